@@ -1,0 +1,270 @@
+package io.chunkstate;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.zip.CRC32;
+
+/**
+ * The low-level chunk reader: checks a signature, then reads top-level chunks one at a time,
+ * checking each one's length, type bytes and CRC-32 before handing its data out.
+ *
+ * <p>It knows the framing only (SPEC §1–2), not what chunks mean or in which order they come, so
+ * it walks a PNG file as readily as a chunkstate stream:
+ *
+ * <pre>{@code
+ * try (ChunkInput input = ChunkInput.open(in, Signature.PNG)) {
+ *   for (RawChunk chunk; (chunk = input.next()) != null; ) {
+ *     System.out.println(chunk.type().code() + " at " + chunk.offset() + ", " + chunk.length());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>A declared length is never trusted with memory: data from an {@code InputStream} is
+ * buffered as it arrives, so a stream that claims 2 GiB but holds 50 bytes costs a few kilobytes
+ * and fails with {@code TRUNCATED}. Over a byte array, data is not copied at all.
+ */
+public final class ChunkInput implements Closeable {
+  /** The largest length a chunk may declare: 2^31−1. */
+  public static final long MAX_LENGTH = Integer.MAX_VALUE;
+
+  private static final int FIRST_BUFFER = 64 * 1024;
+
+  private final InputStream in;
+  private final byte[] array;
+  private final int arrayEnd;
+  private final byte[] header = new byte[8];
+  private final CRC32 crc = new CRC32();
+  private long position;
+
+  private ChunkInput(InputStream in, byte[] array, int arrayStart, int arrayEnd) {
+    this.in = in;
+    this.array = array;
+    this.position = arrayStart;
+    this.arrayEnd = arrayEnd;
+  }
+
+  /**
+   * Reads and checks the signature at the start of {@code in}.
+   *
+   * @throws ChunkStreamException of kind {@code SIGNATURE} if the first eight bytes differ
+   */
+  public static ChunkInput open(InputStream in, Signature signature) throws IOException {
+    Objects.requireNonNull(in, "in");
+    ChunkInput input = new ChunkInput(in, null, 0, 0);
+    input.checkSignature(signature);
+    return input;
+  }
+
+  /**
+   * Reads and checks the signature at the start of {@code bytes}; the chunks' data is read in
+   * place, without copying.
+   *
+   * @throws ChunkStreamException of kind {@code SIGNATURE} if the first eight bytes differ
+   */
+  public static ChunkInput open(byte[] bytes, Signature signature) throws ChunkStreamException {
+    Objects.requireNonNull(bytes, "bytes");
+    ChunkInput input = new ChunkInput(null, bytes, 0, bytes.length);
+    try {
+      input.checkSignature(signature);
+    } catch (ChunkStreamException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new AssertionError(e); // a byte array source does no I/O
+    }
+    return input;
+  }
+
+  private void checkSignature(Signature signature) throws IOException {
+    byte[] found = new byte[8];
+    int n = read(found, 0, 8);
+    if (n < 8 || !signature.matches(found)) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.SIGNATURE,
+          0,
+          "",
+          "expected signature " + signature + " but found " + hex(found, n) + describe(found, n));
+    }
+  }
+
+  /** The stream offset of the next byte to read: after {@link #next()}, the end of that chunk. */
+  public long position() {
+    return position;
+  }
+
+  /**
+   * Reads the next chunk, or returns {@code null} if the stream ends exactly where a chunk would
+   * begin.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} if the stream ends inside the chunk, {@code
+   *     LENGTH} if its length exceeds 2^31−1, {@code TYPE} if a type byte is not a letter, {@code
+   *     CRC} if the CRC does not match
+   */
+  public RawChunk next() throws IOException {
+    long start = position;
+    int n = read(header, 0, 8);
+    if (n == 0) {
+      return null;
+    }
+    if (n < 8) {
+      throw truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
+    }
+    long length = Integer.toUnsignedLong(getInt(header, 0));
+    int typeValue = getInt(header, 4);
+    String typeName = ChunkType.render(typeValue);
+    if (length > MAX_LENGTH) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.LENGTH,
+          start,
+          typeName,
+          "length " + length + " exceeds the limit of 2^31-1");
+    }
+    if (!ChunkType.isValid(typeValue)) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.TYPE,
+          start,
+          typeName,
+          "type bytes " + typeName + " are not four ASCII letters");
+    }
+    ChunkType type = ChunkType.of(typeValue);
+    int len = (int) length;
+
+    byte[] data;
+    int dataOffset;
+    if (array != null) {
+      if (arrayEnd - position < len) {
+        throw truncated(
+            start, typeName, "the stream ends inside the data of a chunk of length " + len);
+      }
+      data = array;
+      dataOffset = (int) position;
+      position += len;
+    } else {
+      data = readData(start, typeName, len);
+      dataOffset = 0;
+    }
+    int crcBytesRead = read(header, 0, 4);
+    if (crcBytesRead < 4) {
+      throw truncated(start, typeName, "the stream ends inside the CRC of a chunk");
+    }
+    int stored = getInt(header, 0);
+    int computed = crc32(typeValue, data, dataOffset, len);
+    if (stored != computed) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.CRC,
+          start,
+          typeName,
+          String.format("stored CRC %08x but the type and data give %08x", stored, computed));
+    }
+    return new RawChunk(type, start, data, dataOffset, len, stored);
+  }
+
+  /**
+   * Checks that the stream has ended.
+   *
+   * @throws ChunkStreamException {@code TRAILING_DATA} at the current position if any byte
+   *     follows
+   */
+  public void requireEnd() throws IOException {
+    long at = position;
+    int n = read(header, 0, 1);
+    if (n > 0) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.TRAILING_DATA, at, "", "data follows the end of the stream");
+    }
+  }
+
+  /** Closes the underlying input stream, if there is one. */
+  @Override
+  public void close() throws IOException {
+    if (in != null) {
+      in.close();
+    }
+  }
+
+  private byte[] readData(long start, String typeName, int len) throws IOException {
+    // Grow as bytes arrive: the declared length is not trusted with an allocation.
+    byte[] data = new byte[Math.min(len, FIRST_BUFFER)];
+    int filled = 0;
+    while (filled < len) {
+      if (filled == data.length) {
+        data = Arrays.copyOf(data, (int) Math.min(len, 2L * data.length));
+      }
+      int n = read(data, filled, data.length - filled);
+      if (n == 0) {
+        throw truncated(
+            start,
+            typeName,
+            "the stream ends " + filled + " bytes into the data of a chunk of length " + len);
+      }
+      filled += n;
+    }
+    return data;
+  }
+
+  /** Reads up to {@code len} bytes, fewer only at the end of the stream. */
+  private int read(byte[] dst, int off, int len) throws IOException {
+    if (array != null) {
+      int n = (int) Math.min(len, arrayEnd - position);
+      System.arraycopy(array, (int) position, dst, off, n);
+      position += n;
+      return n;
+    }
+    int total = 0;
+    while (total < len) {
+      int n = in.read(dst, off + total, len - total);
+      if (n < 0) {
+        break;
+      }
+      total += n;
+    }
+    position += total;
+    return total;
+  }
+
+  int crc32(int typeValue, byte[] data, int offset, int length) {
+    crc.reset();
+    crc.update(typeValue >>> 24);
+    crc.update(typeValue >>> 16);
+    crc.update(typeValue >>> 8);
+    crc.update(typeValue);
+    crc.update(data, offset, length);
+    return (int) crc.getValue();
+  }
+
+  private static ChunkStreamException truncated(long offset, String path, String detail) {
+    return new ChunkStreamException(ChunkStreamException.Kind.TRUNCATED, offset, path, detail);
+  }
+
+  static int getInt(byte[] b, int i) {
+    return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8)
+        | (b[i + 3] & 0xff);
+  }
+
+  private static String hex(byte[] bytes, int n) {
+    if (n == 0) {
+      return "an empty stream";
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      out.append(i == 0 ? "" : " ").append(String.format("%02X", bytes[i] & 0xff));
+    }
+    return out.toString();
+  }
+
+  private static String describe(byte[] found, int n) {
+    if (n == 8 && (found[0] & 0xff) == 0x09) {
+      return " (the high bit of the first byte is clear: sent through a 7-bit channel?)";
+    }
+    if (n >= 5 && found[4] == '\n') {
+      return " (CR LF became LF: converted line endings?)";
+    }
+    if (n >= 6 && found[4] == '\r' && found[5] == '\r') {
+      return " (LF became CR: converted line endings?)";
+    }
+    return "";
+  }
+
+}

@@ -1,0 +1,131 @@
+package io.chunkstate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * The codecs a reader or writer knows, by chunk type and by state class.
+ *
+ * <p>{@link #load()} finds every codec registered for {@link ServiceLoader} (the annotation
+ * processor registers the codecs it generates); {@link #of(ChunkCodec...)} takes a fixed set. A
+ * type code belongs to one codec: two codecs for one code are refused.
+ */
+public final class ChunkRegistry {
+  private final TreeMap<ChunkType, ChunkCodec<?>> byType;
+  private final Map<Class<?>, ChunkCodec<?>> byClass;
+
+  private ChunkRegistry(Iterable<? extends ChunkCodec<?>> codecs) {
+    TreeMap<ChunkType, ChunkCodec<?>> types = new TreeMap<>();
+    Map<Class<?>, ChunkCodec<?>> classes = new HashMap<>();
+    for (ChunkCodec<?> codec : codecs) {
+      ChunkType type = codec.type();
+      if (type.equals(ChunkType.CHDR) || type.equals(ChunkType.CEND) || type.equals(ChunkType.DESC)) {
+        throw new IllegalStateException(
+            codec.getClass().getName() + " claims " + type.code() + ", which the format reserves");
+      }
+      if (type.isReservedBitSet()) {
+        throw new IllegalStateException(
+            codec.getClass().getName() + " claims " + type.code()
+                + ", whose reserved bit (third letter lowercase) is set");
+      }
+      ChunkCodec<?> previous = types.putIfAbsent(type, codec);
+      if (previous != null) {
+        throw new IllegalStateException(
+            "two codecs for chunk type " + type.code() + ": " + previous.getClass().getName()
+                + " and " + codec.getClass().getName());
+      }
+      ChunkCodec<?> sameClass = classes.putIfAbsent(codec.stateClass(), codec);
+      if (sameClass != null) {
+        throw new IllegalStateException(
+            "two codecs for " + codec.stateClass().getName() + ": "
+                + sameClass.getClass().getName() + " (" + sameClass.type().code() + ") and "
+                + codec.getClass().getName() + " (" + type.code() + ")");
+      }
+    }
+    this.byType = types;
+    this.byClass = classes;
+  }
+
+  /**
+   * Every codec that {@link ServiceLoader} finds through the thread's context class loader.
+   *
+   * @throws IllegalStateException if two codecs claim one type code
+   */
+  public static ChunkRegistry load() {
+    return load(Thread.currentThread().getContextClassLoader());
+  }
+
+  /**
+   * Every codec that {@link ServiceLoader} finds through {@code loader}.
+   *
+   * @throws IllegalStateException if two codecs claim one type code
+   */
+  @SuppressWarnings("rawtypes") // ServiceLoader cannot name the generic interface
+  public static ChunkRegistry load(ClassLoader loader) {
+    List<ChunkCodec<?>> codecs = new ArrayList<>();
+    for (ChunkCodec codec : ServiceLoader.load(ChunkCodec.class, loader)) {
+      codecs.add(codec);
+    }
+    return new ChunkRegistry(codecs);
+  }
+
+  /**
+   * Exactly these codecs.
+   *
+   * @throws IllegalStateException if two codecs claim one type code or one class
+   */
+  public static ChunkRegistry of(ChunkCodec<?>... codecs) {
+    return new ChunkRegistry(List.of(codecs));
+  }
+
+  /**
+   * The codec for {@code type}, if one is registered. Empty for a type whose reserved bit is set:
+   * a reader treats such a chunk as unknown.
+   */
+  public Optional<ChunkCodec<?>> codecFor(ChunkType type) {
+    if (type.isReservedBitSet()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(byType.get(type));
+  }
+
+  /** The codec for instances of exactly {@code stateClass}, if one is registered. */
+  @SuppressWarnings("unchecked") // the map pairs each class with its own codec
+  public <T> Optional<ChunkCodec<T>> codecFor(Class<T> stateClass) {
+    return Optional.ofNullable((ChunkCodec<T>) byClass.get(stateClass));
+  }
+
+  /** Every registered codec, in the order of their type codes. */
+  public List<ChunkCodec<?>> codecs() {
+    return Collections.unmodifiableList(new ArrayList<>(byType.values()));
+  }
+
+  /** One line per codec: code, properties, state class. */
+  public String describe() {
+    StringBuilder out = new StringBuilder();
+    for (ChunkCodec<?> codec : byType.values()) {
+      out.append(codec.type().code())
+          .append("  ")
+          .append(codec.type().properties())
+          .append("  ")
+          .append(codec.stateClass().getName())
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("ChunkRegistry[");
+    for (ChunkType type : byType.keySet()) {
+      out.append(out.length() == 14 ? "" : ", ").append(type.code());
+    }
+    return out.append(']').toString();
+  }
+}

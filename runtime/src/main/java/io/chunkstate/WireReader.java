@@ -1,0 +1,492 @@
+package io.chunkstate;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A cursor over one chunk's data, with the decoding primitives of SPEC §4. Generated codecs read
+ * their inline fields with it, then walk the chunk's sub-chunks with {@link #hasRemaining()} and
+ * {@link #nextSubChunk()}.
+ *
+ * <p>Every read is checked against the bytes that remain in the chunk, and every count is checked
+ * against what those bytes could hold before anything is allocated for it. A read past the end
+ * fails with {@code LENGTH}; an invalid value with {@code DATA}; both name this chunk's offset and
+ * path.
+ */
+public final class WireReader {
+  /** How deep sub-chunks may nest below a top-level chunk before the stream is refused. */
+  public static final int MAX_DEPTH = 64;
+
+  /** The count value that encodes {@code null}. */
+  static final int NULL_COUNT = -1;
+
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle CHAR =
+      MethodHandles.byteArrayViewVarHandle(char[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private final byte[] buf;
+  private final int start;
+  private final int limit;
+  private int pos;
+  private final ChunkType type;
+  private final long chunkOffset;
+  private final String path;
+  private final int depth;
+  private final List<SkippedChunk> skipped;
+
+  private WireReader(
+      byte[] buf,
+      int start,
+      int limit,
+      ChunkType type,
+      long chunkOffset,
+      String path,
+      int depth,
+      List<SkippedChunk> skipped) {
+    this.buf = buf;
+    this.start = start;
+    this.pos = start;
+    this.limit = limit;
+    this.type = type;
+    this.chunkOffset = chunkOffset;
+    this.path = path;
+    this.depth = depth;
+    this.skipped = skipped;
+  }
+
+  static WireReader forChunk(RawChunk chunk, List<SkippedChunk> skipped) {
+    return new WireReader(
+        chunk.array(),
+        chunk.dataOffset(),
+        chunk.dataOffset() + chunk.length(),
+        chunk.type(),
+        chunk.offset(),
+        chunk.type().code(),
+        0,
+        skipped);
+  }
+
+  /**
+   * A reader over the data of one chunk of type {@code type}, standing alone at stream offset 0:
+   * for decoding a chunk's data outside a stream. Skipped sub-chunks collect in {@link
+   * #skipped()}.
+   */
+  public static WireReader of(ChunkType type, byte[] data) {
+    return new WireReader(
+        data, 0, data.length, type, 0, type.code(), 0, new java.util.ArrayList<>());
+  }
+
+  /** The type of the chunk this reader reads. */
+  public ChunkType type() {
+    return type;
+  }
+
+  /** The four bytes of this chunk's type, for a {@code switch} over sub-chunk types. */
+  public int typeValue() {
+    return type.value();
+  }
+
+  /** The stream offset of this chunk's first byte. */
+  public long chunkOffset() {
+    return chunkOffset;
+  }
+
+  /** The types from the top level down to this chunk, joined by {@code /}. */
+  public String path() {
+    return path;
+  }
+
+  /** The length of this chunk's data. */
+  public int length() {
+    return limit - start;
+  }
+
+  /** How many bytes of this chunk's data are left to read. */
+  public int remaining() {
+    return limit - pos;
+  }
+
+  /** Whether any data is left: after the inline fields, whether another sub-chunk follows. */
+  public boolean hasRemaining() {
+    return pos < limit;
+  }
+
+  /** The unknown ancillary chunks skipped so far in this chunk's tree (shared with its stream). */
+  public List<SkippedChunk> skipped() {
+    return skipped;
+  }
+
+  // ---- fixed-width values ----
+
+  private void require(int n, String what) throws ChunkStreamException {
+    if (limit - pos < n) {
+      throw lengthError(
+          "the data ends inside " + what + ": " + n + " bytes needed, " + (limit - pos) + " left");
+    }
+  }
+
+  /** One byte: {@code 00} false, {@code 01} true, anything else {@code DATA}. */
+  public boolean readBoolean() throws ChunkStreamException {
+    require(1, "a boolean");
+    byte b = buf[pos];
+    if (b == 0 || b == 1) {
+      pos++;
+      return b == 1;
+    }
+    throw dataError(String.format("a boolean must be 00 or 01, found %02x at data byte %d", b & 0xff, pos - start));
+  }
+
+  /** One byte. */
+  public byte readByte() throws ChunkStreamException {
+    require(1, "a byte");
+    return buf[pos++];
+  }
+
+  /** Two bytes, big-endian. */
+  public short readShort() throws ChunkStreamException {
+    require(2, "a short");
+    short v = (short) SHORT.get(buf, pos);
+    pos += 2;
+    return v;
+  }
+
+  /** Two bytes, big-endian. */
+  public char readChar() throws ChunkStreamException {
+    require(2, "a char");
+    char v = (char) CHAR.get(buf, pos);
+    pos += 2;
+    return v;
+  }
+
+  /** Four bytes, big-endian. */
+  public int readInt() throws ChunkStreamException {
+    require(4, "an int");
+    int v = (int) INT.get(buf, pos);
+    pos += 4;
+    return v;
+  }
+
+  /** Eight bytes, big-endian. */
+  public long readLong() throws ChunkStreamException {
+    require(8, "a long");
+    long v = (long) LONG.get(buf, pos);
+    pos += 8;
+    return v;
+  }
+
+  /** Four bytes: the raw bits of the float, NaN payloads included. */
+  public float readFloat() throws ChunkStreamException {
+    return Float.intBitsToFloat(readInt());
+  }
+
+  /** Eight bytes: the raw bits of the double, NaN payloads included. */
+  public double readDouble() throws ChunkStreamException {
+    return Double.longBitsToDouble(readLong());
+  }
+
+  /**
+   * A presence byte: {@code 00} absent (the value is null), {@code 01} present, anything else
+   * {@code DATA}.
+   */
+  public boolean readPresence() throws ChunkStreamException {
+    require(1, "a presence byte");
+    byte b = buf[pos];
+    if (b == 0 || b == 1) {
+      pos++;
+      return b == 1;
+    }
+    throw dataError(String.format("a presence byte must be 00 or 01, found %02x at data byte %d", b & 0xff, pos - start));
+  }
+
+  /**
+   * A count: {@code -1} for null ({@code FF FF FF FF}), otherwise a number of elements that the
+   * remaining data can hold at {@code minElementBytes} bytes each.
+   *
+   * @param minElementBytes the fewest bytes one element can take (at least 1)
+   * @throws ChunkStreamException {@code LENGTH} if the count exceeds 2^31−1 or the remaining data
+   */
+  public int readCount(int minElementBytes) throws ChunkStreamException {
+    require(4, "a count");
+    int raw = (int) INT.get(buf, pos);
+    if (raw == NULL_COUNT) {
+      pos += 4;
+      return NULL_COUNT;
+    }
+    if (raw < 0) {
+      throw lengthError("count " + Integer.toUnsignedString(raw) + " exceeds the limit of 2^31-1");
+    }
+    long needed = (long) raw * Math.max(1, minElementBytes);
+    if (needed > limit - pos - 4) {
+      throw lengthError(
+          "count " + raw + " needs at least " + needed + " bytes, but only " + (limit - pos - 4)
+              + " are left");
+    }
+    pos += 4;
+    return raw;
+  }
+
+  // ---- variable-length values ----
+
+  /** A count and that many bytes of UTF-8; {@code null} for the null count. */
+  public String readString() throws ChunkStreamException {
+    int n = readCount(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    int from = pos;
+    pos += n;
+    for (int i = from; i < from + n; i++) {
+      if (buf[i] < 0) {
+        return decodeUtf8(from, n);
+      }
+    }
+    return new String(buf, from, n, StandardCharsets.ISO_8859_1);
+  }
+
+  private String decodeUtf8(int from, int n) throws ChunkStreamException {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buf, from, n))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw dataError("a string of " + n + " bytes at data byte " + (from - start) + " is not valid UTF-8");
+    }
+  }
+
+  /** A count and that many bytes; {@code null} for the null count. */
+  public byte[] readBytes() throws ChunkStreamException {
+    int n = readCount(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    byte[] out = new byte[n];
+    System.arraycopy(buf, pos, out, 0, n);
+    pos += n;
+    return out;
+  }
+
+  /** A count and that many booleans; {@code null} for the null count. */
+  public boolean[] readBooleans() throws ChunkStreamException {
+    int n = readCount(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    boolean[] out = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = readBoolean();
+    }
+    return out;
+  }
+
+  /** A count and that many shorts; {@code null} for the null count. */
+  public short[] readShorts() throws ChunkStreamException {
+    int n = readCount(2);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    short[] out = new short[n];
+    for (int i = 0; i < n; i++, pos += 2) {
+      out[i] = (short) SHORT.get(buf, pos);
+    }
+    return out;
+  }
+
+  /** A count and that many chars; {@code null} for the null count. */
+  public char[] readChars() throws ChunkStreamException {
+    int n = readCount(2);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    char[] out = new char[n];
+    for (int i = 0; i < n; i++, pos += 2) {
+      out[i] = (char) CHAR.get(buf, pos);
+    }
+    return out;
+  }
+
+  /** A count and that many ints; {@code null} for the null count. */
+  public int[] readInts() throws ChunkStreamException {
+    int n = readCount(4);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++, pos += 4) {
+      out[i] = (int) INT.get(buf, pos);
+    }
+    return out;
+  }
+
+  /** A count and that many longs; {@code null} for the null count. */
+  public long[] readLongs() throws ChunkStreamException {
+    int n = readCount(8);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++, pos += 8) {
+      out[i] = (long) LONG.get(buf, pos);
+    }
+    return out;
+  }
+
+  /** A count and that many floats (raw bits); {@code null} for the null count. */
+  public float[] readFloats() throws ChunkStreamException {
+    int n = readCount(4);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++, pos += 4) {
+      out[i] = Float.intBitsToFloat((int) INT.get(buf, pos));
+    }
+    return out;
+  }
+
+  /** A count and that many doubles (raw bits); {@code null} for the null count. */
+  public double[] readDoubles() throws ChunkStreamException {
+    int n = readCount(8);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++, pos += 8) {
+      out[i] = Double.longBitsToDouble((long) LONG.get(buf, pos));
+    }
+    return out;
+  }
+
+  // ---- sub-chunks ----
+
+  /**
+   * Reads the sub-chunk that starts at the current position, checks its framing and CRC, and
+   * returns a reader over its data. The caller decodes it, or hands it to {@link
+   * #skipUnknown(WireReader)}.
+   *
+   * @throws ChunkStreamException {@code LENGTH} if the bytes left do not hold a whole chunk,
+   *     {@code TYPE} for a bad type byte, {@code CRC} for a damaged chunk, {@code STRUCTURE} for
+   *     {@code CHDR} or {@code CEND} inside a chunk or for nesting deeper than {@link #MAX_DEPTH}
+   */
+  public WireReader nextSubChunk() throws ChunkStreamException {
+    long subOffset = streamOffset(pos);
+    int left = limit - pos;
+    if (left < 12) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.LENGTH,
+          subOffset,
+          path,
+          left + " bytes after the inline fields do not form a chunk (a chunk takes at least 12)");
+    }
+    long length = Integer.toUnsignedLong((int) INT.get(buf, pos));
+    int typeValue = (int) INT.get(buf, pos + 4);
+    String subPath = path + "/" + ChunkType.render(typeValue);
+    if (length > left - 12) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.LENGTH,
+          subOffset,
+          subPath,
+          "length " + length + " runs past the end of the enclosing chunk, which has " + (left - 12)
+              + " bytes left for it");
+    }
+    if (!ChunkType.isValid(typeValue)) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.TYPE,
+          subOffset,
+          subPath,
+          "type bytes " + ChunkType.render(typeValue) + " are not four ASCII letters");
+    }
+    int len = (int) length;
+    int dataStart = pos + 8;
+    int stored = (int) INT.get(buf, dataStart + len);
+    int computed = Crc.of(buf, pos + 4, len + 4);
+    if (stored != computed) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.CRC,
+          subOffset,
+          subPath,
+          String.format("stored CRC %08x but the type and data give %08x", stored, computed));
+    }
+    ChunkType subType = ChunkType.of(typeValue);
+    if (subType.equals(ChunkType.CHDR) || subType.equals(ChunkType.CEND)) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.STRUCTURE,
+          subOffset,
+          subPath,
+          subType.code() + " may appear only at the top level");
+    }
+    if (depth + 1 > MAX_DEPTH) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.STRUCTURE,
+          subOffset,
+          subPath,
+          "sub-chunks nest deeper than " + MAX_DEPTH + " levels");
+    }
+    pos = dataStart + len + 4;
+    return new WireReader(
+        buf, dataStart, dataStart + len, subType, subOffset, subPath, depth + 1, skipped);
+  }
+
+  /**
+   * Handles a sub-chunk that this chunk's codec does not know: an ancillary one is recorded in
+   * {@link #skipped()}; a critical one fails the stream.
+   *
+   * @throws ChunkStreamException {@code UNKNOWN_CRITICAL} for a critical sub-chunk
+   */
+  public void skipUnknown(WireReader sub) throws ChunkStreamException {
+    if (sub.type.isCritical()) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.UNKNOWN_CRITICAL,
+          sub.chunkOffset,
+          sub.path,
+          "critical chunk " + sub.type.code() + " is not known to this reader"
+              + (sub.type.isReservedBitSet() ? " (its reserved bit is set)" : ""));
+    }
+    skipped.add(new SkippedChunk(sub.type, sub.chunkOffset, sub.length(), sub.path));
+  }
+
+  /** The error for a second sub-chunk for a field that holds one. */
+  public ChunkStreamException duplicateSubChunk(WireReader sub) {
+    return new ChunkStreamException(
+        ChunkStreamException.Kind.STRUCTURE,
+        sub.chunkOffset,
+        sub.path,
+        "a second " + sub.type.code() + " sub-chunk in " + type.code()
+            + ", whose field holds only one");
+  }
+
+  /** The error for an enum constant name that the reader's enum lacks. */
+  public ChunkStreamException unknownEnumConstant(String enumName, String constant) {
+    return dataError(enumName + " has no constant named " + quote(constant));
+  }
+
+  /** A {@code DATA} error at this chunk: a value inside its data is invalid. */
+  public ChunkStreamException dataError(String detail) {
+    return new ChunkStreamException(ChunkStreamException.Kind.DATA, chunkOffset, path, detail);
+  }
+
+  private ChunkStreamException lengthError(String detail) {
+    return new ChunkStreamException(ChunkStreamException.Kind.LENGTH, chunkOffset, path, detail);
+  }
+
+  private long streamOffset(int index) {
+    return chunkOffset + 8 + (index - start);
+  }
+
+  private static String quote(String s) {
+    return s == null ? "null" : "\"" + s + "\"";
+  }
+}

@@ -1,0 +1,355 @@
+package io.chunkstate;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * A growable buffer with the encoding primitives of SPEC §4 and the chunk framing of §1.
+ * Generated codecs write their inline fields with it and frame sub-chunks with {@link
+ * #writeChunk(ChunkCodec, Object)}.
+ *
+ * <p>Reused after {@link #reset()}, it allocates nothing once it has grown to the size of the
+ * state it writes: strings are encoded to UTF-8 in place and the CRC is computed over the buffer.
+ */
+public final class WireWriter {
+  private static final VarHandle SHORT =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private final CRC32 crc = new CRC32();
+  private byte[] buf;
+  private int size;
+
+  /** An empty writer with a small initial buffer. */
+  public WireWriter() {
+    this(256);
+  }
+
+  /** An empty writer whose buffer starts at {@code initialCapacity} bytes. */
+  public WireWriter(int initialCapacity) {
+    this.buf = new byte[Math.max(16, initialCapacity)];
+  }
+
+  /** Empties the writer, keeping its buffer. */
+  public void reset() {
+    size = 0;
+  }
+
+  /** The number of bytes written. */
+  public int size() {
+    return size;
+  }
+
+  /** The buffer; its first {@link #size()} bytes are the written ones. */
+  public byte[] buffer() {
+    return buf;
+  }
+
+  /** A copy of the bytes written. */
+  public byte[] toByteArray() {
+    return Arrays.copyOf(buf, size);
+  }
+
+  /** Writes the bytes written so far to {@code out}. */
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(buf, 0, size);
+  }
+
+  private void ensure(long n) {
+    if (buf.length - size < n) {
+      grow(n);
+    }
+  }
+
+  private void grow(long n) {
+    long needed = size + n;
+    if (needed > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("state larger than 2 GiB cannot be written in one chunk");
+    }
+    buf = Arrays.copyOf(buf, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, 2L * buf.length)));
+  }
+
+  // ---- framing ----
+
+  /** Writes raw bytes, for a signature or a copied chunk. */
+  public void writeRaw(byte[] bytes, int offset, int length) {
+    ensure(length);
+    System.arraycopy(bytes, offset, buf, size, length);
+    size += length;
+  }
+
+  /**
+   * Starts a chunk of type {@code type}: writes a placeholder length and the type, and returns the
+   * mark to pass to {@link #endChunk(int)} once the data is written.
+   */
+  public int beginChunk(ChunkType type) {
+    int mark = size;
+    ensure(8);
+    INT.set(buf, size, 0);
+    INT.set(buf, size + 4, type.value());
+    size += 8;
+    return mark;
+  }
+
+  /** Ends the chunk begun at {@code mark}: fills in its length and appends its CRC. */
+  public void endChunk(int mark) {
+    int length = size - mark - 8;
+    INT.set(buf, mark, length);
+    crc.reset();
+    crc.update(buf, mark + 4, length + 4);
+    writeInt((int) crc.getValue());
+  }
+
+  /** Writes {@code value} as one complete chunk (sub-chunks included) with {@code codec}. */
+  public <T> void writeChunk(ChunkCodec<T> codec, T value) {
+    int mark = beginChunk(codec.type());
+    codec.encode(value, this);
+    endChunk(mark);
+  }
+
+  // ---- fixed-width values ----
+
+  /** One byte, {@code 00} or {@code 01}. */
+  public void writeBoolean(boolean v) {
+    ensure(1);
+    buf[size++] = v ? (byte) 1 : (byte) 0;
+  }
+
+  /** One byte. */
+  public void writeByte(byte v) {
+    ensure(1);
+    buf[size++] = v;
+  }
+
+  /** Two bytes, big-endian. */
+  public void writeShort(short v) {
+    ensure(2);
+    SHORT.set(buf, size, v);
+    size += 2;
+  }
+
+  /** Two bytes, big-endian. */
+  public void writeChar(char v) {
+    writeShort((short) v);
+  }
+
+  /** Four bytes, big-endian. */
+  public void writeInt(int v) {
+    ensure(4);
+    INT.set(buf, size, v);
+    size += 4;
+  }
+
+  /** Eight bytes, big-endian. */
+  public void writeLong(long v) {
+    ensure(8);
+    LONG.set(buf, size, v);
+    size += 8;
+  }
+
+  /** The raw bits of {@code v}. */
+  public void writeFloat(float v) {
+    writeInt(Float.floatToRawIntBits(v));
+  }
+
+  /** The raw bits of {@code v}. */
+  public void writeDouble(double v) {
+    writeLong(Double.doubleToRawLongBits(v));
+  }
+
+  /**
+   * A presence byte for {@code value}: {@code 00} for null, {@code 01} otherwise. Returns whether
+   * the value is present, so the caller writes it next.
+   */
+  public boolean writePresence(Object value) {
+    writeBoolean(value != null);
+    return value != null;
+  }
+
+  /** A count: a number of elements, or {@code -1} for null ({@code FF FF FF FF}). */
+  public void writeCount(int count) {
+    if (count < -1) {
+      throw new IllegalArgumentException("negative count " + count);
+    }
+    writeInt(count);
+  }
+
+  // ---- variable-length values ----
+
+  /**
+   * A count and the UTF-8 bytes of {@code s}; the null count for null.
+   *
+   * @throws IllegalArgumentException if {@code s} has an unpaired surrogate, which UTF-8 cannot
+   *     encode
+   */
+  public void writeString(String s) {
+    if (s == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    int n = s.length();
+    ensure(4L + n);
+    int countAt = size;
+    size += 4;
+    int i = 0;
+    // ASCII fast path.
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        break;
+      }
+      buf[size++] = (byte) c;
+    }
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        ensure(1);
+        buf[size++] = (byte) c;
+      } else if (c < 0x800) {
+        ensure(2);
+        buf[size++] = (byte) (0xc0 | (c >>> 6));
+        buf[size++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        char low = i + 1 < n ? s.charAt(i + 1) : 0;
+        if (!Character.isHighSurrogate(c) || !Character.isLowSurrogate(low)) {
+          size = countAt;
+          throw new IllegalArgumentException(
+              "string has an unpaired surrogate at index " + i + ", which UTF-8 cannot encode");
+        }
+        int cp = Character.toCodePoint(c, low);
+        i++;
+        ensure(4);
+        buf[size++] = (byte) (0xf0 | (cp >>> 18));
+        buf[size++] = (byte) (0x80 | ((cp >>> 12) & 0x3f));
+        buf[size++] = (byte) (0x80 | ((cp >>> 6) & 0x3f));
+        buf[size++] = (byte) (0x80 | (cp & 0x3f));
+      } else {
+        ensure(3);
+        buf[size++] = (byte) (0xe0 | (c >>> 12));
+        buf[size++] = (byte) (0x80 | ((c >>> 6) & 0x3f));
+        buf[size++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    INT.set(buf, countAt, size - countAt - 4);
+  }
+
+  /** The name of {@code e} as a string; the null count for null. */
+  public void writeEnum(Enum<?> e) {
+    writeString(e == null ? null : e.name());
+  }
+
+  /** A count and the bytes; the null count for null. */
+  public void writeBytes(byte[] v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    writeInt(v.length);
+    writeRaw(v, 0, v.length);
+  }
+
+  /** A count and the booleans; the null count for null. */
+  public void writeBooleans(boolean[] v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    writeInt(v.length);
+    ensure(v.length);
+    for (boolean b : v) {
+      buf[size++] = b ? (byte) 1 : (byte) 0;
+    }
+  }
+
+  /** A count and the shorts; the null count for null. */
+  public void writeShorts(short[] v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    writeInt(v.length);
+    ensure(2L * v.length);
+    for (short x : v) {
+      SHORT.set(buf, size, x);
+      size += 2;
+    }
+  }
+
+  /** A count and the chars; the null count for null. */
+  public void writeChars(char[] v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    writeInt(v.length);
+    ensure(2L * v.length);
+    for (char x : v) {
+      SHORT.set(buf, size, (short) x);
+      size += 2;
+    }
+  }
+
+  /** A count and the ints; the null count for null. */
+  public void writeInts(int[] v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    writeInt(v.length);
+    ensure(4L * v.length);
+    for (int x : v) {
+      INT.set(buf, size, x);
+      size += 4;
+    }
+  }
+
+  /** A count and the longs; the null count for null. */
+  public void writeLongs(long[] v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    writeInt(v.length);
+    ensure(8L * v.length);
+    for (long x : v) {
+      LONG.set(buf, size, x);
+      size += 8;
+    }
+  }
+
+  /** A count and the floats' raw bits; the null count for null. */
+  public void writeFloats(float[] v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    writeInt(v.length);
+    ensure(4L * v.length);
+    for (float x : v) {
+      INT.set(buf, size, Float.floatToRawIntBits(x));
+      size += 4;
+    }
+  }
+
+  /** A count and the doubles' raw bits; the null count for null. */
+  public void writeDoubles(double[] v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    writeInt(v.length);
+    ensure(8L * v.length);
+    for (double x : v) {
+      LONG.set(buf, size, Double.doubleToRawLongBits(x));
+      size += 8;
+    }
+  }
+}
