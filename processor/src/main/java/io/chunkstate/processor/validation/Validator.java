@@ -307,7 +307,7 @@ public final class Validator {
     }
     List<FieldModel> fields = new ArrayList<>();
     Map<String, String> subChunkOwners = new HashMap<>();
-    for (Element field : stateFields(type)) {
+    for (VariableElement field : stateFields(type)) {
       FieldContext context = new FieldContext(field, type, inStruct);
       WireType wire = wireType(field.asType(), context, true);
       if (wire == null) {
@@ -328,7 +328,7 @@ public final class Validator {
         read = Access.method(context.name);
         write = Access.constructor();
       } else {
-        Access[] access = fieldAccess(type, (VariableElement) field);
+        Access[] access = fieldAccess(type, field);
         if (access == null) {
           ok = false;
           continue;
@@ -347,11 +347,12 @@ public final class Validator {
         fields);
   }
 
-  /** Record components in order; for a class, its non-static, non-transient fields in order. */
-  private static List<? extends Element> stateFields(TypeElement type) {
-    if (type.getKind() == ElementKind.RECORD) {
-      return type.getRecordComponents();
-    }
+  /**
+   * Record components in order; for a class, its non-static, non-transient fields in order. A
+   * record's components are taken as its fields, which javac gives a source position for
+   * diagnostics.
+   */
+  private static List<VariableElement> stateFields(TypeElement type) {
     List<VariableElement> fields = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       Set<Modifier> modifiers = field.getModifiers();
