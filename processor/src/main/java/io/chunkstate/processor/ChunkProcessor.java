@@ -101,13 +101,7 @@ public class ChunkProcessor extends AbstractProcessor {
   private void processRound(RoundEnvironment round) throws IOException {
     List<TypeElement> chunkTypes = new ArrayList<>();
     List<TypeElement> structTypes = new ArrayList<>();
-    for (String name : deferred) {
-      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-      if (type != null) {
-        (isChunk(type) ? chunkTypes : structTypes).add(type);
-      }
-    }
-    deferred.clear();
+    takeDeferred(chunkTypes, structTypes);
     chunkTypes.addAll(annotated(round, Validator.CHUNK));
     structTypes.addAll(annotated(round, Validator.CHUNK_STRUCT));
     if (chunkTypes.isEmpty() && structTypes.isEmpty()) {
@@ -151,6 +145,12 @@ public class ChunkProcessor extends AbstractProcessor {
     }
     List<TypeElement> chunkTypes = new ArrayList<>();
     List<TypeElement> structTypes = new ArrayList<>();
+    takeDeferred(chunkTypes, structTypes);
+    print(validator(true).validate(chunkTypes, structTypes));
+  }
+
+  /** Looks the deferred types up again by name, in this round, and empties the list. */
+  private void takeDeferred(List<TypeElement> chunkTypes, List<TypeElement> structTypes) {
     for (String name : deferred) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type != null) {
@@ -158,7 +158,6 @@ public class ChunkProcessor extends AbstractProcessor {
       }
     }
     deferred.clear();
-    print(validator(true).validate(chunkTypes, structTypes));
   }
 
   private void writeRegistration() throws IOException {

@@ -240,11 +240,7 @@ public final class CodecGenerator {
       String in = names.newName("in");
       CodeBlock.Builder code = CodeBlock.builder();
       List<String> locals = readAll(code, names, in);
-      CodeBlock.Builder arguments = CodeBlock.builder();
-      for (int i = 0; i < locals.size(); i++) {
-        arguments.add(i == 0 ? "$N" : ",$W$N", locals.get(i));
-      }
-      code.addStatement("return new $T($L)", state, arguments.build());
+      code.addStatement("return new $T($L)", state, arguments(locals));
       return override("decode")
           .returns(state)
           .addParameter(WIRE_READER, in)
@@ -554,11 +550,7 @@ public final class CodecGenerator {
     private void construct(ClassModel type, String target, List<String> locals) {
       ClassName name = className(type.name());
       if (type.construction() == ClassModel.Construction.RECORD) {
-        CodeBlock.Builder arguments = CodeBlock.builder();
-        for (int i = 0; i < locals.size(); i++) {
-          arguments.add(i == 0 ? "$N" : ",$W$N", locals.get(i));
-        }
-        code.addStatement("$N = new $T($L)", target, name, arguments.build());
+        code.addStatement("$N = new $T($L)", target, name, arguments(locals));
       } else {
         code.addStatement("$N = new $T()", target, name);
         for (int i = 0; i < locals.size(); i++) {
@@ -566,6 +558,15 @@ public final class CodecGenerator {
         }
       }
     }
+  }
+
+  /** The locals as constructor arguments, wrapping where lines grow long. */
+  private static CodeBlock arguments(List<String> locals) {
+    CodeBlock.Builder arguments = CodeBlock.builder();
+    for (int i = 0; i < locals.size(); i++) {
+      arguments.add(i == 0 ? "$N" : ",$W$N", locals.get(i));
+    }
+    return arguments.build();
   }
 
   /** Reads {@code field} from the instance in local {@code owner}. */

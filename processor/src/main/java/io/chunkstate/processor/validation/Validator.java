@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -650,33 +651,35 @@ public final class Validator {
     return null;
   }
 
+  /** A non-private instance method {@code name()} that returns the field's type. */
   private Access getter(TypeElement type, VariableElement field, String name) {
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (method.getSimpleName().contentEquals(name)
-          && method.getParameters().isEmpty()
-          && reachable(method)
-          && types.isSameType(method.getReturnType(), field.asType())) {
-        return Access.method(name);
-      }
-    }
-    return null;
+    return method(
+        type,
+        name,
+        m -> m.getParameters().isEmpty() && types.isSameType(m.getReturnType(), field.asType()));
   }
 
+  /** A non-private instance method {@code name(T)}, T the field's type. */
   private Access setter(TypeElement type, VariableElement field, String name) {
+    return method(
+        type,
+        name,
+        m ->
+            m.getParameters().size() == 1
+                && types.isSameType(m.getParameters().get(0).asType(), field.asType()));
+  }
+
+  private Access method(TypeElement type, String name, Predicate<ExecutableElement> signature) {
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      Set<Modifier> modifiers = method.getModifiers();
       if (method.getSimpleName().contentEquals(name)
-          && method.getParameters().size() == 1
-          && reachable(method)
-          && types.isSameType(method.getParameters().get(0).asType(), field.asType())) {
+          && !modifiers.contains(Modifier.PRIVATE)
+          && !modifiers.contains(Modifier.STATIC)
+          && signature.test(method)) {
         return Access.method(name);
       }
     }
     return null;
-  }
-
-  private static boolean reachable(ExecutableElement method) {
-    Set<Modifier> modifiers = method.getModifiers();
-    return !modifiers.contains(Modifier.PRIVATE) && !modifiers.contains(Modifier.STATIC);
   }
 
   // ---- visibility ----
