@@ -15,13 +15,6 @@ import io.chunkstate.StateWriter;
 import io.chunkstate.testing.Hex;
 import io.chunkstate.testing.SharedFiles;
 import io.chunkstate.testing.Sources;
-import io.chunkstate.vectors.VectorClasses.Child;
-import io.chunkstate.vectors.VectorClasses.Leaf;
-import io.chunkstate.vectors.VectorClasses.Mode;
-import io.chunkstate.vectors.VectorClasses.Parent;
-import io.chunkstate.vectors.VectorClasses.Point;
-import io.chunkstate.vectors.VectorClasses.References;
-import io.chunkstate.vectors.VectorClasses.Scalars;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,11 +34,12 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every vector of shared/spec/vectors gives the outcome vectors.tsv states, from every kind of
- * source, and the writer reproduces the OK vectors byte for byte, less the skipped chunks.
+ * source, and the writer reproduces the OK vectors byte for byte, less the skipped chunks. The
+ * codecs are the generated ones, found by {@link ChunkRegistry#load()}.
  */
 class VectorsTest {
   private static final Path DIR = SharedFiles.resolve("spec/vectors");
-  private static final ChunkRegistry REGISTRY = VectorClasses.registry();
+  private static final ChunkRegistry REGISTRY = ChunkRegistry.load();
 
   private static final Scalars SCALARS =
       new Scalars(true, (byte) -2, (short) -300, 'é', 16909060, -72623859790382856L, 1.5f, -2.25);
