@@ -113,20 +113,20 @@ public final class ChunkInput implements Closeable {
     }
     long length = Integer.toUnsignedLong(getInt(header, 0));
     int typeValue = getInt(header, 4);
-    String typeName = ChunkType.render(typeValue);
+    // The type is rendered for a message only: a valid chunk costs no string.
     if (length > MAX_LENGTH) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.LENGTH,
           start,
-          typeName,
+          ChunkType.render(typeValue),
           "length " + length + " exceeds the limit of 2^31-1");
     }
     if (!ChunkType.isValid(typeValue)) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.TYPE,
           start,
-          typeName,
-          "type bytes " + typeName + " are not four ASCII letters");
+          ChunkType.render(typeValue),
+          "type bytes " + ChunkType.render(typeValue) + " are not four ASCII letters");
     }
     ChunkType type = ChunkType.of(typeValue);
     int len = (int) length;
@@ -135,18 +135,19 @@ public final class ChunkInput implements Closeable {
     int dataOffset;
     if (array != null) {
       if (arrayEnd - position < len) {
-        throw truncated(start, typeName, dataEnds(arrayEnd - position, len));
+        throw truncated(start, ChunkType.render(typeValue), dataEnds(arrayEnd - position, len));
       }
       data = array;
       dataOffset = (int) position;
       position += len;
     } else {
-      data = readData(start, typeName, len);
+      data = readData(start, typeValue, len);
       dataOffset = 0;
     }
     int crcBytesRead = read(header, 0, 4);
     if (crcBytesRead < 4) {
-      throw truncated(start, typeName, "the stream ends inside the CRC of a chunk");
+      throw truncated(
+          start, ChunkType.render(typeValue), "the stream ends inside the CRC of a chunk");
     }
     int stored = getInt(header, 0);
     int computed = crc32(typeValue, data, dataOffset, len);
@@ -154,7 +155,7 @@ public final class ChunkInput implements Closeable {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.CRC,
           start,
-          typeName,
+          ChunkType.render(typeValue),
           String.format("stored CRC %08x but the type and data give %08x", stored, computed));
     }
     return new RawChunk(type, start, data, dataOffset, len, stored);
@@ -183,7 +184,7 @@ public final class ChunkInput implements Closeable {
     }
   }
 
-  private byte[] readData(long start, String typeName, int len) throws IOException {
+  private byte[] readData(long start, int typeValue, int len) throws IOException {
     // Grow as bytes arrive: the declared length is not trusted with an allocation.
     byte[] data = new byte[Math.min(len, FIRST_BUFFER)];
     int filled = 0;
@@ -193,7 +194,7 @@ public final class ChunkInput implements Closeable {
       }
       int n = read(data, filled, data.length - filled);
       if (n == 0) {
-        throw truncated(start, typeName, dataEnds(filled, len));
+        throw truncated(start, ChunkType.render(typeValue), dataEnds(filled, len));
       }
       filled += n;
     }
@@ -222,6 +223,11 @@ public final class ChunkInput implements Closeable {
 
   int crc32(int typeValue, byte[] data, int offset, int length) {
     crc.reset();
+    if (data == array) {
+      // Read in place: the type bytes are right before the data, one pass covers both.
+      crc.update(data, offset - 4, length + 4);
+      return (int) crc.getValue();
+    }
     crc.update(typeValue >>> 24);
     crc.update(typeValue >>> 16);
     crc.update(typeValue >>> 8);

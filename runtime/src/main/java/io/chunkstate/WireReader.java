@@ -39,19 +39,23 @@ public final class WireReader {
   private final int start;
   private final int limit;
   private int pos;
-  private final ChunkType type;
+  private final int typeValue;
   private final long chunkOffset;
-  private final String path;
+  private final WireReader parent;
   private final int depth;
   private final List<SkippedChunk> skipped;
+  // Built on first use: decoding a valid chunk needs neither, only errors and skips do.
+  private ChunkType type;
+  private String path;
 
   private WireReader(
       byte[] buf,
       int start,
       int limit,
       ChunkType type,
+      int typeValue,
       long chunkOffset,
-      String path,
+      WireReader parent,
       int depth,
       List<SkippedChunk> skipped) {
     this.buf = buf;
@@ -59,8 +63,9 @@ public final class WireReader {
     this.pos = start;
     this.limit = limit;
     this.type = type;
+    this.typeValue = typeValue;
     this.chunkOffset = chunkOffset;
-    this.path = path;
+    this.parent = parent;
     this.depth = depth;
     this.skipped = skipped;
   }
@@ -71,8 +76,9 @@ public final class WireReader {
         chunk.dataOffset(),
         chunk.dataOffset() + chunk.length(),
         chunk.type(),
+        chunk.type().value(),
         chunk.offset(),
-        chunk.type().code(),
+        null,
         0,
         skipped);
   }
@@ -84,17 +90,20 @@ public final class WireReader {
    */
   public static WireReader of(ChunkType type, byte[] data) {
     return new WireReader(
-        data, 0, data.length, type, 0, type.code(), 0, new java.util.ArrayList<>());
+        data, 0, data.length, type, type.value(), 0, null, 0, new java.util.ArrayList<>());
   }
 
   /** The type of the chunk this reader reads. */
   public ChunkType type() {
+    if (type == null) {
+      type = ChunkType.of(typeValue);
+    }
     return type;
   }
 
   /** The four bytes of this chunk's type, for a {@code switch} over sub-chunk types. */
   public int typeValue() {
-    return type.value();
+    return typeValue;
   }
 
   /** The stream offset of this chunk's first byte. */
@@ -104,7 +113,16 @@ public final class WireReader {
 
   /** The types from the top level down to this chunk, joined by {@code /}. */
   public String path() {
+    if (path == null) {
+      path = subPath(parent, typeValue);
+    }
     return path;
+  }
+
+  /** The path of a chunk of type {@code typeValue} inside {@code parent} (null: at the top). */
+  private static String subPath(WireReader parent, int typeValue) {
+    String code = ChunkType.render(typeValue);
+    return parent == null ? code : parent.path() + "/" + code;
   }
 
   /** The length of this chunk's data. */
@@ -388,26 +406,25 @@ public final class WireReader {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.LENGTH,
           subOffset,
-          path,
+          path(),
           left + " bytes after the inline fields do not form a chunk (a chunk takes at least 12)");
     }
     long length = Integer.toUnsignedLong((int) INT.get(buf, pos));
-    int typeValue = (int) INT.get(buf, pos + 4);
-    String subPath = path + "/" + ChunkType.render(typeValue);
+    int subType = (int) INT.get(buf, pos + 4);
     if (length > left - 12) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.LENGTH,
           subOffset,
-          subPath,
+          subPath(this, subType),
           "length " + length + " runs past the end of the enclosing chunk, which has " + (left - 12)
               + " bytes left for it");
     }
-    if (!ChunkType.isValid(typeValue)) {
+    if (!ChunkType.isValid(subType)) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.TYPE,
           subOffset,
-          subPath,
-          "type bytes " + ChunkType.render(typeValue) + " are not four ASCII letters");
+          subPath(this, subType),
+          "type bytes " + ChunkType.render(subType) + " are not four ASCII letters");
     }
     int len = (int) length;
     int dataStart = pos + 8;
@@ -417,27 +434,26 @@ public final class WireReader {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.CRC,
           subOffset,
-          subPath,
+          subPath(this, subType),
           String.format("stored CRC %08x but the type and data give %08x", stored, computed));
     }
-    ChunkType subType = ChunkType.of(typeValue);
-    if (subType.equals(ChunkType.CHDR) || subType.equals(ChunkType.CEND)) {
+    if (subType == ChunkType.CHDR.value() || subType == ChunkType.CEND.value()) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.STRUCTURE,
           subOffset,
-          subPath,
-          subType.code() + " may appear only at the top level");
+          subPath(this, subType),
+          ChunkType.render(subType) + " may appear only at the top level");
     }
     if (depth + 1 > MAX_DEPTH) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.STRUCTURE,
           subOffset,
-          subPath,
+          subPath(this, subType),
           "sub-chunks nest deeper than " + MAX_DEPTH + " levels");
     }
     pos = dataStart + len + 4;
     return new WireReader(
-        buf, dataStart, dataStart + len, subType, subOffset, subPath, depth + 1, skipped);
+        buf, dataStart, dataStart + len, null, subType, subOffset, this, depth + 1, skipped);
   }
 
   /**
@@ -447,15 +463,16 @@ public final class WireReader {
    * @throws ChunkStreamException {@code UNKNOWN_CRITICAL} for a critical sub-chunk
    */
   public void skipUnknown(WireReader sub) throws ChunkStreamException {
-    if (sub.type.isCritical()) {
+    ChunkType subType = sub.type();
+    if (subType.isCritical()) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.UNKNOWN_CRITICAL,
           sub.chunkOffset,
-          sub.path,
-          "critical chunk " + sub.type.code() + " is not known to this reader"
-              + (sub.type.isReservedBitSet() ? " (its reserved bit is set)" : ""));
+          sub.path(),
+          "critical chunk " + subType.code() + " is not known to this reader"
+              + (subType.isReservedBitSet() ? " (its reserved bit is set)" : ""));
     }
-    skipped.add(new SkippedChunk(sub.type, sub.chunkOffset, sub.length(), sub.path));
+    skipped.add(new SkippedChunk(subType, sub.chunkOffset, sub.length(), sub.path()));
   }
 
   /** The error for a second sub-chunk for a field that holds one. */
@@ -463,8 +480,8 @@ public final class WireReader {
     return new ChunkStreamException(
         ChunkStreamException.Kind.STRUCTURE,
         sub.chunkOffset,
-        sub.path,
-        "a second " + sub.type.code() + " sub-chunk in " + type.code()
+        sub.path(),
+        "a second " + sub.type().code() + " sub-chunk in " + type().code()
             + ", whose field holds only one");
   }
 
@@ -475,11 +492,11 @@ public final class WireReader {
 
   /** A {@code DATA} error at this chunk: a value inside its data is invalid. */
   public ChunkStreamException dataError(String detail) {
-    return new ChunkStreamException(ChunkStreamException.Kind.DATA, chunkOffset, path, detail);
+    return new ChunkStreamException(ChunkStreamException.Kind.DATA, chunkOffset, path(), detail);
   }
 
   private ChunkStreamException lengthError(String detail) {
-    return new ChunkStreamException(ChunkStreamException.Kind.LENGTH, chunkOffset, path, detail);
+    return new ChunkStreamException(ChunkStreamException.Kind.LENGTH, chunkOffset, path(), detail);
   }
 
   private long streamOffset(int index) {

@@ -1,0 +1,81 @@
+package io.chunkstate.benchmarks;
+
+import io.chunkstate.ChunkCodec;
+import io.chunkstate.ChunkRegistry;
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkType;
+import io.chunkstate.StateWriter;
+import io.chunkstate.WireReader;
+import io.chunkstate.benchmarks.baseline.ByteSink;
+import io.chunkstate.benchmarks.state.MachineSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * chunkstate as a user holds it: the registry of generated codecs that {@link ChunkRegistry#load()}
+ * finds on the class path, and streams written with {@link StateWriter}.
+ */
+public final class ChunkstateCodecs {
+  /** The producer name every benchmark stream carries in its {@code CHDR}. */
+  public static final String PRODUCER = "chunkstate-benchmarks";
+
+  /** The generated codecs of the benchmark state. */
+  public static final ChunkRegistry REGISTRY = ChunkRegistry.load();
+
+  private static final ChunkType CONTAINER = ChunkType.of("BeNc");
+
+  private ChunkstateCodecs() {}
+
+  /** The generated codec for {@code type}. */
+  public static <T> ChunkCodec<T> codec(Class<T> type) {
+    return REGISTRY
+        .codecFor(type)
+        .orElseThrow(() -> new IllegalStateException("no generated codec for " + type));
+  }
+
+  /**
+   * Checks and decodes one framed chunk that fills {@code chunk}. The chunk is handed over as the
+   * data of a container, so {@code WireReader.nextSubChunk()} checks its length, type and CRC, as
+   * it does for each sub-chunk a generated codec reads.
+   */
+  public static <T> T decodeChunk(ChunkCodec<T> codec, byte[] chunk) throws ChunkStreamException {
+    WireReader container = WireReader.of(CONTAINER, chunk);
+    WireReader in = container.nextSubChunk();
+    if (in.typeValue() != codec.type().value() || container.hasRemaining()) {
+      throw container.dataError("expected exactly one " + codec.type().code() + " chunk");
+    }
+    T state = codec.decode(in);
+    if (in.hasRemaining()) {
+      throw in.dataError(in.remaining() + " bytes left unread");
+    }
+    return state;
+  }
+
+  /** Writes {@code states} as one stream into {@code sink}, from its start. */
+  public static void writeStream(ByteSink sink, List<?> states) {
+    sink.reset();
+    try (StateWriter writer = StateWriter.open(sink, PRODUCER, REGISTRY)) {
+      for (Object state : states) {
+        writer.write(state);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a machine snapshot, devices then pages, as one stream into {@code sink}. */
+  public static void writeStream(ByteSink sink, MachineSnapshot machine) {
+    sink.reset();
+    try (StateWriter writer = StateWriter.open(sink, PRODUCER, REGISTRY)) {
+      for (Object device : machine.devices()) {
+        writer.write(device);
+      }
+      for (Object page : machine.pages()) {
+        writer.write(page);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package io.chunkstate.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Scenario 3: what the annotation processor adds to a build. javac, through {@code javax.tools}
+ * in this JVM, compiles {@link #sources} generated {@code @Chunk} records (fifteen fields each:
+ * primitives, boxed, string, arrays, a list, an enum, and the previous record as a sub-chunk),
+ * once with annotation processing off and once with {@code ChunkProcessor} on the processor path,
+ * which then also generates and compiles a codec per record. Each shot is one whole compilation;
+ * the warm-up shots warm javac's code the way a build daemon or an IDE would.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@State(Scope.Benchmark)
+public class CompileTimeBenchmark {
+  private static final String PACKAGE = "io.chunkstate.benchmarks.compiled";
+
+  /** How many {@code @Chunk} sources one compilation holds. */
+  @Param("500")
+  public int sources;
+
+  private List<JavaFileObject> units;
+  private Path out;
+
+  /** Generates the sources, in memory. */
+  @Setup(Level.Trial)
+  public void generate() {
+    units = new ArrayList<>();
+    units.add(source("Level", "package " + PACKAGE + ";\n\npublic enum Level { LOW, HIGH }\n"));
+    for (int i = 0; i < sources; i++) {
+      units.add(source(name(i), chunkSource(i)));
+    }
+  }
+
+  /** A fresh output folder for each compilation. */
+  @Setup(Level.Invocation)
+  public void createOutput() throws IOException {
+    out = Files.createTempDirectory("chunkstate-javac");
+  }
+
+  /** Deletes the compilation's output. */
+  @TearDown(Level.Invocation)
+  public void deleteOutput() throws IOException {
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** javac alone: {@code -proc:none}. */
+  @Benchmark
+  public int javac() throws IOException {
+    return compile(List.of("-proc:none"));
+  }
+
+  /** javac with the chunkstate processor, which generates and compiles one codec per record. */
+  @Benchmark
+  public int javacWithProcessor() throws IOException {
+    return compile(
+        List.of(
+            "-processor", "io.chunkstate.processor.ChunkProcessor",
+            "-processorpath", System.getProperty("java.class.path")));
+  }
+
+  /** Compiles the sources with {@code options}; returns the number of files written. */
+  int compile(List<String> options) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Path generated = Files.createDirectories(out.resolve("generated"));
+      Path classes = Files.createDirectories(out.resolve("classes"));
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+      List<String> args = new ArrayList<>(options);
+      args.addAll(
+          List.of("--release", "17", "-classpath", System.getProperty("java.class.path")));
+      boolean ok = javac.getTask(null, files, diagnostics, args, null, units).call();
+      if (!ok) {
+        throw new IllegalStateException("compilation failed: " + diagnostics.getDiagnostics());
+      }
+    }
+    try (Stream<Path> written = Files.walk(out)) {
+      return (int) written.filter(Files::isRegularFile).count();
+    }
+  }
+
+  /** The name of record {@code i}. */
+  static String name(int i) {
+    return String.format(Locale.ROOT, "State%03d", i);
+  }
+
+  /** A distinct private, critical type code for record {@code i}: {@code Aa} + two letters. */
+  static String code(int i) {
+    return new String(
+        new char[] {
+          (char) ('A' + i % 26), (char) ('a' + (i / 26) % 26), (char) ('A' + (i / 676) % 26), 'S'
+        });
+  }
+
+  /** The source of record {@code i}. */
+  static String chunkSource(int i) {
+    String previous = i == 0 ? "" : ",\n    " + name(i - 1) + " previous";
+    return "package " + PACKAGE + ";\n\n"
+        + "import io.chunkstate.annotation.Chunk;\n"
+        + "import java.util.List;\n\n"
+        + "@Chunk(\"" + code(i) + "\")\n"
+        + "public record " + name(i) + "(\n"
+        + "    int id,\n"
+        + "    long counter,\n"
+        + "    boolean enabled,\n"
+        + "    short flags,\n"
+        + "    char tag,\n"
+        + "    byte kind,\n"
+        + "    float ratio,\n"
+        + "    double weight,\n"
+        + "    String name,\n"
+        + "    byte[] buffer,\n"
+        + "    int[] registers,\n"
+        + "    List<String> labels,\n"
+        + "    Integer limit,\n"
+        + "    Level level" + previous + ") {}\n";
+  }
+
+  private static JavaFileObject source(String simpleName, String code) {
+    URI uri = URI.create("string:///" + PACKAGE.replace('.', '/') + "/" + simpleName + ".java");
+    return new SimpleJavaFileObject(uri, JavaFileObject.Kind.SOURCE) {
+      @Override
+      public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+        return code;
+      }
+    };
+  }
+}

@@ -1,0 +1,344 @@
+package io.chunkstate.benchmarks.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.chunkstate.benchmarks.baseline.HandWritten;
+import io.chunkstate.benchmarks.state.DeviceState;
+import io.chunkstate.benchmarks.state.Fixtures;
+import io.chunkstate.benchmarks.state.MachineSnapshot;
+import io.chunkstate.benchmarks.state.Page;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * Turns the JSON of one JMH run ({@code -rf json}) into the tables of {@code
+ * docs/PERFORMANCE.md} (Markdown, on standard output) and a PNG plot of scenarios 1 and 2.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.report.ResultsReport \
+ *     docs/perf/jmh.json docs/perf/scenarios.png
+ * </pre>
+ */
+public final class ResultsReport {
+  private static final String PACKAGE = "io.chunkstate.benchmarks.";
+
+  /** Codec labels, in table order, and the suffix of their benchmark methods. */
+  private static final Map<String, String> CODECS = new LinkedHashMap<>();
+
+  static {
+    CODECS.put("chunkstate", "Chunkstate");
+    CODECS.put("hand-written", "HandWritten");
+    CODECS.put("SBE", "Sbe");
+    CODECS.put("SBE + CRC", "SbeCrc");
+    CODECS.put("Kryo 5", "Kryo");
+    CODECS.put("JDK serialization", "Jdk");
+  }
+
+  private final Map<String, Result> results;
+
+  private ResultsReport(Map<String, Result> results) {
+    this.results = results;
+  }
+
+  /** One benchmark's score, its error, and the bytes it allocated per operation (-prof gc). */
+  record Result(double score, double error, String unit, double bytesPerOp) {}
+
+  /** Reads {@code args[0]} (JMH JSON); writes the plot to {@code args[1]}; prints the tables. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: ResultsReport <jmh.json> <plot.png>");
+      System.exit(2);
+    }
+    ResultsReport report = new ResultsReport(read(Path.of(args[0])));
+    long streamBytes = snapshotStreamBytes();
+    System.out.println(report.deviceTable());
+    System.out.println(report.snapshotTable(streamBytes));
+    System.out.println(report.compileTable());
+    report.plot(streamBytes, Path.of(args[1]));
+  }
+
+  static Map<String, Result> read(Path json) throws IOException {
+    Map<String, Result> out = new LinkedHashMap<>();
+    try (Reader in = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
+      JsonArray runs = JsonParser.parseReader(in).getAsJsonArray();
+      for (JsonElement element : runs) {
+        JsonObject run = element.getAsJsonObject();
+        String name = run.get("benchmark").getAsString().replace(PACKAGE, "");
+        JsonObject primary = run.getAsJsonObject("primaryMetric");
+        double bytes = Double.NaN;
+        JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
+        if (secondary != null) {
+          for (Map.Entry<String, JsonElement> metric : secondary.entrySet()) {
+            if (metric.getKey().replace("\u00b7", "").equals("gc.alloc.rate.norm")) {
+              bytes = metric.getValue().getAsJsonObject().get("score").getAsDouble();
+            }
+          }
+        }
+        out.put(
+            name,
+            new Result(
+                primary.get("score").getAsDouble(),
+                errorOf(primary),
+                primary.get("scoreUnit").getAsString(),
+                bytes));
+      }
+    }
+    return out;
+  }
+
+  private static double errorOf(JsonObject primary) {
+    JsonElement error = primary.get("scoreError");
+    return error == null || !error.isJsonPrimitive() || !error.getAsJsonPrimitive().isNumber()
+        ? Double.NaN
+        : error.getAsDouble();
+  }
+
+  /** The size of the scenario 2 stream: the hand-written encoder writes the chunkstate bytes. */
+  static long snapshotStreamBytes() {
+    MachineSnapshot machine = Fixtures.machine();
+    HandWritten writer = new HandWritten((int) (Fixtures.MACHINE_MEMORY * 9 / 8));
+    writer.writeHeader("chunkstate-benchmarks");
+    for (DeviceState device : machine.devices()) {
+      writer.writeDevice(device);
+    }
+    for (Page page : machine.pages()) {
+      writer.writePage(page);
+    }
+    writer.writeEnd();
+    return writer.size();
+  }
+
+  private Result get(String benchmark) {
+    return results.get(benchmark);
+  }
+
+  String deviceTable() {
+    StringBuilder out = new StringBuilder();
+    out.append("| codec | encode ns/op | encode B/op | encode vs hand-written"
+        + " | decode ns/op | decode B/op | decode vs hand-written |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    Result encodeBase = get("DeviceEncodeBenchmark.handWritten");
+    Result decodeBase = get("DeviceDecodeBenchmark.handWritten");
+    for (Map.Entry<String, String> codec : CODECS.entrySet()) {
+      String method = lowerFirst(codec.getValue());
+      Result encode = get("DeviceEncodeBenchmark." + method);
+      Result decode = get("DeviceDecodeBenchmark." + method);
+      out.append("| ").append(codec.getKey())
+          .append(" | ").append(score(encode))
+          .append(" | ").append(bytes(encode))
+          .append(" | ").append(ratio(encode, encodeBase))
+          .append(" | ").append(score(decode))
+          .append(" | ").append(bytes(decode))
+          .append(" | ").append(ratio(decode, decodeBase))
+          .append(" |\n");
+    }
+    Result stream = get("DeviceDecodeBenchmark.chunkstateStream");
+    Result handStream = get("DeviceDecodeBenchmark.handWrittenStream");
+    out.append("\nOne-device stream through `StateReader.read(byte[], registry)`: chunkstate ")
+        .append(score(stream)).append(" ns/op (").append(bytes(stream))
+        .append(" B/op), hand-written ").append(score(handStream)).append(" ns/op (")
+        .append(bytes(handStream)).append(" B/op): ").append(ratio(stream, handStream))
+        .append(".\n");
+    return out.toString();
+  }
+
+  String snapshotTable(long streamBytes) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT,
+        "Stream size: %d bytes (%.1f MiB). GB/s = that size / time, for every codec.%n%n",
+        streamBytes, streamBytes / 1048576.0));
+    out.append("| codec | write ms/op | write GB/s | write vs floor"
+        + " | read ms/op | read GB/s | read vs floor |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    Result floor = get("SnapshotBenchmark.floor");
+    out.append("| copy + CRC32 floor | ").append(score(floor)).append(" | ")
+        .append(gbps(floor, streamBytes)).append(" | 100% | ").append(score(floor)).append(" | ")
+        .append(gbps(floor, streamBytes)).append(" | 100% |\n");
+    for (Map.Entry<String, String> codec : CODECS.entrySet()) {
+      Result write = get("SnapshotBenchmark.write" + codec.getValue());
+      Result read = get("SnapshotBenchmark.read" + codec.getValue());
+      out.append("| ").append(codec.getKey())
+          .append(" | ").append(score(write))
+          .append(" | ").append(gbps(write, streamBytes))
+          .append(" | ").append(percentOf(floor, write))
+          .append(" | ").append(score(read))
+          .append(" | ").append(gbps(read, streamBytes))
+          .append(" | ").append(percentOf(floor, read))
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
+  String compileTable() {
+    Result alone = get("CompileTimeBenchmark.javac");
+    Result processed = get("CompileTimeBenchmark.javacWithProcessor");
+    return "| compilation of 500 `@Chunk` sources | ms |\n|---|---:|\n"
+        + "| javac, `-proc:none` | " + score(alone) + " |\n"
+        + "| javac with `ChunkProcessor` | " + score(processed) + " |\n"
+        + "| ratio | " + ratio(processed, alone) + " |\n";
+  }
+
+  void plot(long streamBytes, Path png) throws IOException {
+    List<String> labels = new ArrayList<>();
+    List<Double> encode = new ArrayList<>();
+    List<Double> decode = new ArrayList<>();
+    for (Map.Entry<String, String> codec : CODECS.entrySet()) {
+      Result e = get("DeviceEncodeBenchmark." + lowerFirst(codec.getValue()));
+      Result d = get("DeviceDecodeBenchmark." + lowerFirst(codec.getValue()));
+      if (e != null && d != null) {
+        labels.add(codec.getKey());
+        encode.add(e.score());
+        decode.add(d.score());
+      }
+    }
+    CategoryChart device =
+        new CategoryChartBuilder()
+            .width(760)
+            .height(460)
+            .title("Scenario 1: one device state (ns/op, log scale, lower is better)")
+            .yAxisTitle("ns/op")
+            .build();
+    style(device);
+    device.getStyler().setYAxisLogarithmic(true);
+    device.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    device.getStyler().setYAxisMin(10.0); // bars start at 0 unless told, and log(0) is undefined
+    device.addSeries("encode", labels, encode);
+    device.addSeries("decode", labels, decode);
+
+    List<String> snapshotLabels = new ArrayList<>();
+    List<Double> write = new ArrayList<>();
+    List<Double> read = new ArrayList<>();
+    snapshotLabels.add("copy + CRC32 floor");
+    Result floor = get("SnapshotBenchmark.floor");
+    write.add(gigabytesPerSecond(floor, streamBytes));
+    read.add(gigabytesPerSecond(floor, streamBytes));
+    for (Map.Entry<String, String> codec : CODECS.entrySet()) {
+      Result w = get("SnapshotBenchmark.write" + codec.getValue());
+      Result r = get("SnapshotBenchmark.read" + codec.getValue());
+      if (w != null && r != null) {
+        snapshotLabels.add(codec.getKey());
+        write.add(gigabytesPerSecond(w, streamBytes));
+        read.add(gigabytesPerSecond(r, streamBytes));
+      }
+    }
+    CategoryChart snapshot =
+        new CategoryChartBuilder()
+            .width(760)
+            .height(460)
+            .title("Scenario 2: 64 devices + 64 MiB of pages (GB/s, higher is better)")
+            .yAxisTitle("GB/s")
+            .build();
+    style(snapshot);
+    snapshot.addSeries("write", snapshotLabels, write);
+    snapshot.addSeries("read", snapshotLabels, read);
+
+    BufferedImage left = BitmapEncoder.getBufferedImage(device);
+    BufferedImage right = BitmapEncoder.getBufferedImage(snapshot);
+    BufferedImage both =
+        new BufferedImage(
+            left.getWidth() + right.getWidth(),
+            Math.max(left.getHeight(), right.getHeight()),
+            BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = both.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, both.getWidth(), both.getHeight());
+    g.drawImage(left, 0, 0, null);
+    g.drawImage(right, left.getWidth(), 0, null);
+    g.dispose();
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    ImageIO.write(both, "png", png.toFile());
+  }
+
+  private static void style(CategoryChart chart) {
+    CategoryStyler styler = chart.getStyler();
+    styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotGridVerticalLinesVisible(false);
+    styler.setXAxisLabelRotation(20);
+  }
+
+  private static String lowerFirst(String s) {
+    return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static double gigabytesPerSecond(Result r, long bytes) {
+    if (r == null) {
+      return Double.NaN;
+    }
+    return bytes / (r.score() * millisPerUnit(r.unit()) * 1e6);
+  }
+
+  private static double millisPerUnit(String unit) {
+    switch (unit) {
+      case "ms/op":
+        return 1;
+      case "s/op":
+        return 1000;
+      case "us/op":
+        return 1e-3;
+      case "ns/op":
+        return 1e-6;
+      default:
+        throw new IllegalArgumentException("unexpected unit " + unit);
+    }
+  }
+
+  private static String score(Result r) {
+    if (r == null) {
+      return "—";
+    }
+    String value = format(r.score());
+    return Double.isNaN(r.error()) ? value : value + " ± " + format(r.error());
+  }
+
+  private static String bytes(Result r) {
+    return r == null || Double.isNaN(r.bytesPerOp())
+        ? "—"
+        : String.format(Locale.ROOT, "%.0f", Math.abs(r.bytesPerOp()) < 0.5 ? 0 : r.bytesPerOp());
+  }
+
+  private static String ratio(Result r, Result base) {
+    return r == null || base == null
+        ? "—"
+        : String.format(Locale.ROOT, "%.2f×", r.score() / base.score());
+  }
+
+  private static String gbps(Result r, long bytes) {
+    return r == null ? "—" : String.format(Locale.ROOT, "%.2f", gigabytesPerSecond(r, bytes));
+  }
+
+  private static String percentOf(Result floor, Result r) {
+    return r == null || floor == null
+        ? "—"
+        : String.format(Locale.ROOT, "%.0f%%", 100 * floor.score() / r.score());
+  }
+
+  private static String format(double v) {
+    if (v >= 100) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    if (v >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+}
