@@ -14,7 +14,7 @@ import io.chunkstate.testing.Sources;
  * read agree on which, chunk for chunk.
  */
 class ChunkInputFuzzTest {
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void byteArrayAndOneByteStreamAgree(byte[] bytes) throws Exception {
     Outcome fromArray = Outcome.of(() -> walk(ChunkInput.open(bytes, Signature.CHUNKSTATE)));
     Outcome fromStream =

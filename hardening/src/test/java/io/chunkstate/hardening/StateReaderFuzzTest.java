@@ -1,0 +1,54 @@
+package io.chunkstate.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.chunkstate.ChunkRegistry;
+import io.chunkstate.Snapshot;
+import io.chunkstate.StateReader;
+import io.chunkstate.StateWriter;
+import io.chunkstate.testing.Sources;
+import io.chunkstate.testing.States;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The state reader over arbitrary bytes: only a complete snapshot or a {@code
+ * ChunkStreamException}; the same outcome from a byte array and from a stream delivering one byte
+ * per read; and a snapshot that, written out again, reads back to the same states.
+ */
+class StateReaderFuzzTest {
+  private static final ChunkRegistry REGISTRY = Registries.all();
+
+  @FuzzTest(maxDuration = "15s")
+  void readsCompletelyOrFailsPrecisely(byte[] bytes) throws Exception {
+    Snapshot[] snapshot = new Snapshot[1];
+    Outcome fromArray =
+        Outcome.of(
+            () -> {
+              snapshot[0] = StateReader.read(bytes, REGISTRY);
+              return describe(snapshot[0]);
+            });
+    Outcome fromStream =
+        Outcome.of(
+            () -> describe(StateReader.read(Sources.ONE_BYTE_AT_A_TIME.open(bytes), REGISTRY)));
+    assertEquals(fromArray, fromStream);
+
+    if (fromArray.ok()) {
+      ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+      try (StateWriter writer = StateWriter.open(rewritten, snapshot[0].producer(), REGISTRY)) {
+        for (Object state : snapshot[0].states()) {
+          writer.write(state);
+        }
+      }
+      Snapshot again = StateReader.read(rewritten.toByteArray(), REGISTRY);
+      States.assertDeepEquals(snapshot[0].states(), again.states());
+      assertEquals(snapshot[0].producer(), again.producer());
+    }
+  }
+
+  /** The producer, every state and every skipped chunk. */
+  static String describe(Snapshot snapshot) {
+    return snapshot.producer() + " " + States.render(snapshot.states()) + " skipped "
+        + snapshot.skipped();
+  }
+}
