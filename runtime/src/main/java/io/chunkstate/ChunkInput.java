@@ -135,8 +135,7 @@ public final class ChunkInput implements Closeable {
     int dataOffset;
     if (array != null) {
       if (arrayEnd - position < len) {
-        throw truncated(
-            start, typeName, "the stream ends inside the data of a chunk of length " + len);
+        throw truncated(start, typeName, dataEnds(arrayEnd - position, len));
       }
       data = array;
       dataOffset = (int) position;
@@ -194,10 +193,7 @@ public final class ChunkInput implements Closeable {
       }
       int n = read(data, filled, data.length - filled);
       if (n == 0) {
-        throw truncated(
-            start,
-            typeName,
-            "the stream ends " + filled + " bytes into the data of a chunk of length " + len);
+        throw truncated(start, typeName, dataEnds(filled, len));
       }
       filled += n;
     }
@@ -232,6 +228,10 @@ public final class ChunkInput implements Closeable {
     crc.update(typeValue);
     crc.update(data, offset, length);
     return (int) crc.getValue();
+  }
+
+  private static String dataEnds(long filled, int len) {
+    return "the stream ends " + filled + " bytes into the data of a chunk of length " + len;
   }
 
   private static ChunkStreamException truncated(long offset, String path, String detail) {

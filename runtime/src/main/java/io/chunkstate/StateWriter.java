@@ -78,7 +78,12 @@ public final class StateWriter implements Closeable {
                         "no codec is registered for " + state.getClass().getName()
                             + "; is it annotated @Chunk, and is the processor on the"
                             + " annotation processor path?"));
-    writeWith(codec, state);
+    try {
+      writeWith(codec, state);
+    } catch (RuntimeException e) {
+      buffer.reset(); // nothing of a state that cannot be encoded reaches the stream
+      throw e;
+    }
     flushBuffer();
   }
 

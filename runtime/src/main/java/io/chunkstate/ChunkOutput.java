@@ -1,0 +1,91 @@
+package io.chunkstate;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+import java.util.zip.CRC32;
+
+/**
+ * The low-level chunk writer: writes a signature, then framed chunks (length, type, data, CRC-32).
+ * The counterpart of {@link ChunkInput}; it knows the framing only, not what chunks mean.
+ *
+ * <pre>{@code
+ * try (ChunkInput in = ChunkInput.open(source, Signature.PNG);
+ *     ChunkOutput out = ChunkOutput.open(target, Signature.PNG)) {
+ *   for (RawChunk chunk; (chunk = in.next()) != null; ) {
+ *     if (!chunk.type().code().equals("tEXt")) {
+ *       out.write(chunk);
+ *     }
+ *   }
+ * }
+ * }</pre>
+ */
+public final class ChunkOutput implements Closeable {
+  private final OutputStream out;
+  private final byte[] word = new byte[8];
+  private final CRC32 crc = new CRC32();
+  private long position;
+
+  private ChunkOutput(OutputStream out) {
+    this.out = out;
+  }
+
+  /** Writes {@code signature} to {@code out}. */
+  public static ChunkOutput open(OutputStream out, Signature signature) throws IOException {
+    Objects.requireNonNull(out, "out");
+    ChunkOutput output = new ChunkOutput(out);
+    byte[] bytes = signature.raw();
+    out.write(bytes);
+    output.position = bytes.length;
+    return output;
+  }
+
+  /** The stream offset at which the next chunk will start. */
+  public long position() {
+    return position;
+  }
+
+  /** Writes a chunk of type {@code type} whose data is {@code data}. */
+  public void write(ChunkType type, byte[] data) throws IOException {
+    write(type, data, 0, data.length);
+  }
+
+  /** Writes a chunk of type {@code type} whose data is {@code length} bytes of {@code data}. */
+  public void write(ChunkType type, byte[] data, int offset, int length) throws IOException {
+    Objects.checkFromIndexSize(offset, length, data.length);
+    putInt(word, 0, length);
+    putInt(word, 4, type.value());
+    crc.reset();
+    crc.update(word, 4, 4);
+    crc.update(data, offset, length);
+    out.write(word, 0, 8);
+    out.write(data, offset, length);
+    putInt(word, 0, (int) crc.getValue());
+    out.write(word, 0, 4);
+    position += 12L + length;
+  }
+
+  /** Copies {@code chunk} unchanged: same type, data and CRC. */
+  public void write(RawChunk chunk) throws IOException {
+    write(chunk.type(), chunk.array(), chunk.dataOffset(), chunk.length());
+  }
+
+  /** Flushes the underlying stream. */
+  public void flush() throws IOException {
+    out.flush();
+  }
+
+  /** Closes the underlying stream. */
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+
+  private static void putInt(byte[] b, int i, int v) {
+    b[i] = (byte) (v >>> 24);
+    b[i + 1] = (byte) (v >>> 16);
+    b[i + 2] = (byte) (v >>> 8);
+    b[i + 3] = (byte) v;
+  }
+}

@@ -1,0 +1,131 @@
+package io.chunkstate;
+
+/** Small hand-written codecs for runtime tests, in the shape the processor generates. */
+final class TestCodecs {
+  private TestCodecs() {}
+
+  /** Every kind of inline value that can be invalid: a boolean, a string, an enum, a count. */
+  record Flags(boolean on, String name, Color color, int[] values) {}
+
+  enum Color {
+    RED,
+    GREEN
+  }
+
+  /** A recursive chunk type: each node holds its child as a sub-chunk. */
+  record Node(int depth, Node child) {}
+
+  static final ChunkType FLAGS = ChunkType.of("FlAg");
+  static final ChunkType NODE = ChunkType.of("NoDe");
+
+  public static final class FlagsCodec implements ChunkCodec<Flags> {
+    @Override
+    public ChunkType type() {
+      return FLAGS;
+    }
+
+    @Override
+    public Class<Flags> stateClass() {
+      return Flags.class;
+    }
+
+    @Override
+    public void encode(Flags v, WireWriter out) {
+      out.writeBoolean(v.on());
+      out.writeString(v.name());
+      out.writeEnum(v.color());
+      out.writeInts(v.values());
+    }
+
+    @Override
+    public Flags decode(WireReader in) throws ChunkStreamException {
+      boolean on = in.readBoolean();
+      String name = in.readString();
+      String colorName = in.readString();
+      Color color = null;
+      if (colorName != null) {
+        switch (colorName) {
+          case "RED":
+            color = Color.RED;
+            break;
+          case "GREEN":
+            color = Color.GREEN;
+            break;
+          default:
+            throw in.unknownEnumConstant("Color", colorName);
+        }
+      }
+      int[] values = in.readInts();
+      while (in.hasRemaining()) {
+        in.skipUnknown(in.nextSubChunk());
+      }
+      return new Flags(on, name, color, values);
+    }
+  }
+
+  public static final class NodeCodec implements ChunkCodec<Node> {
+    @Override
+    public ChunkType type() {
+      return NODE;
+    }
+
+    @Override
+    public Class<Node> stateClass() {
+      return Node.class;
+    }
+
+    @Override
+    public void encode(Node v, WireWriter out) {
+      out.writeInt(v.depth());
+      if (v.child() != null) {
+        out.writeChunk(this, v.child());
+      }
+    }
+
+    @Override
+    public Node decode(WireReader in) throws ChunkStreamException {
+      int depth = in.readInt();
+      Node child = null;
+      while (in.hasRemaining()) {
+        WireReader sub = in.nextSubChunk();
+        if (sub.typeValue() == NODE.value()) {
+          if (child != null) {
+            throw in.duplicateSubChunk(sub);
+          }
+          child = decode(sub);
+        } else {
+          in.skipUnknown(sub);
+        }
+      }
+      return new Node(depth, child);
+    }
+  }
+
+  /** A broken codec that stops reading before the end of its chunk. */
+  public static final class LazyCodec implements ChunkCodec<Node> {
+    @Override
+    public ChunkType type() {
+      return ChunkType.of("LaZy");
+    }
+
+    @Override
+    public Class<Node> stateClass() {
+      return Node.class;
+    }
+
+    @Override
+    public void encode(Node v, WireWriter out) {
+      out.writeInt(v.depth());
+      out.writeInt(v.depth());
+    }
+
+    @Override
+    public Node decode(WireReader in) throws ChunkStreamException {
+      return new Node(in.readInt(), null);
+    }
+  }
+
+  static ChunkRegistry registry() {
+    return ChunkRegistry.of(new FlagsCodec(), new NodeCodec());
+  }
+}
