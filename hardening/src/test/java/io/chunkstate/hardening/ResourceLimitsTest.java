@@ -12,11 +12,13 @@ import io.chunkstate.Signature;
 import io.chunkstate.StateReader;
 import io.chunkstate.WireReader;
 import io.chunkstate.testing.Sources;
+import io.chunkstate.testing.StreamBuilder;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,9 +35,11 @@ class ResourceLimitsTest {
 
   /** A stream whose first chunk after CHDR claims {@code length} bytes and holds {@code held}. */
   private static byte[] claiming(long length, int held) {
-    ByteBuffer claim = ByteBuffer.allocate(8 + held);
-    claim.putInt((int) length).put(new byte[] {'P', 'a', 'R', 't'});
-    return Streams.stream(Streams.chdr("x"), claim.array());
+    return StreamBuilder.withHeader()
+        .rawInt((int) length)
+        .raw((byte) 'P', (byte) 'a', (byte) 'R', (byte) 't')
+        .raw(new byte[held])
+        .bytes();
   }
 
   @Test
@@ -82,6 +86,14 @@ class ResourceLimitsTest {
         "reading " + bytes.length + " bytes allocated " + allocated + ", more than " + bound);
   }
 
+  @Test
+  void theSuiteRunsUnderASmallHeap() {
+    assertTrue(
+        Runtime.getRuntime().maxMemory() <= 64L << 20,
+        "these limits mean something only under -Xmx64m; the heap is "
+            + Runtime.getRuntime().maxMemory());
+  }
+
   private static void drain(byte[] bytes) throws Exception {
     try (ChunkInput input =
         ChunkInput.open(Sources.SHORT_READS.open(bytes), Signature.CHUNKSTATE)) {
@@ -113,8 +125,7 @@ class ResourceLimitsTest {
   void countsAreCheckedAgainstTheDataBeforeAllocating() {
     // A References chunk whose first string claims 2^31-1 bytes, within a 20-byte chunk.
     byte[] data = ByteBuffer.allocate(20).putInt(Integer.MAX_VALUE).array();
-    byte[] bytes =
-        Streams.stream(Streams.chdr("x"), Streams.chunk("ReFs", data), Streams.chunk("CEND", new byte[0]));
+    byte[] bytes = StreamBuilder.withHeader().chunk("ReFs", data).end().bytes();
     ChunkStreamException e =
         assertThrows(ChunkStreamException.class, () -> StateReader.read(bytes, REGISTRY));
     assertEquals(Kind.LENGTH, e.kind(), e.getMessage());
@@ -129,8 +140,9 @@ class ResourceLimitsTest {
    * limit never checks the others), so a stream a million levels deep takes linear time to make.
    */
   static byte[] nested(int levels, int validCrcs) {
-    byte[] head = Streams.stream(Streams.chdr("x"));
-    byte[] cend = Streams.chunk("CEND", new byte[0]);
+    byte[] head = StreamBuilder.withHeader().bytes();
+    byte[] cend = new byte[] {0, 0, 0, 0, 'C', 'E', 'N', 'D', 0, 0, 0, 0};
+    ByteBuffer.wrap(cend).putInt(8, crc(cend, 4, 4));
     int top = head.length;
     ByteBuffer out = ByteBuffer.allocate(top + 16 * levels + cend.length);
     out.put(head);
@@ -141,11 +153,17 @@ class ResourceLimitsTest {
     for (int d = levels - 1; d >= 0; d--) {
       int start = top + 12 * d;
       int length = 4 + 16 * (levels - 1 - d);
-      int crc = d < validCrcs ? Streams.crc(bytes, start + 4, 4 + length) : 0;
+      int crc = d < validCrcs ? crc(bytes, start + 4, 4 + length) : 0;
       ByteBuffer.wrap(bytes).putInt(start + 8 + length, crc);
     }
     System.arraycopy(cend, 0, bytes, bytes.length - cend.length, cend.length);
     return bytes;
+  }
+
+  private static int crc(byte[] bytes, int offset, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, offset, length);
+    return (int) crc.getValue();
   }
 
   private static int depthOf(Nest nest) {
@@ -170,7 +188,7 @@ class ResourceLimitsTest {
   @ValueSource(ints = {WireReader.MAX_DEPTH + 2, 1000, 1_000_000})
   void nestingPastTheLimitIsAStructureErrorNotAStackOverflow(int levels) throws Exception {
     byte[] bytes = nested(levels, WireReader.MAX_DEPTH + 2);
-    int top = Streams.stream(Streams.chdr("x")).length;
+    int top = StreamBuilder.withHeader().position();
     int tooDeep = WireReader.MAX_DEPTH + 1; // level index of the first chunk past the limit
     String path = String.join("/", Collections.nCopies(tooDeep + 1, "NeSt"));
 
@@ -202,7 +220,7 @@ class ResourceLimitsTest {
     Nest three = new Nest(0, new Nest(1, new Nest(2, null)));
     byte[] written = BaseStreams.write(three);
     byte[] built = nested(3, 3);
-    // The writer's CHDR names another producer: compare from the first NeSt on.
+    // The CHDRs name different producers: compare from the first NeSt on.
     int writtenTop = written.length - 12 - 16 * 3;
     int builtTop = built.length - 12 - 16 * 3;
     assertTrue(

@@ -230,7 +230,7 @@ class WireRoundTripTest {
 
   @Example
   void largeArraysAndStringsReadBack() throws ChunkStreamException {
-    int n = 1 << 20;
+    int n = 1 << 18; // the runtime's tests run under -Xmx64m
     int[] ints = new int[n];
     long[] longs = new long[n];
     byte[] bytes = new byte[4 * n];
