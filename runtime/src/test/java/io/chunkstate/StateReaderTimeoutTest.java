@@ -91,17 +91,21 @@ class StateReaderTimeoutTest {
     }
   }
 
+  /** Reads {@code in} with a short timeout and returns the timeout; fails if the read hangs. */
+  private static InterruptedIOException timesOut(InputStream in) {
+    return assertTimeoutPreemptively(
+        HANG,
+        () ->
+            assertThrows(
+                InterruptedIOException.class, () -> StateReader.read(in, REGISTRY, SHORT)));
+  }
+
   @Test
   void aStreamThatStallsMidChunkTimesOutAtTheOffsetReached() throws IOException {
     byte[] whole = stream();
     int stallAt = whole.length - 20;
     StallingStream in = new StallingStream(Arrays.copyOf(whole, stallAt));
-    InterruptedIOException e =
-        assertTimeoutPreemptively(
-            HANG,
-            () ->
-                assertThrows(
-                    InterruptedIOException.class, () -> StateReader.read(in, REGISTRY, SHORT)));
+    InterruptedIOException e = timesOut(in);
     assertEquals(stallAt, e.bytesTransferred);
     assertTrue(e.getMessage().contains("offset " + stallAt), e.getMessage());
     assertTrue(in.isClosed(), "the stalled stream is closed at the deadline");
@@ -110,12 +114,7 @@ class StateReaderTimeoutTest {
   @Test
   void aStreamThatStallsBeforeTheSignatureTimesOut() {
     StallingStream in = new StallingStream(new byte[0]);
-    InterruptedIOException e =
-        assertTimeoutPreemptively(
-            HANG,
-            () ->
-                assertThrows(
-                    InterruptedIOException.class, () -> StateReader.read(in, REGISTRY, SHORT)));
+    InterruptedIOException e = timesOut(in);
     assertEquals(0, e.bytesTransferred);
   }
 
@@ -170,13 +169,7 @@ class StateReaderTimeoutTest {
             closed = true;
           }
         };
-    InterruptedIOException e =
-        assertTimeoutPreemptively(
-            HANG,
-            () ->
-                assertThrows(
-                    InterruptedIOException.class,
-                    () -> StateReader.read(trickle, REGISTRY, SHORT)));
+    InterruptedIOException e = timesOut(trickle);
     assertTrue(e.bytesTransferred > start.length + 8, e.getMessage());
   }
 
