@@ -115,6 +115,19 @@ public final class WireWriter {
     endChunk(mark);
   }
 
+  /**
+   * The error for a null element in a {@code List} of sub-chunks: each element travels as one
+   * sub-chunk, and there is no sub-chunk for null. Generated codecs throw it.
+   *
+   * @param field the field, as {@code Class.field}
+   * @param index the index of the null element
+   */
+  public IllegalArgumentException nullSubChunk(String field, int index) {
+    return new IllegalArgumentException(
+        field + " holds null at index " + index + ", but each element of a list of sub-chunks"
+            + " travels as one sub-chunk, and null has none");
+  }
+
   // ---- fixed-width values ----
 
   /** One byte, {@code 00} or {@code 01}. */

@@ -15,6 +15,7 @@ import io.chunkstate.testing.Sources;
 import io.chunkstate.testing.StreamBuilder;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * an {@code OutOfMemoryError} rather than the {@code ChunkStreamException} asserted.
  */
 class ResourceLimitsTest {
-  private static final ChunkRegistry REGISTRY = Registries.all();
+  private static final ChunkRegistry REGISTRY = BaseStreams.REGISTRY;
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
@@ -37,7 +38,7 @@ class ResourceLimitsTest {
   private static byte[] claiming(long length, int held) {
     return StreamBuilder.withHeader()
         .rawInt((int) length)
-        .raw((byte) 'P', (byte) 'a', (byte) 'R', (byte) 't')
+        .raw((byte) 'P', (byte) 'c', (byte) 'I', (byte) 's')
         .raw(new byte[held])
         .bytes();
   }
@@ -123,13 +124,13 @@ class ResourceLimitsTest {
 
   @Test
   void countsAreCheckedAgainstTheDataBeforeAllocating() {
-    // A References chunk whose first string claims 2^31-1 bytes, within a 20-byte chunk.
+    // A PCI device chunk whose address string claims 2^31-1 bytes, within a 20-byte chunk.
     byte[] data = ByteBuffer.allocate(20).putInt(Integer.MAX_VALUE).array();
-    byte[] bytes = StreamBuilder.withHeader().chunk("ReFs", data).end().bytes();
+    byte[] bytes = StreamBuilder.withHeader().chunk("PcIs", data).end().bytes();
     ChunkStreamException e =
         assertThrows(ChunkStreamException.class, () -> StateReader.read(bytes, REGISTRY));
     assertEquals(Kind.LENGTH, e.kind(), e.getMessage());
-    assertEquals("ReFs", e.path());
+    assertEquals("PcIs", e.path());
   }
 
   // ---- nesting ----
@@ -147,7 +148,7 @@ class ResourceLimitsTest {
     ByteBuffer out = ByteBuffer.allocate(top + 16 * levels + cend.length);
     out.put(head);
     for (int d = 0; d < levels; d++) {
-      out.putInt(4 + 16 * (levels - 1 - d)).put(Nest.TYPE.code().getBytes()).putInt(d);
+      out.putInt(4 + 16 * (levels - 1 - d)).put("NeSt".getBytes(StandardCharsets.US_ASCII)).putInt(d);
     }
     byte[] bytes = out.array();
     for (int d = levels - 1; d >= 0; d--) {

@@ -17,7 +17,7 @@ import java.io.ByteArrayOutputStream;
  * per read; and a snapshot that, written out again, reads back to the same states.
  */
 class StateReaderFuzzTest {
-  private static final ChunkRegistry REGISTRY = Registries.all();
+  private static final ChunkRegistry REGISTRY = BaseStreams.REGISTRY;
 
   @FuzzTest(maxDuration = "15s")
   void readsCompletelyOrFailsPrecisely(byte[] bytes) throws Exception {

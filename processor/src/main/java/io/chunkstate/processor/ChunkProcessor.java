@@ -1,0 +1,289 @@
+package io.chunkstate.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import io.chunkstate.processor.generation.CodecGenerator;
+import io.chunkstate.processor.generation.RegistryJson;
+import io.chunkstate.processor.generation.ServicesFile;
+import io.chunkstate.processor.model.ChunkModel;
+import io.chunkstate.processor.model.ClassModel;
+import io.chunkstate.processor.model.FieldModel;
+import io.chunkstate.processor.model.WireType;
+import io.chunkstate.processor.validation.Message;
+import io.chunkstate.processor.validation.Problem;
+import io.chunkstate.processor.validation.Report;
+import io.chunkstate.processor.validation.Validator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The chunkstate annotation processor: checks every {@code @Chunk} and {@code @ChunkStruct} type
+ * against SPEC §6, generates a codec for each clean {@code @Chunk} type, and registers the codecs
+ * in {@code META-INF/services/io.chunkstate.ChunkCodec} and {@code
+ * META-INF/chunkstate/registry.json}.
+ *
+ * <p>It never claims the annotations, so other processors see them too. Types that refer to types
+ * not generated yet are kept by name and checked again in the next round. An unexpected failure
+ * becomes an error diagnostic ({@code chunk.internal-error}), never a compiler crash.
+ *
+ * <p>Option {@value #GENERATED_ANNOTATION_OPTION}{@code =false} leaves {@code @Generated} off the
+ * generated codecs; without it they carry {@code @javax.annotation.processing.Generated} whenever
+ * the compilation can see that annotation.
+ */
+@AutoService(Processor.class)
+public class ChunkProcessor extends AbstractProcessor {
+  /** The option that turns {@code @Generated} off. */
+  public static final String GENERATED_ANNOTATION_OPTION = "chunkstate.generatedAnnotation";
+
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private final Map<String, String> codeOwners = new HashMap<>();
+  private final Map<String, ChunkModel> generated = new TreeMap<>();
+  private final Map<String, ClassModel> structs = new TreeMap<>();
+
+  /** Creates the processor; javac finds it through {@link java.util.ServiceLoader}. */
+  public ChunkProcessor() {}
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Validator.CHUNK, Validator.CHUNK_STRUCT);
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(GENERATED_ANNOTATION_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      if (round.processingOver()) {
+        checkDeferredInLastRound();
+        writeRegistration();
+      } else {
+        processRound(round);
+      }
+    } catch (RuntimeException | IOException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      processingEnv
+          .getMessager()
+          .printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(e, trace));
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) throws IOException {
+    List<TypeElement> chunkTypes = new ArrayList<>();
+    List<TypeElement> structTypes = new ArrayList<>();
+    takeDeferred(chunkTypes, structTypes);
+    chunkTypes.addAll(annotated(round, Validator.CHUNK));
+    structTypes.addAll(annotated(round, Validator.CHUNK_STRUCT));
+    if (chunkTypes.isEmpty() && structTypes.isEmpty()) {
+      return;
+    }
+    Report report = validator(false).validate(chunkTypes, structTypes);
+    print(report);
+    deferred.addAll(report.deferred());
+    for (ClassModel struct : report.structs()) {
+      structs.put(struct.name().binaryName(), struct);
+    }
+    CodecGenerator generator = new CodecGenerator(getClass().getName(), withGeneratedAnnotation());
+    for (Map.Entry<TypeElement, ChunkModel> chunk : report.chunks().entrySet()) {
+      ChunkModel model = chunk.getValue();
+      JavaFile file = generate(generator, model);
+      JavaFileObject source =
+          processingEnv
+              .getFiler()
+              .createSourceFile(
+                  model.codecName().qualifiedName(), originatingElements(chunk.getKey(), model));
+      try (Writer out = source.openWriter()) {
+        file.writeTo(out);
+      }
+      generated.put(model.type().name().binaryName(), model);
+    }
+  }
+
+  /** The codec source for {@code model}. */
+  JavaFile generate(CodecGenerator generator, ChunkModel model) {
+    return generator.generate(model);
+  }
+
+  /**
+   * In the last round nothing more will be generated: types still waiting get their problems
+   * reported. A type that still refers to a missing type gets no message of ours: javac reports
+   * the missing type itself.
+   */
+  private void checkDeferredInLastRound() {
+    if (deferred.isEmpty()) {
+      return;
+    }
+    List<TypeElement> chunkTypes = new ArrayList<>();
+    List<TypeElement> structTypes = new ArrayList<>();
+    takeDeferred(chunkTypes, structTypes);
+    print(validator(true).validate(chunkTypes, structTypes));
+  }
+
+  /** Looks the deferred types up again by name, in this round, and empties the list. */
+  private void takeDeferred(List<TypeElement> chunkTypes, List<TypeElement> structTypes) {
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        (isChunk(type) ? chunkTypes : structTypes).add(type);
+      }
+    }
+    deferred.clear();
+  }
+
+  private void writeRegistration() throws IOException {
+    if (generated.isEmpty() && structs.isEmpty()) {
+      return;
+    }
+    List<ChunkModel> chunks = RegistryJson.sortedChunks(List.copyOf(generated.values()));
+    Element[] origins = registrationOrigins();
+    if (!chunks.isEmpty()) {
+      List<String> codecs = new ArrayList<>();
+      for (ChunkModel chunk : chunks) {
+        codecs.add(chunk.codecName().binaryName());
+      }
+      String services = ServicesFile.merge(existing(ServicesFile.PATH), codecs);
+      write(ServicesFile.PATH, services, origins);
+    }
+    write(RegistryJson.PATH, RegistryJson.of(chunks, List.copyOf(structs.values())), origins);
+  }
+
+  private String existing(String path) {
+    try {
+      FileObject file =
+          processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", path);
+      return file.getCharContent(true).toString();
+    } catch (IOException | IllegalArgumentException e) {
+      return ""; // no earlier file
+    }
+  }
+
+  private void write(String path, String text, Element[] origins) throws IOException {
+    FileObject file =
+        processingEnv
+            .getFiler()
+            .createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
+    try (Writer out = file.openWriter()) {
+      out.write(text);
+    }
+  }
+
+  /** Every type the registration files describe, looked up again by name in this round. */
+  private Element[] registrationOrigins() {
+    List<Element> origins = new ArrayList<>();
+    for (ChunkModel chunk : generated.values()) {
+      addType(origins, chunk.type().name().qualifiedName());
+    }
+    for (ClassModel struct : structs.values()) {
+      addType(origins, struct.name().qualifiedName());
+    }
+    return origins.toArray(new Element[0]);
+  }
+
+  /** The chunk type and the struct types it embeds: a change to any of them changes the codec. */
+  private Element[] originatingElements(TypeElement chunk, ChunkModel model) {
+    List<Element> origins = new ArrayList<>();
+    origins.add(chunk);
+    addStructs(origins, model.type());
+    return origins.toArray(new Element[0]);
+  }
+
+  private void addStructs(List<Element> origins, ClassModel type) {
+    for (FieldModel field : type.fields()) {
+      addStructs(origins, field.type());
+    }
+  }
+
+  private void addStructs(List<Element> origins, WireType type) {
+    if (type instanceof WireType.Struct s) {
+      if (addType(origins, s.type().name().qualifiedName())) {
+        addStructs(origins, s.type());
+      }
+    } else if (type instanceof WireType.ArrayOf a) {
+      addStructs(origins, a.element());
+    } else if (type instanceof WireType.ListOf l) {
+      addStructs(origins, l.element());
+    }
+  }
+
+  private boolean addType(List<Element> origins, String qualifiedName) {
+    TypeElement type = processingEnv.getElementUtils().getTypeElement(qualifiedName);
+    if (type == null || origins.contains(type)) {
+      return false;
+    }
+    origins.add(type);
+    return true;
+  }
+
+  private Validator validator(boolean lastRound) {
+    return new Validator(
+        processingEnv.getElementUtils(), processingEnv.getTypeUtils(), codeOwners, lastRound);
+  }
+
+  private void print(Report report) {
+    for (Problem problem : report.problems()) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              problem.message().kind(),
+              problem.text(),
+              problem.element(),
+              problem.annotation(),
+              problem.value());
+    }
+  }
+
+  private boolean withGeneratedAnnotation() {
+    return !"false".equals(processingEnv.getOptions().get(GENERATED_ANNOTATION_OPTION))
+        && processingEnv.getElementUtils().getTypeElement(GENERATED) != null;
+  }
+
+  private List<TypeElement> annotated(RoundEnvironment round, String annotation) {
+    TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+    List<TypeElement> found = new ArrayList<>();
+    if (annotationType != null) {
+      for (Element element : round.getElementsAnnotatedWith(annotationType)) {
+        found.add((TypeElement) element);
+      }
+    }
+    return found;
+  }
+
+  private static boolean isChunk(TypeElement type) {
+    return type.getAnnotationMirrors().stream()
+        .anyMatch(
+            m ->
+                ((TypeElement) m.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(Validator.CHUNK));
+  }
+}

@@ -1,0 +1,629 @@
+package io.chunkstate.processor.generation;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.chunkstate.ChunkType;
+import io.chunkstate.processor.model.ChunkModel;
+import io.chunkstate.processor.model.ClassModel;
+import io.chunkstate.processor.model.FieldModel;
+import io.chunkstate.processor.model.FieldModel.Access;
+import io.chunkstate.processor.model.JavaName;
+import io.chunkstate.processor.model.WireType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Turns a {@link ChunkModel} into the source of its codec: a straight line of writes for {@code
+ * encode}, a straight line of checked reads into locals for {@code decode}, then the loop over
+ * sub-chunks. No I/O: the processor writes the file.
+ */
+public final class CodecGenerator {
+  private static final String RUNTIME = "io.chunkstate";
+  private static final ClassName CHUNK_CODEC = ClassName.get(RUNTIME, "ChunkCodec");
+  private static final ClassName CHUNK_TYPE = ClassName.get(RUNTIME, "ChunkType");
+  private static final ClassName WIRE_WRITER = ClassName.get(RUNTIME, "WireWriter");
+  private static final ClassName WIRE_READER = ClassName.get(RUNTIME, "WireReader");
+  private static final ClassName STREAM_EXCEPTION = ClassName.get(RUNTIME, "ChunkStreamException");
+  private static final ClassName STRING = ClassName.get("java.lang", "String");
+  private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+  private static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+
+  private final String generatorName;
+  private final boolean generatedAnnotation;
+
+  /**
+   * @param generatorName the value of the {@code @Generated} annotation
+   * @param generatedAnnotation whether to add {@code @Generated}: only when the compilation can
+   *     see {@code javax.annotation.processing.Generated}
+   */
+  public CodecGenerator(String generatorName, boolean generatedAnnotation) {
+    this.generatorName = generatorName;
+    this.generatedAnnotation = generatedAnnotation;
+  }
+
+  /** The codec source for {@code chunk}. */
+  public JavaFile generate(ChunkModel chunk) {
+    return new Writer(chunk).file();
+  }
+
+  /** The JavaPoet name of {@code name}. */
+  static ClassName className(JavaName name) {
+    List<String> simple = name.simpleNames();
+    return ClassName.get(
+        name.packageName(), simple.get(0), simple.subList(1, simple.size()).toArray(new String[0]));
+  }
+
+  /** The Java type of a field that travels as {@code type}. */
+  static TypeName javaType(WireType type) {
+    if (type instanceof WireType.Primitive p) {
+      return primitive(p);
+    } else if (type instanceof WireType.Boxed b) {
+      return primitive(b.primitive()).box();
+    } else if (type instanceof WireType.Text) {
+      return STRING;
+    } else if (type instanceof WireType.EnumType e) {
+      return className(e.name());
+    } else if (type instanceof WireType.PrimitiveArray a) {
+      return ArrayTypeName.of(primitive(a.element()));
+    } else if (type instanceof WireType.ArrayOf a) {
+      return ArrayTypeName.of(javaType(a.element()));
+    } else if (type instanceof WireType.ListOf l) {
+      return ParameterizedTypeName.get(LIST, javaType(l.element()));
+    } else if (type instanceof WireType.Struct s) {
+      return className(s.type().name());
+    } else if (type instanceof WireType.SubChunk s) {
+      return className(s.type());
+    } else if (type instanceof WireType.SubChunkList s) {
+      return ParameterizedTypeName.get(LIST, className(s.type()));
+    }
+    throw new AssertionError(type);
+  }
+
+  private static TypeName primitive(WireType.Primitive p) {
+    return switch (p) {
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case BYTE -> TypeName.BYTE;
+      case SHORT -> TypeName.SHORT;
+      case CHAR -> TypeName.CHAR;
+      case INT -> TypeName.INT;
+      case LONG -> TypeName.LONG;
+      case FLOAT -> TypeName.FLOAT;
+      case DOUBLE -> TypeName.DOUBLE;
+    };
+  }
+
+  /** One codec being written. */
+  private final class Writer {
+    private final ChunkModel chunk;
+    private final ClassModel type;
+    private final ClassName state;
+    private final ClassName codec;
+    private final String typeConstant;
+    private final Map<FieldModel, String> codecConstants = new LinkedHashMap<>();
+
+    Writer(ChunkModel chunk) {
+      this.chunk = chunk;
+      this.type = chunk.type();
+      this.state = className(type.name());
+      this.codec = className(chunk.codecName());
+      NameAllocator constants = new NameAllocator();
+      this.typeConstant = constants.newName("TYPE");
+      for (FieldModel field : type.subChunkFields()) {
+        codecConstants.put(field, constants.newName(upperSnake(subChunkType(field).simpleName())));
+      }
+    }
+
+    JavaFile file() {
+      ChunkType chunkType = ChunkType.of(chunk.code());
+      TypeSpec.Builder spec =
+          TypeSpec.classBuilder(codec)
+              .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+              .addSuperinterface(ParameterizedTypeName.get(CHUNK_CODEC, state))
+              .addJavadoc(
+                  "Reads and writes {@link $T} as chunk type {@code $L}: $L.\n",
+                  state,
+                  chunk.code(),
+                  chunkType.properties());
+      if (generatedAnnotation) {
+        spec.addAnnotation(
+            AnnotationSpec.builder(GENERATED).addMember("value", "$S", generatorName).build());
+      }
+      spec.addField(
+          FieldSpec.builder(
+                  CHUNK_TYPE, typeConstant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .initializer("$T.of($S)", CHUNK_TYPE, chunk.code())
+              .build());
+      for (Map.Entry<FieldModel, String> constant : codecConstants.entrySet()) {
+        ClassName subCodec = className(subChunkType(constant.getKey()).codecName());
+        spec.addField(
+            FieldSpec.builder(
+                    subCodec,
+                    constant.getValue(),
+                    Modifier.PRIVATE,
+                    Modifier.STATIC,
+                    Modifier.FINAL)
+                .initializer("new $T()", subCodec)
+                .build());
+      }
+      spec.addMethod(
+          MethodSpec.constructorBuilder()
+              .addModifiers(Modifier.PUBLIC)
+              .addJavadoc("Creates the codec; {@link java.util.ServiceLoader} calls this.\n")
+              .build());
+      spec.addMethod(
+          override("type").returns(CHUNK_TYPE).addStatement("return $N", typeConstant).build());
+      spec.addMethod(
+          override("stateClass")
+              .returns(ParameterizedTypeName.get(ClassName.get(Class.class), state))
+              .addStatement("return $T.class", state)
+              .build());
+      spec.addMethod(encode());
+      if (type.construction() == ClassModel.Construction.RECORD) {
+        spec.addMethod(decodeRecord());
+      } else {
+        spec.addMethod(decodeClass());
+        spec.addMethod(
+            override("canDecodeInto").returns(TypeName.BOOLEAN).addStatement("return true").build());
+        spec.addMethod(decodeInto());
+      }
+      return JavaFile.builder(codec.packageName(), spec.build())
+          .skipJavaLangImports(true)
+          .addFileComment(
+              "Generated by chunkstate from $L. Do not edit.", type.name().qualifiedName())
+          .build();
+    }
+
+    // ---- encode ----
+
+    private MethodSpec encode() {
+      NameAllocator names = new NameAllocator();
+      String value = names.newName("state");
+      String out = names.newName("out");
+      CodeBlock.Builder code = CodeBlock.builder();
+      Encoder encoder = new Encoder(code, names, out);
+      for (FieldModel field : type.inlineFields()) {
+        encoder.write(field.type(), read(value, field), field.name());
+      }
+      for (FieldModel field : type.subChunkFields()) {
+        String constant = codecConstants.get(field);
+        String local = names.newName(field.name());
+        code.addStatement("$T $N = $L", javaType(field.type()), local, read(value, field));
+        code.beginControlFlow("if ($N != null)", local);
+        if (field.type() instanceof WireType.SubChunk) {
+          code.addStatement("$N.writeChunk($N, $N)", out, constant, local);
+        } else {
+          String i = names.newName("i");
+          String element = names.newName("element");
+          code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", i, i, local, i)
+              .addStatement(
+                  "$T $N = $N.get($N)", className(subChunkType(field)), element, local, i)
+              .beginControlFlow("if ($N == null)", element)
+              .addStatement(
+                  "throw $N.nullSubChunk($S, $N)",
+                  out,
+                  type.name().simpleName() + "." + field.name(),
+                  i)
+              .endControlFlow()
+              .addStatement("$N.writeChunk($N, $N)", out, constant, element)
+              .endControlFlow();
+        }
+        code.endControlFlow();
+      }
+      return override("encode")
+          .addParameter(state, value)
+          .addParameter(WIRE_WRITER, out)
+          .addCode(code.build())
+          .build();
+    }
+
+    // ---- decode ----
+
+    private MethodSpec decodeRecord() {
+      NameAllocator names = new NameAllocator();
+      String in = names.newName("in");
+      CodeBlock.Builder code = CodeBlock.builder();
+      List<String> locals = readAll(code, names, in);
+      code.addStatement("return new $T($L)", state, arguments(locals));
+      return override("decode")
+          .returns(state)
+          .addParameter(WIRE_READER, in)
+          .addException(STREAM_EXCEPTION)
+          .addCode(code.build())
+          .build();
+    }
+
+    private MethodSpec decodeClass() {
+      NameAllocator names = new NameAllocator();
+      String in = names.newName("in");
+      String value = names.newName("state");
+      return override("decode")
+          .returns(state)
+          .addParameter(WIRE_READER, in)
+          .addException(STREAM_EXCEPTION)
+          .addStatement("$T $N = new $T()", state, value, state)
+          .addStatement("decodeInto($N, $N)", value, in)
+          .addStatement("return $N", value)
+          .build();
+    }
+
+    private MethodSpec decodeInto() {
+      NameAllocator names = new NameAllocator();
+      String target = names.newName("target");
+      String in = names.newName("in");
+      CodeBlock.Builder code = CodeBlock.builder();
+      List<String> locals = readAll(code, names, in);
+      code.add("// Everything is read and checked: only now does the target change.\n");
+      List<FieldModel> fields = type.fields();
+      for (int i = 0; i < fields.size(); i++) {
+        code.addStatement("$L", assign(target, fields.get(i), locals.get(i)));
+      }
+      return override("decodeInto")
+          .addParameter(state, target)
+          .addParameter(WIRE_READER, in)
+          .addException(STREAM_EXCEPTION)
+          .addCode(code.build())
+          .build();
+    }
+
+    /**
+     * Reads every field into a local, the inline fields in order and then the sub-chunks, and
+     * returns the locals in field order.
+     */
+    private List<String> readAll(CodeBlock.Builder code, NameAllocator names, String in) {
+      Decoder decoder = new Decoder(code, names, in);
+      Map<FieldModel, String> locals = new LinkedHashMap<>();
+      for (FieldModel field : type.inlineFields()) {
+        locals.put(field, decoder.read(field.type(), field.name()));
+      }
+      for (FieldModel field : type.subChunkFields()) {
+        String local = names.newName(field.name());
+        if (field.type() instanceof WireType.SubChunk) {
+          code.addStatement("$T $N = null", javaType(field.type()), local);
+        } else {
+          code.addStatement("$T $N = new $T<>()", javaType(field.type()), local, ARRAY_LIST);
+        }
+        locals.put(field, local);
+      }
+      String sub = names.newName("sub");
+      code.beginControlFlow("while ($N.hasRemaining())", in);
+      if (type.subChunkFields().isEmpty()) {
+        code.addStatement("$N.skipUnknown($N.nextSubChunk())", in, in);
+      } else {
+        code.addStatement("$T $N = $N.nextSubChunk()", WIRE_READER, sub, in);
+        code.beginControlFlow("switch ($N.typeValue())", sub);
+        for (FieldModel field : type.subChunkFields()) {
+          String code4 = subChunkCode(field);
+          String local = locals.get(field);
+          String constant = codecConstants.get(field);
+          code.add("case $L -> { // $L\n", hexValue(code4), code4).indent();
+          if (field.type() instanceof WireType.SubChunk) {
+            code.beginControlFlow("if ($N != null)", local)
+                .addStatement("throw $N.duplicateSubChunk($N)", in, sub)
+                .endControlFlow()
+                .addStatement("$N = $N.decode($N)", local, constant, sub);
+          } else {
+            code.addStatement("$N.add($N.decode($N))", local, constant, sub);
+          }
+          code.unindent().add("}\n");
+        }
+        code.addStatement("default -> $N.skipUnknown($N)", in, sub);
+        code.endControlFlow();
+      }
+      code.endControlFlow();
+      List<String> ordered = new ArrayList<>();
+      for (FieldModel field : type.fields()) {
+        ordered.add(locals.get(field));
+      }
+      return ordered;
+    }
+  }
+
+  /** Writes values with a {@code WireWriter}. */
+  private static final class Encoder {
+    private final CodeBlock.Builder code;
+    private NameAllocator names;
+    private final String out;
+
+    Encoder(CodeBlock.Builder code, NameAllocator names, String out) {
+      this.code = code;
+      this.names = names;
+      this.out = out;
+    }
+
+    /** Writes the value of {@code expression}, which is evaluated once. */
+    void write(WireType type, CodeBlock expression, String hint) {
+      if (type instanceof WireType.Primitive p) {
+        code.addStatement("$N.write$L($L)", out, p.methodSuffix(), expression);
+      } else if (type instanceof WireType.Text) {
+        code.addStatement("$N.writeString($L)", out, expression);
+      } else if (type instanceof WireType.EnumType) {
+        code.addStatement("$N.writeEnum($L)", out, expression);
+      } else if (type instanceof WireType.PrimitiveArray a) {
+        code.addStatement("$N.write$Ls($L)", out, a.element().methodSuffix(), expression);
+      } else if (type instanceof WireType.Boxed b) {
+        String local = local(type, expression, hint);
+        code.beginControlFlow("if ($N.writePresence($N))", out, local)
+            .addStatement("$N.write$L($N)", out, b.primitive().methodSuffix(), local)
+            .endControlFlow();
+      } else if (type instanceof WireType.ArrayOf a) {
+        String local = local(type, expression, hint);
+        writeElements(a.element(), local, "$N.length", "$N[$N]");
+      } else if (type instanceof WireType.ListOf l) {
+        String local = local(type, expression, hint);
+        writeElements(l.element(), local, "$N.size()", "$N.get($N)");
+      } else if (type instanceof WireType.Struct s) {
+        String local = local(type, expression, hint);
+        code.beginControlFlow("if ($N.writePresence($N))", out, local);
+        NameAllocator outer = names;
+        names = names.clone(); // the block's locals end with it
+        for (FieldModel field : s.type().fields()) {
+          write(field.type(), read(local, field), field.name());
+        }
+        names = outer;
+        code.endControlFlow();
+      } else {
+        throw new AssertionError("not an inline type: " + type);
+      }
+    }
+
+    private void writeElements(WireType element, String local, String size, String get) {
+      NameAllocator outer = names;
+      names = names.clone(); // the loop's locals end with it
+      String i = names.newName("i");
+      code.beginControlFlow("if ($N == null)", local)
+          .addStatement("$N.writeCount(-1)", out)
+          .nextControlFlow("else")
+          .addStatement("$N.writeCount(" + size + ")", out, local)
+          .beginControlFlow("for (int $N = 0; $N < " + size + "; $N++)", i, i, local, i);
+      write(element, CodeBlock.of(get, local, i), "element");
+      code.endControlFlow().endControlFlow();
+      names = outer;
+    }
+
+    /** The name of a local holding {@code expression}, declared unless it is a name already. */
+    private String local(WireType type, CodeBlock expression, String hint) {
+      String text = expression.toString();
+      if (SourceVersion.isIdentifier(text)) {
+        return text;
+      }
+      String local = names.newName(hint);
+      code.addStatement("$T $N = $L", javaType(type), local, expression);
+      return local;
+    }
+  }
+
+  /** Reads values with a {@code WireReader} into locals. */
+  private static final class Decoder {
+    private final CodeBlock.Builder code;
+    private NameAllocator names;
+    private final String in;
+
+    Decoder(CodeBlock.Builder code, NameAllocator names, String in) {
+      this.code = code;
+      this.names = names;
+      this.in = in;
+    }
+
+    /** Reads a value of {@code type} and returns the name of the new local that holds it. */
+    String read(WireType type, String hint) {
+      CodeBlock simple = simpleRead(type);
+      String local = names.newName(hint);
+      if (simple != null) {
+        code.addStatement("$T $N = $L", javaType(type), local, simple);
+        return local;
+      }
+      code.addStatement("$T $N", javaType(type), local);
+      readInto(type, local);
+      return local;
+    }
+
+    /** An expression that reads {@code type}, or null if reading it takes statements. */
+    private CodeBlock simpleRead(WireType type) {
+      if (type instanceof WireType.Primitive p) {
+        return CodeBlock.of("$N.read$L()", in, p.methodSuffix());
+      } else if (type instanceof WireType.Boxed b) {
+        return CodeBlock.of(
+            "$N.readPresence() ? $N.read$L() : null", in, in, b.primitive().methodSuffix());
+      } else if (type instanceof WireType.Text) {
+        return CodeBlock.of("$N.readString()", in);
+      } else if (type instanceof WireType.PrimitiveArray a) {
+        return CodeBlock.of("$N.read$Ls()", in, a.element().methodSuffix());
+      }
+      return null;
+    }
+
+    /** Reads a value of {@code type} into the declared, unassigned local {@code target}. */
+    private void readInto(WireType type, String target) {
+      if (type instanceof WireType.EnumType e) {
+        readEnum(e, target);
+      } else if (type instanceof WireType.ArrayOf a) {
+        readElements(a.element(), target, true);
+      } else if (type instanceof WireType.ListOf l) {
+        readElements(l.element(), target, false);
+      } else if (type instanceof WireType.Struct s) {
+        code.beginControlFlow("if ($N.readPresence())", in);
+        NameAllocator outer = names;
+        names = names.clone(); // the block's locals end with it
+        List<String> locals = new ArrayList<>();
+        for (FieldModel field : s.type().fields()) {
+          locals.add(read(field.type(), field.name()));
+        }
+        construct(s.type(), target, locals);
+        names = outer;
+        code.nextControlFlow("else").addStatement("$N = null", target).endControlFlow();
+      } else {
+        throw new AssertionError("not an inline type: " + type);
+      }
+    }
+
+    private void readEnum(WireType.EnumType e, String target) {
+      String name = names.newName(target + "Name");
+      ClassName enumClass = className(e.name());
+      code.addStatement("$T $N = $N.readString()", STRING, name, in)
+          .beginControlFlow("if ($N == null)", name)
+          .addStatement("$N = null", target)
+          .nextControlFlow("else");
+      if (e.constants().isEmpty()) {
+        code.addStatement(
+            "throw $N.unknownEnumConstant($S, $N)", in, e.name().qualifiedName(), name);
+      } else {
+        code.add("$N = switch ($N) {\n", target, name).indent();
+        for (String constant : e.constants()) {
+          code.add("case $S -> $T.$N;\n", constant, enumClass, constant);
+        }
+        code.add(
+            "default -> throw $N.unknownEnumConstant($S, $N);\n",
+            in,
+            e.name().qualifiedName(),
+            name);
+        code.unindent().add("};\n");
+      }
+      code.endControlFlow();
+    }
+
+    /**
+     * Reads a count, checked against the bytes left at the element's smallest size, then the
+     * elements into a new array or {@code ArrayList}.
+     */
+    private void readElements(WireType element, String target, boolean array) {
+      String count = names.newName(target + "Count");
+      NameAllocator outer = names;
+      names = names.clone(); // the loop's locals end with it
+      String i = names.newName("i");
+      code.addStatement("int $N = $N.readCount($L)", count, in, element.minBytes())
+          .beginControlFlow("if ($N < 0)", count)
+          .addStatement("$N = null", target)
+          .nextControlFlow("else");
+      if (array) {
+        code.addStatement("$N = $L", target, newArray(javaType(element), count));
+      } else {
+        code.addStatement("$N = new $T<>($N)", target, ARRAY_LIST, count);
+      }
+      code.beginControlFlow("for (int $N = 0; $N < $N; $N++)", i, i, count, i);
+      CodeBlock simple = simpleRead(element);
+      if (simple != null) {
+        if (array) {
+          code.addStatement("$N[$N] = $L", target, i, simple);
+        } else {
+          code.addStatement("$N.add($L)", target, simple);
+        }
+      } else {
+        String value = read(element, "element");
+        if (array) {
+          code.addStatement("$N[$N] = $N", target, i, value);
+        } else {
+          code.addStatement("$N.add($N)", target, value);
+        }
+      }
+      code.endControlFlow().endControlFlow();
+      names = outer;
+    }
+
+    /** The creation of an array of {@code count} {@code element}s: {@code new int[count][]}. */
+    private static CodeBlock newArray(TypeName element, String count) {
+      TypeName base = element;
+      int dimensions = 0;
+      while (base instanceof ArrayTypeName a) {
+        base = a.componentType();
+        dimensions++;
+      }
+      return CodeBlock.of("new $T[$N]$L", base, count, "[]".repeat(dimensions));
+    }
+
+    private void construct(ClassModel type, String target, List<String> locals) {
+      ClassName name = className(type.name());
+      if (type.construction() == ClassModel.Construction.RECORD) {
+        code.addStatement("$N = new $T($L)", target, name, arguments(locals));
+      } else {
+        code.addStatement("$N = new $T()", target, name);
+        for (int i = 0; i < locals.size(); i++) {
+          code.addStatement("$L", assign(target, type.fields().get(i), locals.get(i)));
+        }
+      }
+    }
+  }
+
+  /** The locals as constructor arguments, wrapping where lines grow long. */
+  private static CodeBlock arguments(List<String> locals) {
+    CodeBlock.Builder arguments = CodeBlock.builder();
+    for (int i = 0; i < locals.size(); i++) {
+      arguments.add(i == 0 ? "$N" : ",$W$N", locals.get(i));
+    }
+    return arguments.build();
+  }
+
+  /** Reads {@code field} from the instance in local {@code owner}. */
+  private static CodeBlock read(String owner, FieldModel field) {
+    Access read = field.read();
+    return read.kind() == Access.Kind.FIELD
+        ? CodeBlock.of("$N.$N", owner, read.member())
+        : CodeBlock.of("$N.$N()", owner, read.member());
+  }
+
+  /** Sets {@code field} of the instance in local {@code owner} to local {@code value}. */
+  private static CodeBlock assign(String owner, FieldModel field, String value) {
+    Access write = field.write();
+    return switch (write.kind()) {
+      case FIELD -> CodeBlock.of("$N.$N = $N", owner, write.member(), value);
+      case METHOD -> CodeBlock.of("$N.$N($N)", owner, write.member(), value);
+      case CONSTRUCTOR -> throw new AssertionError("a record component is set by its constructor");
+    };
+  }
+
+  private static MethodSpec.Builder override(String name) {
+    return MethodSpec.methodBuilder(name).addAnnotation(OVERRIDE).addModifiers(Modifier.PUBLIC);
+  }
+
+  private static JavaName subChunkType(FieldModel field) {
+    if (field.type() instanceof WireType.SubChunk s) {
+      return s.type();
+    } else if (field.type() instanceof WireType.SubChunkList s) {
+      return s.type();
+    }
+    throw new AssertionError("not a sub-chunk field: " + field);
+  }
+
+  private static String subChunkCode(FieldModel field) {
+    if (field.type() instanceof WireType.SubChunk s) {
+      return s.code();
+    } else if (field.type() instanceof WireType.SubChunkList s) {
+      return s.code();
+    }
+    throw new AssertionError("not a sub-chunk field: " + field);
+  }
+
+  /** The four bytes of a code as a hex literal for a {@code case} label: {@code 0x63684C64}. */
+  static String hexValue(String code) {
+    return String.format(Locale.ROOT, "0x%08X", ChunkType.of(code).value());
+  }
+
+  /** {@code MsixState} → {@code MSIX_STATE}. */
+  static String upperSnake(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (i > 0 && Character.isUpperCase(c) && !Character.isUpperCase(camel.charAt(i - 1))) {
+        out.append('_');
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,45 @@
+package io.chunkstate.processor.model;
+
+/**
+ * One field of a state type: its name, how it travels, and how generated code reads and sets it.
+ *
+ * @param name the field's (or record component's) name
+ * @param type how the field is encoded
+ * @param read how the codec gets the value from an instance
+ * @param write how the codec gives the value to an instance
+ */
+public record FieldModel(String name, WireType type, Access read, Access write) {
+
+  /** How generated code reaches a field. */
+  public record Access(Kind kind, String member) {
+    /** The ways in. */
+    public enum Kind {
+      /** The field itself, reachable from the codec's package. */
+      FIELD,
+      /** A getter (for reading) or setter (for writing). */
+      METHOD,
+      /** A parameter of the record's canonical constructor (for writing). */
+      CONSTRUCTOR
+    }
+
+    /** Direct access to the field named {@code name}. */
+    public static Access field(String name) {
+      return new Access(Kind.FIELD, name);
+    }
+
+    /** A call to the method named {@code name}. */
+    public static Access method(String name) {
+      return new Access(Kind.METHOD, name);
+    }
+
+    /** A canonical constructor parameter. */
+    public static Access constructor() {
+      return new Access(Kind.CONSTRUCTOR, "");
+    }
+  }
+
+  /** Whether the field travels as a sub-chunk (or several) rather than inline. */
+  public boolean isSubChunk() {
+    return type instanceof WireType.SubChunk || type instanceof WireType.SubChunkList;
+  }
+}

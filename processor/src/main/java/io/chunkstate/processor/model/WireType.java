@@ -1,0 +1,238 @@
+package io.chunkstate.processor.model;
+
+import java.util.List;
+
+/**
+ * How one value travels (SPEC §4). Inline types are written in the parent's data; {@link
+ * SubChunk} and {@link SubChunkList} travel as sub-chunks after the inline fields.
+ */
+public sealed interface WireType {
+  /** The string type. */
+  WireType STRING = new Text();
+
+  /**
+   * The wire type as the registry names it: {@code int}, {@code int?} (boxed), {@code string},
+   * {@code enum}, {@code E[]} (an array or list of E), {@code struct<p.Point>}, or for sub-chunks
+   * the code.
+   */
+  String descriptor();
+
+  /** The descriptor with structs expanded to their fields, for layout fingerprints. */
+  String layout();
+
+  /** The fewest bytes one value takes inline, which bounds a count of them. */
+  int minBytes();
+
+  /** A primitive, written at its fixed width. */
+  enum Primitive implements WireType {
+    BOOLEAN("boolean", "Boolean", 1),
+    BYTE("byte", "Byte", 1),
+    SHORT("short", "Short", 2),
+    CHAR("char", "Char", 2),
+    INT("int", "Int", 4),
+    LONG("long", "Long", 8),
+    FLOAT("float", "Float", 4),
+    DOUBLE("double", "Double", 8);
+
+    private final String keyword;
+    private final String methodSuffix;
+    private final int width;
+
+    Primitive(String keyword, String methodSuffix, int width) {
+      this.keyword = keyword;
+      this.methodSuffix = methodSuffix;
+      this.width = width;
+    }
+
+    /** The Java keyword: {@code int}. */
+    public String keyword() {
+      return keyword;
+    }
+
+    /** The suffix of the reader's and writer's methods: {@code Int} for {@code readInt}. */
+    public String methodSuffix() {
+      return methodSuffix;
+    }
+
+    @Override
+    public String descriptor() {
+      return keyword;
+    }
+
+    @Override
+    public String layout() {
+      return keyword;
+    }
+
+    @Override
+    public int minBytes() {
+      return width;
+    }
+  }
+
+  /** A boxed primitive: a presence byte, then the primitive. */
+  record Boxed(Primitive primitive) implements WireType {
+    @Override
+    public String descriptor() {
+      return primitive.keyword() + "?";
+    }
+
+    @Override
+    public String layout() {
+      return descriptor();
+    }
+
+    @Override
+    public int minBytes() {
+      return 1;
+    }
+  }
+
+  /** A string: a count and UTF-8 bytes. */
+  record Text() implements WireType {
+    @Override
+    public String descriptor() {
+      return "string";
+    }
+
+    @Override
+    public String layout() {
+      return descriptor();
+    }
+
+    @Override
+    public int minBytes() {
+      return 4;
+    }
+  }
+
+  /** An enum, written as its constant's name. */
+  record EnumType(JavaName name, List<String> constants) implements WireType {
+    public EnumType {
+      constants = List.copyOf(constants);
+    }
+
+    @Override
+    public String descriptor() {
+      return "enum";
+    }
+
+    @Override
+    public String layout() {
+      return descriptor();
+    }
+
+    @Override
+    public int minBytes() {
+      return 4;
+    }
+  }
+
+  /** An array of primitives, written by the reader's and writer's array methods. */
+  record PrimitiveArray(Primitive element) implements WireType {
+    @Override
+    public String descriptor() {
+      return element.keyword() + "[]";
+    }
+
+    @Override
+    public String layout() {
+      return descriptor();
+    }
+
+    @Override
+    public int minBytes() {
+      return 4;
+    }
+  }
+
+  /** An array of an inline non-primitive type: a count, then each element. */
+  record ArrayOf(WireType element) implements WireType {
+    @Override
+    public String descriptor() {
+      return element.descriptor() + "[]";
+    }
+
+    @Override
+    public String layout() {
+      return element.layout() + "[]";
+    }
+
+    @Override
+    public int minBytes() {
+      return 4;
+    }
+  }
+
+  /** A {@code List} of an inline type: encoded as an array, decoded to an {@code ArrayList}. */
+  record ListOf(WireType element) implements WireType {
+    @Override
+    public String descriptor() {
+      return element.descriptor() + "[]";
+    }
+
+    @Override
+    public String layout() {
+      return element.layout() + "[]";
+    }
+
+    @Override
+    public int minBytes() {
+      return 4;
+    }
+  }
+
+  /** A {@code @ChunkStruct}: a presence byte, then its own fields. */
+  record Struct(ClassModel type) implements WireType {
+    @Override
+    public String descriptor() {
+      return "struct<" + type.name().binaryName() + ">";
+    }
+
+    @Override
+    public String layout() {
+      return "struct{" + type.inlineLayout() + "}";
+    }
+
+    @Override
+    public int minBytes() {
+      return 1;
+    }
+  }
+
+  /** A field of a {@code @Chunk} type: one sub-chunk when not null. */
+  record SubChunk(JavaName type, String code) implements WireType {
+    @Override
+    public String descriptor() {
+      return code;
+    }
+
+    @Override
+    public String layout() {
+      return "+" + code;
+    }
+
+    @Override
+    public int minBytes() {
+      throw new UnsupportedOperationException("a sub-chunk is not inline");
+    }
+  }
+
+  /** A {@code List} of a {@code @Chunk} type: one sub-chunk per element. */
+  record SubChunkList(JavaName type, String code) implements WireType {
+    @Override
+    public String descriptor() {
+      return code + "[]";
+    }
+
+    @Override
+    public String layout() {
+      return "*" + code;
+    }
+
+    @Override
+    public int minBytes() {
+      throw new UnsupportedOperationException("a sub-chunk is not inline");
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.chunkstate.processor.validation;
+
+import java.util.Locale;
+import javax.tools.Diagnostic;
+
+/**
+ * Every diagnostic the processor reports: a stable id, the rule of SPEC §6 it enforces, and a text
+ * that says what was found and how to fix it. The printed message is {@code [id] text}.
+ */
+public enum Message {
+  /** Rule 1. */
+  CODE_FORMAT(
+      "chunk.code-format",
+      1,
+      "'%s' is not a chunk type code: a code is exactly four ASCII letters (A-Z, a-z); use four"
+          + " letters, such as 'PcIs'"),
+  /** Rule 2. */
+  RESERVED_BIT(
+      "chunk.reserved-bit",
+      2,
+      "'%s' sets the reserved bit: its third letter '%s' is lowercase, and a reader treats such a"
+          + " chunk as unknown; use the uppercase letter, '%s'"),
+  /** Rule 3. */
+  FORMAT_CODE(
+      "chunk.format-code",
+      3,
+      "'%s' is reserved by the format (CHDR, CEND and dESc are the stream's own chunks); choose"
+          + " another code"),
+  /** Rule 4. */
+  PUBLIC_CODE(
+      "chunk.public-code",
+      4,
+      "'%s' is a public type code, and public codes belong to a @ChunkAuthority package; use the"
+          + " private spelling '%s'"),
+  /** Rule 5. */
+  DUPLICATE_CODE(
+      "chunk.duplicate-code",
+      5,
+      "'%s' is already the code of %s, and a reader could not tell the two types apart; choose"
+          + " another code for one of them"),
+  /** Rule 6. */
+  UNSUPPORTED_TYPE(
+      "chunk.unsupported-type",
+      6,
+      "field '%s' has type %s, which SPEC §4 cannot encode; use a primitive, a boxed primitive,"
+          + " String, an enum, an array or List of those, or a @Chunk or @ChunkStruct type"),
+  /** Rule 6: a sub-chunk type where only an inline value fits. */
+  SUB_CHUNK_CONTAINER(
+      "chunk.sub-chunk-container",
+      6,
+      "field '%s' has type %s, but @Chunk type %s travels as a sub-chunk, which only a field or a"
+          + " List<%s> field can hold; use one of those"),
+  /** Rule 6: an array whose elements are parameterized. */
+  GENERIC_ARRAY(
+      "chunk.generic-array",
+      6,
+      "field '%s' has type %s, an array of a parameterized type, which cannot be created when"
+          + " decoding; use List<%s>"),
+  /** Rule 7: a field without the access the codec needs. */
+  UNREACHABLE_FIELD(
+      "chunk.unreachable-field",
+      7,
+      "field '%s' is %s, and %s has no non-private %s, so the generated codec cannot %s it; %s"),
+  /** Rule 7: a class without a usable constructor. */
+  NO_CONSTRUCTOR(
+      "chunk.no-constructor",
+      7,
+      "%s has no non-private constructor without parameters, so the generated codec cannot"
+          + " create one; add one, or make the type a record"),
+  /** Rule 7: an abstract class. */
+  ABSTRACT_TYPE(
+      "chunk.abstract-type",
+      7,
+      "%s is abstract, so the generated codec cannot create one; annotate a concrete class or a"
+          + " record"),
+  /** Rule 7: a type the codec's package cannot see. */
+  INACCESSIBLE_TYPE(
+      "chunk.inaccessible-type",
+      7,
+      "%s is %s, so the generated codec in package '%s' cannot use it; make it %s"),
+  /** Rule 7: a superclass with state the codec would not see. */
+  INHERITED_STATE(
+      "chunk.inherited-state",
+      7,
+      "%s extends %s, whose instance field '%s' the generated codec would neither save nor"
+          + " restore; move that state into %s, or mark the field transient"),
+  /** Rule 8. */
+  TARGET(
+      "chunk.target",
+      8,
+      "@%s is on %s %s, but it belongs on a top-level or static nested record or class; move it"
+          + " to one"),
+  /** Rule 8: an inner class. */
+  INNER_CLASS(
+      "chunk.inner-class",
+      8,
+      "%s is an inner class, which cannot be created without an enclosing instance; make it"
+          + " static"),
+  /** Rule 8: type parameters. */
+  GENERIC_TYPE(
+      "chunk.generic-type",
+      8,
+      "%s declares type parameters, but a chunk's layout is fixed and cannot depend on them;"
+          + " remove them"),
+  /** Rule 8: both annotations. */
+  CHUNK_AND_STRUCT(
+      "chunk.chunk-and-struct",
+      8,
+      "%s is annotated both @Chunk and @ChunkStruct; keep @Chunk for a chunk of its own, or"
+          + " @ChunkStruct to embed it inline"),
+  /** Rule 9. */
+  STRUCT_CYCLE(
+      "chunk.struct-cycle",
+      9,
+      "field '%s' embeds %s inline, which contains itself (%s), so its encoding would never end;"
+          + " make one type of the cycle a @Chunk, so that it travels as a sub-chunk"),
+  /** Rule 10. */
+  DUPLICATE_SUB_CHUNK(
+      "chunk.duplicate-sub-chunk",
+      10,
+      "fields '%s' and '%s' both hold sub-chunks of type '%s', and a reader could not tell them"
+          + " apart; merge them into one List field, or give one of the types another code"),
+  /** Rule 11. */
+  CHUNK_IN_STRUCT(
+      "chunk.chunk-in-struct",
+      11,
+      "field '%s' of @ChunkStruct %s has @Chunk type %s, but sub-chunks belong to chunks, and a"
+          + " struct is inline data; make %s a @Chunk, or the field's type a @ChunkStruct"),
+  /** A failure of the processor itself. */
+  INTERNAL_ERROR(
+      "chunk.internal-error",
+      0,
+      "the chunkstate processor failed unexpectedly (%s); the code for this compilation is"
+          + " incomplete. Please report this with the stack trace:%n%s");
+
+  private final String id;
+  private final int rule;
+  private final String template;
+
+  Message(String id, int rule, String template) {
+    this.id = id;
+    this.rule = rule;
+    this.template = template;
+  }
+
+  /** The stable id, printed in brackets at the start of the message: {@code chunk.public-code}. */
+  public String id() {
+    return id;
+  }
+
+  /** The number of the SPEC §6 rule this message enforces; 0 for {@link #INTERNAL_ERROR}. */
+  public int rule() {
+    return rule;
+  }
+
+  /** Every message is an error: a schema that breaks a rule gets no code. */
+  public Diagnostic.Kind kind() {
+    return Diagnostic.Kind.ERROR;
+  }
+
+  /** The printed text: {@code [id]} and the template filled with {@code args}. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(Locale.ROOT, template, args);
+  }
+}

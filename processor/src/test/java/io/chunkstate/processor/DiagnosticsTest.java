@@ -1,0 +1,127 @@
+package io.chunkstate.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import io.chunkstate.processor.validation.Message;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One negative test per diagnostic: each source under {@code bad/} breaks one rule, and gets
+ * exactly one error, with that message's id, in that file, on that line.
+ */
+class DiagnosticsTest {
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        bad(Message.CODE_FORMAT, "CodeFormat", "@Chunk(\"PcI\")", "'PcI'"),
+        bad(Message.RESERVED_BIT, "ReservedBit", "@Chunk(\"Pcis\")", "use the uppercase letter, 'I'"),
+        bad(Message.FORMAT_CODE, "FormatCode", "@Chunk(\"CEND\")", "'CEND'"),
+        bad(
+            Message.PUBLIC_CODE,
+            "PublicCode",
+            "@Chunk(\"PCIs\")",
+            "[chunk.public-code] 'PCIs' is a public type code, and public codes belong to a"
+                + " @ChunkAuthority package; use the private spelling 'PcIs'"),
+        bad(Message.DUPLICATE_CODE, "DuplicateCode", "/* again */", "bad.DuplicateCode.First"),
+        bad(Message.UNSUPPORTED_TYPE, "UnsupportedType", "Object anything", "java.lang.Object"),
+        bad(Message.SUB_CHUNK_CONTAINER, "SubChunkContainer", "Child[] children", "List<Child>"),
+        bad(Message.GENERIC_ARRAY, "GenericArray", "List<String>[] lists", "use List<"),
+        bad(Message.UNREACHABLE_FIELD, "UnreachableField", "private int hidden", "setHidden(int)"),
+        bad(Message.NO_CONSTRUCTOR, "NoConstructor", "class NoConstructor", "bad.NoConstructor"),
+        bad(Message.ABSTRACT_TYPE, "AbstractType", "abstract class", "bad.AbstractType"),
+        bad(Message.INACCESSIBLE_TYPE, "InaccessibleType", "private record Hidden", "private"),
+        bad(Message.INHERITED_STATE, "InheritedState", "class InheritedState", "'inherited'"),
+        bad(Message.TARGET, "Target", "interface Target", "interface bad.Target"),
+        bad(Message.INNER_CLASS, "InnerClass", "class Inner {", "make it static"),
+        bad(Message.GENERIC_TYPE, "GenericType", "record GenericType", "type parameters"),
+        bad(Message.CHUNK_AND_STRUCT, "ChunkAndStruct", "record ChunkAndStruct", "both"),
+        bad(
+            Message.STRUCT_CYCLE,
+            "StructCycle",
+            "Outer back",
+            "bad.StructCycle.Outer -> bad.StructCycle.Inner -> bad.StructCycle.Outer"),
+        bad(Message.DUPLICATE_SUB_CHUNK, "DuplicateSubChunk", "record DuplicateSubChunk", "'chLd'"),
+        bad(Message.CHUNK_IN_STRUCT, "ChunkInStruct", "record ChunkInStruct", "sub-chunks belong"));
+  }
+
+  private static Arguments bad(Message message, String file, String line, String detail) {
+    return Arguments.of(message, "bad/" + file + ".java", line, detail);
+  }
+
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("cases")
+  void reportsOneErrorOnTheOffendingLine(Message message, String path, String line, String detail) {
+    JavaFileObject source = Compilations.source("bad/" + path);
+    Compilation compilation = Compilations.compile(List.of(source));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[" + message.id() + "]")
+        .inFile(source)
+        .onLineContaining(line);
+    assertThat(compilation).hadErrorContaining(detail);
+  }
+
+  @Test
+  void everyRuleOfTheCatalogHasANegativeTest() {
+    Set<Message> tested =
+        cases().map(a -> (Message) a.get()[0]).collect(Collectors.toCollection(() -> EnumSet.noneOf(Message.class)));
+    Set<Message> expected = EnumSet.allOf(Message.class);
+    expected.remove(Message.INTERNAL_ERROR); // ProcessorTest provokes it
+    assertEquals(expected, tested);
+    Set<Integer> rules = tested.stream().map(Message::rule).collect(Collectors.toSet());
+    assertEquals(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), rules, "every rule of SPEC §6");
+  }
+
+  @Test
+  void messageIdsAreUniqueAndStable() {
+    assertEquals(
+        Message.values().length,
+        Arrays.stream(Message.values()).map(Message::id).distinct().count());
+    for (Message message : Message.values()) {
+      assertThat(message.id()).matches("chunk\\.[a-z]+(-[a-z]+)*");
+    }
+  }
+
+  @Test
+  void reportsEveryProblemOfACompilationAndNoCascades() {
+    JavaFileObject source = Compilations.source("bad/bad/Several.java");
+    Compilation compilation = Compilations.compile(List.of(source));
+
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation)
+        .hadErrorContaining("[chunk.public-code] 'SEVr'")
+        .inFile(source)
+        .onLineContaining("@Chunk(\"SEVr\")");
+    assertThat(compilation)
+        .hadErrorContaining("[chunk.unsupported-type] field 'table'")
+        .inFile(source)
+        .onLineContaining("Map<String, Integer> table");
+    assertThat(compilation)
+        .hadErrorContaining("[chunk.unreachable-field] field 'hidden'")
+        .inFile(source)
+        .onLineContaining("private long hidden");
+    assertThat(compilation)
+        .hadErrorContaining("[chunk.chunk-in-struct] field 'leaf'")
+        .inFile(source)
+        .onLineContaining("record Holder");
+    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+      assertThat(error.getMessage(null)).startsWith("[chunk.");
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package bad;
+
+import io.chunkstate.annotation.Chunk;
+
+@Chunk("CEND")
+record FormatCode(int value) {}

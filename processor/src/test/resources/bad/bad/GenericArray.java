@@ -1,0 +1,7 @@
+package bad;
+
+import io.chunkstate.annotation.Chunk;
+import java.util.List;
+
+@Chunk("GeAr")
+record GenericArray(int value, List<String>[] lists) {}

@@ -1,0 +1,10 @@
+package bad;
+
+import io.chunkstate.annotation.Chunk;
+
+final class InnerClass {
+  @Chunk("InNe")
+  class Inner {
+    int value;
+  }
+}

@@ -1,0 +1,6 @@
+package bad;
+
+import io.chunkstate.annotation.Chunk;
+
+@Chunk("Pcis")
+record ReservedBit(int value) {}

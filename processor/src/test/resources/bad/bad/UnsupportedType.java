@@ -1,0 +1,6 @@
+package bad;
+
+import io.chunkstate.annotation.Chunk;
+
+@Chunk("UnSp")
+record UnsupportedType(int value, Object anything) {}

@@ -1,0 +1,15 @@
+package example;
+
+import io.chunkstate.annotation.Chunk;
+import java.util.List;
+
+/** Sub-chunks after the inline fields, one of them a nested class. */
+@Chunk("BoRd")
+public record Board(int id, Point origin, Slot first, List<Slot2> more, Counter counter) {
+
+  @Chunk("slOt")
+  public record Slot(int index, String label) {}
+
+  @Chunk("slOT")
+  public record Slot2(int index) {}
+}

@@ -1,0 +1,7 @@
+package example;
+
+public enum Mode {
+  OFF,
+  ON,
+  STANDBY
+}
