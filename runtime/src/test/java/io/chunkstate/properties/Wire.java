@@ -3,13 +3,11 @@ package io.chunkstate.properties;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.WireReader;
 import io.chunkstate.WireWriter;
+import io.chunkstate.testing.Generator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Every wire type of SPEC §4, each with values to try (edge cases included: NaN payloads, null,
@@ -19,8 +17,8 @@ import net.jqwik.api.Combinators;
 enum Wire {
   BOOLEAN {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.of(true, false);
+    Object generate(Generator g) {
+      return g.aBoolean();
     }
 
     @Override
@@ -35,8 +33,8 @@ enum Wire {
   },
   BYTE {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.bytes();
+    Object generate(Generator g) {
+      return g.aByte();
     }
 
     @Override
@@ -51,8 +49,8 @@ enum Wire {
   },
   SHORT {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.shorts();
+    Object generate(Generator g) {
+      return g.aShort();
     }
 
     @Override
@@ -67,8 +65,8 @@ enum Wire {
   },
   CHAR {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.chars(); // lone surrogates included: a char is 16 raw bits
+    Object generate(Generator g) {
+      return g.aChar(); // lone surrogates included: a char is 16 raw bits
     }
 
     @Override
@@ -83,8 +81,8 @@ enum Wire {
   },
   INT {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.integers();
+    Object generate(Generator g) {
+      return g.anInt();
     }
 
     @Override
@@ -99,8 +97,8 @@ enum Wire {
   },
   LONG {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.longs();
+    Object generate(Generator g) {
+      return g.aLong();
     }
 
     @Override
@@ -115,8 +113,8 @@ enum Wire {
   },
   FLOAT {
     @Override
-    Arbitrary<?> arbitrary() {
-      return floats();
+    Object generate(Generator g) {
+      return g.aFloat();
     }
 
     @Override
@@ -131,8 +129,8 @@ enum Wire {
   },
   DOUBLE {
     @Override
-    Arbitrary<?> arbitrary() {
-      return doubles();
+    Object generate(Generator g) {
+      return g.aDouble();
     }
 
     @Override
@@ -147,8 +145,8 @@ enum Wire {
   },
   BOXED_LONG {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.longs().injectNull(0.3);
+    Object generate(Generator g) {
+      return g.orNull(3, g::aLong);
     }
 
     @Override
@@ -165,8 +163,8 @@ enum Wire {
   },
   BOXED_DOUBLE {
     @Override
-    Arbitrary<?> arbitrary() {
-      return doubles().injectNull(0.3);
+    Object generate(Generator g) {
+      return g.orNull(3, g::aDouble);
     }
 
     @Override
@@ -183,8 +181,8 @@ enum Wire {
   },
   STRING {
     @Override
-    Arbitrary<?> arbitrary() {
-      return strings().injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, g::aString);
     }
 
     @Override
@@ -199,8 +197,8 @@ enum Wire {
   },
   ENUM {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.of(Mode.class).injectNull(0.2);
+    Object generate(Generator g) {
+      return g.orNull(5, () -> g.oneOf(Mode.values()));
     }
 
     @Override
@@ -224,8 +222,8 @@ enum Wire {
   },
   BYTES {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.bytes().array(byte[].class).ofMaxSize(300).injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, () -> g.bytes(g.length(300)));
     }
 
     @Override
@@ -240,8 +238,8 @@ enum Wire {
   },
   BOOLEANS {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.of(true, false).list().ofMaxSize(50).map(Wire::toBooleans).injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, () -> g.booleans(g.length(50)));
     }
 
     @Override
@@ -256,8 +254,8 @@ enum Wire {
   },
   SHORTS {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.shorts().array(short[].class).ofMaxSize(50).injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, () -> g.shorts(g.length(50)));
     }
 
     @Override
@@ -272,8 +270,8 @@ enum Wire {
   },
   CHARS {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.chars().array(char[].class).ofMaxSize(50).injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, () -> g.chars(g.length(50)));
     }
 
     @Override
@@ -288,8 +286,8 @@ enum Wire {
   },
   INTS {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.integers().array(int[].class).ofMaxSize(50).injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, () -> g.ints(g.length(50)));
     }
 
     @Override
@@ -304,8 +302,8 @@ enum Wire {
   },
   LONGS {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Arbitraries.longs().array(long[].class).ofMaxSize(50).injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, () -> g.longs(g.length(50)));
     }
 
     @Override
@@ -320,8 +318,8 @@ enum Wire {
   },
   FLOATS {
     @Override
-    Arbitrary<?> arbitrary() {
-      return floats().array(float[].class).ofMaxSize(50).injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, () -> g.floats(g.length(50)));
     }
 
     @Override
@@ -336,8 +334,8 @@ enum Wire {
   },
   DOUBLES {
     @Override
-    Arbitrary<?> arbitrary() {
-      return doubles().array(double[].class).ofMaxSize(50).injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, () -> g.doubles(g.length(50)));
     }
 
     @Override
@@ -353,8 +351,8 @@ enum Wire {
   /** {@code List<String>}: a count, then each element as a string (null elements included). */
   STRING_LIST {
     @Override
-    Arbitrary<?> arbitrary() {
-      return strings().injectNull(0.2).list().ofMaxSize(8).injectNull(0.1);
+    Object generate(Generator g) {
+      return g.orNull(10, () -> g.listOf(g.between(0, 9), () -> g.orNull(5, g::aString)));
     }
 
     @Override
@@ -386,10 +384,8 @@ enum Wire {
   /** A {@code @ChunkStruct} of two ints: a presence byte, then the fields. */
   STRUCT {
     @Override
-    Arbitrary<?> arbitrary() {
-      return Combinators.combine(Arbitraries.integers(), Arbitraries.integers())
-          .as(Point::new)
-          .injectNull(0.2);
+    Object generate(Generator g) {
+      return g.orNull(5, () -> new Point(g.anInt(), g.anInt()));
     }
 
     @Override
@@ -433,59 +429,22 @@ enum Wire {
     }
   }
 
-  abstract Arbitrary<?> arbitrary();
+  /** A value of this wire type, null included where the type allows it. */
+  abstract Object generate(Generator g);
 
   abstract void write(WireWriter out, Object value);
 
   abstract Object read(WireReader in) throws ChunkStreamException;
 
   /** A value of any wire type. */
-  static Arbitrary<Field> fields() {
-    return Arbitraries.of(values()).flatMap(w -> w.arbitrary().map(v -> new Field(w, v)));
+  static Field field(Generator g) {
+    Wire wire = g.oneOf(values());
+    return new Field(wire, wire.generate(g));
   }
 
-  /** Every bit pattern, NaN payloads and signalling NaNs included. */
-  static Arbitrary<Float> floats() {
-    return Arbitraries.oneOf(
-        Arbitraries.integers().map(Float::intBitsToFloat),
-        Arbitraries.of(0x7fc00000, 0x7fc00001, 0x7f800001, 0xffffffff, 0x80000000, 0x7f800000)
-            .map(Float::intBitsToFloat));
-  }
-
-  /** Every bit pattern, NaN payloads and signalling NaNs included. */
-  static Arbitrary<Double> doubles() {
-    return Arbitraries.oneOf(
-        Arbitraries.longs().map(Double::longBitsToDouble),
-        Arbitraries.of(
-                0x7ff8000000000000L,
-                0x7ff8000000000001L,
-                0x7ff0000000000001L,
-                0xffffffffffffffffL,
-                0x8000000000000000L)
-            .map(Double::longBitsToDouble));
-  }
-
-  /** Well-formed strings: any code point but a surrogate, so characters outside the BMP too. */
-  static Arbitrary<String> strings() {
-    Arbitrary<Integer> codePoints =
-        Arbitraries.oneOf(
-            Arbitraries.integers().between(0, 0x7f),
-            Arbitraries.integers().between(0x80, 0xd7ff),
-            Arbitraries.integers().between(0xe000, 0xffff),
-            Arbitraries.integers().between(0x10000, Character.MAX_CODE_POINT));
-    return codePoints
-        .list()
-        .ofMaxSize(40)
-        .map(cps -> cps.stream().mapToInt(Integer::intValue).collect(
-            StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
-  }
-
-  private static boolean[] toBooleans(List<Boolean> list) {
-    boolean[] out = new boolean[list.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = list.get(i);
-    }
-    return out;
+  /** Up to {@code max} values of any wire types. */
+  static List<Field> fields(Generator g, int max) {
+    return g.listOf(g.between(0, max + 1), () -> field(g));
   }
 
   /** Equality that compares floating-point values by their raw bits, arrays by content. */

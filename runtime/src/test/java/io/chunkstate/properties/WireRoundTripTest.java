@@ -11,32 +11,22 @@ import io.chunkstate.ChunkType;
 import io.chunkstate.WireReader;
 import io.chunkstate.WireWriter;
 import io.chunkstate.properties.Wire.Field;
+import io.chunkstate.testing.Generator;
+import io.chunkstate.testing.PropertyCheck;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every wire type of SPEC §4 through {@link WireWriter} and back through {@link WireReader}:
  * decode(encode(x)) equals x bit for bit, the encoding is deterministic, and a cut anywhere is a
- * {@code LENGTH} error.
+ * {@code LENGTH} error. Each property runs on many random cases ({@link PropertyCheck}); a failure
+ * names the seed and case that replay it.
  */
 class WireRoundTripTest {
   private static final ChunkType TYPE = ChunkType.of("TeSt");
-
-  @Provide
-  Arbitrary<List<Field>> fields() {
-    return Wire.fields().list().ofMaxSize(30);
-  }
 
   private static byte[] encode(List<Field> fields) {
     WireWriter out = new WireWriter();
@@ -46,169 +36,163 @@ class WireRoundTripTest {
     return out.toByteArray();
   }
 
-  @Property(tries = 2000)
-  void everySequenceOfValuesReadsBackBitForBit(@ForAll("fields") List<Field> fields)
-      throws ChunkStreamException {
-    WireReader in = WireReader.of(TYPE, encode(fields));
-    for (Field f : fields) {
-      Object read = f.wire().read(in);
-      assertTrue(f.sameAs(read), () -> f + " read back as " + Wire.render(read));
+  @Test
+  void everySequenceOfValuesReadsBackBitForBit() {
+    PropertyCheck.forAll("decode(encode(values)) == values", 2000, g -> {
+      List<Field> fields = Wire.fields(g, 30);
+      WireReader in = WireReader.of(TYPE, encode(fields));
+      for (Field f : fields) {
+        Object read = f.wire().read(in);
+        assertTrue(f.sameAs(read), () -> f + " read back as " + Wire.render(read));
+      }
+      assertFalse(in.hasRemaining(), "bytes left after the last value");
+    });
+  }
+
+  @Test
+  void encodingIsDeterministicAndIndependentOfBufferReuse() {
+    PropertyCheck.forAll("encoding is deterministic", 500, g -> {
+      List<Field> fields = Wire.fields(g, 30);
+      List<Field> before = Wire.fields(g, 30);
+      byte[] first = encode(fields);
+      byte[] second = encode(fields);
+      assertArrayEquals(first, second);
+
+      WireWriter reused = new WireWriter(16);
+      for (Field f : before) {
+        f.write(reused);
+      }
+      reused.reset();
+      for (Field f : fields) {
+        f.write(reused);
+      }
+      assertArrayEquals(first, reused.toByteArray());
+    });
+  }
+
+  @Test
+  void aCutAnywhereIsALengthError() {
+    PropertyCheck.forAll("a cut value is a LENGTH error", 1000, g -> {
+      List<Field> fields = Wire.fields(g, 30);
+      fields.add(Wire.field(g)); // at least one value
+      byte[] full = encode(fields); // every wire type writes at least one byte
+      int cut = g.between(0, full.length);
+      WireReader in = WireReader.of(TYPE, Arrays.copyOf(full, cut));
+      ChunkStreamException e =
+          assertThrows(
+              ChunkStreamException.class,
+              () -> {
+                for (Field f : fields) {
+                  f.wire().read(in);
+                }
+              },
+              () -> "cut at " + cut + " of " + full.length + ": " + fields);
+      assertEquals(ChunkStreamException.Kind.LENGTH, e.kind(), e.getMessage());
+      assertEquals("TeSt", e.path());
+    });
+  }
+
+  @Test
+  void stringsAreStandardUtf8() {
+    PropertyCheck.forAll("strings are standard UTF-8", 1000, g -> {
+      String s = g.aString();
+      WireWriter out = new WireWriter();
+      out.writeString(s);
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      byte[] expected = new byte[4 + utf8.length];
+      expected[0] = (byte) (utf8.length >>> 24);
+      expected[1] = (byte) (utf8.length >>> 16);
+      expected[2] = (byte) (utf8.length >>> 8);
+      expected[3] = (byte) utf8.length;
+      System.arraycopy(utf8, 0, expected, 4, utf8.length);
+      assertArrayEquals(expected, out.toByteArray());
+      assertEquals(s, WireReader.of(TYPE, out.toByteArray()).readString());
+    });
+  }
+
+  @Test
+  void anUnpairedSurrogateIsRefusedAndLeavesTheWriterAsItWas() {
+    PropertyCheck.forAll("a lone surrogate is refused", 500, g -> {
+      String prefix = g.aString();
+      char lone = g.aSurrogate();
+      String suffix = g.aString();
+      WireWriter out = new WireWriter();
+      out.writeInt(42);
+      // A high surrogate followed by a non-surrogate, or a low surrogate with no high one before.
+      String bad = prefix + lone + (Character.isHighSurrogate(lone) ? "x" : "") + suffix;
+      assertThrows(IllegalArgumentException.class, () -> out.writeString(bad), bad);
+      assertEquals(4, out.size());
+      out.writeString(suffix);
+      WireWriter expected = new WireWriter();
+      expected.writeInt(42);
+      expected.writeString(suffix);
+      assertArrayEquals(expected.toByteArray(), out.toByteArray());
+    });
+  }
+
+  /** A type code for a sub-chunk: four letters of any case, but not CHDR or CEND. */
+  private static ChunkType subChunkType(Generator g) {
+    while (true) {
+      ChunkType type = ChunkType.of(g.aTypeCode());
+      if (!type.equals(ChunkType.CHDR) && !type.equals(ChunkType.CEND)) {
+        return type;
+      }
     }
-    assertFalse(in.hasRemaining(), "bytes left after the last value");
-  }
-
-  @Property(tries = 500)
-  void encodingIsDeterministicAndIndependentOfBufferReuse(
-      @ForAll("fields") List<Field> fields, @ForAll("fields") List<Field> before) {
-    byte[] first = encode(fields);
-    byte[] second = encode(fields);
-    assertArrayEquals(first, second);
-
-    WireWriter reused = new WireWriter(16);
-    for (Field f : before) {
-      f.write(reused);
-    }
-    reused.reset();
-    for (Field f : fields) {
-      f.write(reused);
-    }
-    assertArrayEquals(first, reused.toByteArray());
-  }
-
-  @Property(tries = 1000)
-  void aCutAnywhereIsALengthError(
-      @ForAll("fields") @Size(min = 1) List<Field> fields, @ForAll @IntRange(min = 0) int cutSeed) {
-    byte[] full = encode(fields);
-    if (full.length == 0) {
-      return;
-    }
-    int cut = cutSeed % full.length;
-    WireReader in = WireReader.of(TYPE, Arrays.copyOf(full, cut));
-    ChunkStreamException e =
-        assertThrows(
-            ChunkStreamException.class,
-            () -> {
-              for (Field f : fields) {
-                f.wire().read(in);
-              }
-            });
-    assertEquals(ChunkStreamException.Kind.LENGTH, e.kind(), e.getMessage());
-    assertEquals("TeSt", e.path());
-  }
-
-  @Property(tries = 1000)
-  void stringsAreStandardUtf8(@ForAll("strings") String s) throws ChunkStreamException {
-    WireWriter out = new WireWriter();
-    out.writeString(s);
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    byte[] expected = new byte[4 + utf8.length];
-    expected[0] = (byte) (utf8.length >>> 24);
-    expected[1] = (byte) (utf8.length >>> 16);
-    expected[2] = (byte) (utf8.length >>> 8);
-    expected[3] = (byte) utf8.length;
-    System.arraycopy(utf8, 0, expected, 4, utf8.length);
-    assertArrayEquals(expected, out.toByteArray());
-    assertEquals(s, WireReader.of(TYPE, out.toByteArray()).readString());
-  }
-
-  @Provide
-  Arbitrary<String> strings() {
-    return Wire.strings();
-  }
-
-  @Property(tries = 500)
-  void anUnpairedSurrogateIsRefusedAndLeavesTheWriterAsItWas(
-      @ForAll("strings") String prefix,
-      @ForAll("surrogates") char lone,
-      @ForAll("strings") String suffix) {
-    WireWriter out = new WireWriter();
-    out.writeInt(42);
-    String bad = prefix + lone + (Character.isHighSurrogate(lone) ? "x" : "") + suffix;
-    assertThrows(IllegalArgumentException.class, () -> out.writeString(bad));
-    assertEquals(4, out.size());
-    out.writeString(suffix);
-    WireWriter expected = new WireWriter();
-    expected.writeInt(42);
-    expected.writeString(suffix);
-    assertArrayEquals(expected.toByteArray(), out.toByteArray());
-  }
-
-  @Provide
-  Arbitrary<Character> surrogates() {
-    return Arbitraries.chars().range(Character.MIN_SURROGATE, Character.MAX_SURROGATE);
-  }
-
-  @Provide
-  Arbitrary<ChunkType> types() {
-    Arbitrary<Character> letters =
-        Arbitraries.oneOf(Arbitraries.chars().range('A', 'Z'), Arbitraries.chars().range('a', 'z'));
-    return letters
-        .list()
-        .ofSize(4)
-        .map(cs -> cs.stream().map(String::valueOf).reduce("", String::concat))
-        .map(ChunkType::of)
-        .filter(t -> !t.equals(ChunkType.CHDR) && !t.equals(ChunkType.CEND));
   }
 
   record Sub(ChunkType type, List<Field> fields) {}
 
-  @Provide
-  Arbitrary<List<Sub>> subChunks() {
-    return Combinators.combine(types(), Wire.fields().list().ofMaxSize(6))
-        .as(Sub::new)
-        .list()
-        .ofMaxSize(6);
-  }
-
-  @Property(tries = 1000)
-  void subChunksAreFramedWithLengthTypeAndCrcAndReadBack(
-      @ForAll("fields") List<Field> inline, @ForAll("subChunks") List<Sub> subs)
-      throws ChunkStreamException {
-    WireWriter out = new WireWriter();
-    for (Field f : inline) {
-      f.write(out);
-    }
-    int inlineSize = out.size();
-    for (Sub sub : subs) {
-      int mark = out.beginChunk(sub.type());
-      for (Field f : sub.fields()) {
+  @Test
+  void subChunksAreFramedWithLengthTypeAndCrcAndReadBack() {
+    PropertyCheck.forAll("sub-chunks are framed and read back", 1000, g -> {
+      List<Field> inline = Wire.fields(g, 30);
+      List<Sub> subs = g.listOf(g.between(0, 7), () -> new Sub(subChunkType(g), Wire.fields(g, 6)));
+      WireWriter out = new WireWriter();
+      for (Field f : inline) {
         f.write(out);
       }
-      out.endChunk(mark);
-    }
-    byte[] bytes = out.toByteArray();
-
-    // The framing, checked independently of the reader.
-    int at = inlineSize;
-    for (Sub sub : subs) {
-      int length = readInt(bytes, at);
-      assertEquals(encode(sub.fields()).length, length);
-      assertEquals(sub.type().value(), readInt(bytes, at + 4));
-      CRC32 crc = new CRC32();
-      crc.update(bytes, at + 4, length + 4);
-      assertEquals((int) crc.getValue(), readInt(bytes, at + 8 + length));
-      at += 12 + length;
-    }
-    assertEquals(bytes.length, at);
-
-    WireReader in = WireReader.of(TYPE, bytes);
-    for (Field f : inline) {
-      assertTrue(f.sameAs(f.wire().read(in)), f::toString);
-    }
-    for (Sub sub : subs) {
-      assertTrue(in.hasRemaining());
-      WireReader child = in.nextSubChunk();
-      assertEquals(sub.type(), child.type());
-      assertEquals("TeSt/" + sub.type().code(), child.path());
-      for (Field f : sub.fields()) {
-        assertTrue(f.sameAs(f.wire().read(child)), f::toString);
+      int inlineSize = out.size();
+      for (Sub sub : subs) {
+        int mark = out.beginChunk(sub.type());
+        for (Field f : sub.fields()) {
+          f.write(out);
+        }
+        out.endChunk(mark);
       }
-      assertFalse(child.hasRemaining());
-    }
-    assertFalse(in.hasRemaining());
+      byte[] bytes = out.toByteArray();
+
+      // The framing, checked independently of the reader.
+      int at = inlineSize;
+      for (Sub sub : subs) {
+        int length = readInt(bytes, at);
+        assertEquals(encode(sub.fields()).length, length);
+        assertEquals(sub.type().value(), readInt(bytes, at + 4));
+        CRC32 crc = new CRC32();
+        crc.update(bytes, at + 4, length + 4);
+        assertEquals((int) crc.getValue(), readInt(bytes, at + 8 + length));
+        at += 12 + length;
+      }
+      assertEquals(bytes.length, at);
+
+      WireReader in = WireReader.of(TYPE, bytes);
+      for (Field f : inline) {
+        assertTrue(f.sameAs(f.wire().read(in)), f::toString);
+      }
+      for (Sub sub : subs) {
+        assertTrue(in.hasRemaining());
+        WireReader child = in.nextSubChunk();
+        assertEquals(sub.type(), child.type());
+        assertEquals("TeSt/" + sub.type().code(), child.path());
+        for (Field f : sub.fields()) {
+          assertTrue(f.sameAs(f.wire().read(child)), f::toString);
+        }
+        assertFalse(child.hasRemaining());
+      }
+      assertFalse(in.hasRemaining());
+    });
   }
 
-  @Example
+  @Test
   void nanPayloadsSurviveInScalarsAndArrays() throws ChunkStreamException {
     float[] floats = {
       Float.intBitsToFloat(0x7fc00001), Float.intBitsToFloat(0x7f800001), Float.intBitsToFloat(0xffc12345)
@@ -228,7 +212,7 @@ class WireRoundTripTest {
     assertTrue(Wire.same(doubles, in.readDoubles()));
   }
 
-  @Example
+  @Test
   void largeArraysAndStringsReadBack() throws ChunkStreamException {
     int n = 1 << 18; // the runtime's tests run under -Xmx64m
     int[] ints = new int[n];
@@ -253,7 +237,7 @@ class WireRoundTripTest {
     assertFalse(in.hasRemaining());
   }
 
-  @Example
+  @Test
   void nullAndEmptyAreDistinct() throws ChunkStreamException {
     WireWriter out = new WireWriter();
     out.writeString(null);
