@@ -224,7 +224,8 @@ final class Corpus {
   private void subChunkOverruns() {
     for (int i = 1; i < chunks.size() - 1; i++) {
       Span parent = chunks.get(i);
-      List<Span> subs = subChunks(parent);
+      int dataStart = parent.start() + 8;
+      List<Span> subs = subChunks(stream, dataStart, dataStart + parent.length());
       for (int j = 0; j < subs.size(); j++) {
         Span sub = subs.get(j);
         int room = parent.start() + 8 + parent.length() - sub.start() - 12;
@@ -281,14 +282,13 @@ final class Corpus {
   }
 
   /**
-   * The sub-chunks of {@code parent}: the chunks with valid framing and CRCs that follow one
-   * another from some point in its data to the end of it, starting as early as possible.
+   * The sub-chunks in {@code bytes[dataStart, dataEnd)}, a chunk's data: the chunks with valid
+   * framing and CRCs that follow one another from some point in it to its end, starting as early
+   * as possible. The inline fields before them are not valid chunks but by a 2^-32 chance.
    */
-  private List<Span> subChunks(Span parent) {
-    int dataStart = parent.start() + 8;
-    int dataEnd = dataStart + parent.length();
+  static List<Span> subChunks(byte[] bytes, int dataStart, int dataEnd) {
     for (int p = dataStart; p + 12 <= dataEnd; p++) {
-      List<Span> chain = chain(p, dataEnd);
+      List<Span> chain = chain(bytes, p, dataEnd);
       if (chain != null) {
         return chain;
       }
@@ -296,14 +296,14 @@ final class Corpus {
     return List.of();
   }
 
-  private List<Span> chain(int from, int to) {
+  private static List<Span> chain(byte[] bytes, int from, int to) {
     List<Span> out = new ArrayList<>();
     int at = from;
     while (at + 12 <= to) {
-      long length = Integer.toUnsignedLong(getInt(stream, at));
-      int type = getInt(stream, at + 4);
+      long length = Integer.toUnsignedLong(getInt(bytes, at));
+      int type = getInt(bytes, at + 4);
       if (length > to - at - 12 || !ChunkType.isValid(type)
-          || getInt(stream, at + 8 + (int) length) != crc(stream, at + 4, 4 + (int) length)) {
+          || getInt(bytes, at + 8 + (int) length) != crc(bytes, at + 4, 4 + (int) length)) {
         return null;
       }
       out.add(new Span(at, (int) length, ChunkType.of(type)));

@@ -1,6 +1,7 @@
 package io.chunkstate.hardening;
 
 import io.chunkstate.ChunkStreamException;
+import io.chunkstate.Snapshot;
 import java.util.Objects;
 
 /**
@@ -34,5 +35,17 @@ record Outcome(ChunkStreamException.Kind kind, long offset, String path, String 
   @Override
   public String toString() {
     return ok() ? "OK " + read : kind + " at " + offset + (path.isEmpty() ? "" : " in " + path);
+  }
+
+  /**
+   * The producer, the classes of the states and every skipped chunk; the states themselves are
+   * compared with {@code States.assertDeepEquals}, not through their {@code toString}.
+   */
+  static String describe(Snapshot snapshot) {
+    StringBuilder out = new StringBuilder(snapshot.producer());
+    for (Object state : snapshot.states()) {
+      out.append(' ').append(state.getClass().getSimpleName());
+    }
+    return out.append(" skipped ").append(snapshot.skipped()).toString();
   }
 }
