@@ -55,45 +55,40 @@ class BadInputTest {
         .collect(Collectors.toList());
   }
 
-  @Test
-  void aFieldOfAnUndefinedTypeIsJavacsErrorAlone() {
-    JavaFileObject source =
-        source(
-            "MissingType",
-            "import io.chunkstate.annotation.Chunk;\n"
-                + "@Chunk(\"MiSs\") public record MissingType(int a, NoSuchType b) {}\n");
+  /**
+   * Compiles {@code body} as {@code bad.name} and asserts javac's error {@code error} on its
+   * {@code @Chunk} line (line 3), and no error of the processor's after it.
+   */
+  private static void assertJavacsErrorAlone(String name, String body, String error) {
+    JavaFileObject source = source(name, "import io.chunkstate.annotation.Chunk;\n" + body);
     Compilation compilation = compile(source);
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLine(3);
+    assertThat(compilation).hadErrorContaining(error).inFile(source).onLine(3);
     assertEquals(List.of(), chunkstateIds(compilation));
+  }
+
+  @Test
+  void aFieldOfAnUndefinedTypeIsJavacsErrorAlone() {
+    assertJavacsErrorAlone(
+        "MissingType",
+        "@Chunk(\"MiSs\") public record MissingType(int a, NoSuchType b) {}\n",
+        "cannot find symbol");
   }
 
   @Test
   void aSyntaxErrorIsJavacsErrorAlone() {
-    JavaFileObject source =
-        source(
-            "Syntax",
-            "import io.chunkstate.annotation.Chunk;\n"
-                + "@Chunk(\"SyNt\") public record Syntax(int a int b) {}\n");
-    Compilation compilation = compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("expected").inFile(source).onLine(3);
-    assertEquals(List.of(), chunkstateIds(compilation));
+    assertJavacsErrorAlone(
+        "Syntax", "@Chunk(\"SyNt\") public record Syntax(int a int b) {}\n", "expected");
   }
 
   @Test
   void aCodeThatIsNotAConstantIsJavacsErrorAlone() {
-    JavaFileObject source =
-        source(
-            "NotConstant",
-            "import io.chunkstate.annotation.Chunk;\n"
-                + "@Chunk(NotConstant.CODE) public record NotConstant(int a) {\n"
-                + "  static String CODE = \"NoCo\";\n"
-                + "}\n");
-    Compilation compilation = compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("must be a constant expression").inFile(source).onLine(3);
-    assertEquals(List.of(), chunkstateIds(compilation));
+    assertJavacsErrorAlone(
+        "NotConstant",
+        "@Chunk(NotConstant.CODE) public record NotConstant(int a) {\n"
+            + "  static String CODE = \"NoCo\";\n"
+            + "}\n",
+        "must be a constant expression");
   }
 
   @Test
