@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
@@ -44,6 +46,28 @@ public final class CodecGenerator {
   private static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
+  /** The types every codec may name, besides those of its schema. */
+  private static final List<ClassName> FIXED_TYPES =
+      List.of(
+          CHUNK_CODEC,
+          CHUNK_TYPE,
+          WIRE_WRITER,
+          WIRE_READER,
+          STREAM_EXCEPTION,
+          STRING,
+          LIST,
+          ARRAY_LIST,
+          OVERRIDE,
+          GENERATED,
+          ClassName.get(Boolean.class),
+          ClassName.get(Byte.class),
+          ClassName.get(Short.class),
+          ClassName.get(Character.class),
+          ClassName.get(Integer.class),
+          ClassName.get(Long.class),
+          ClassName.get(Float.class),
+          ClassName.get(Double.class),
+          ClassName.get(RuntimeException.class));
 
   private final String generatorName;
   private final boolean generatedAnnotation;
@@ -117,16 +141,59 @@ public final class CodecGenerator {
     private final ClassName codec;
     private final String typeConstant;
     private final Map<FieldModel, String> codecConstants = new LinkedHashMap<>();
+    /** Names a local must not take: the constants, and the simple names of the types used. */
+    private final Set<String> reserved = new TreeSet<>();
 
     Writer(ChunkModel chunk) {
       this.chunk = chunk;
       this.type = chunk.type();
       this.state = className(type.name());
       this.codec = className(chunk.codecName());
-      NameAllocator constants = new NameAllocator();
+      for (ClassName used : FIXED_TYPES) {
+        reserved.add(used.simpleName());
+      }
+      reserved.add(codec.simpleName());
+      addTypeNames(type);
+      NameAllocator constants = newNames();
       this.typeConstant = constants.newName("TYPE");
       for (FieldModel field : type.subChunkFields()) {
         codecConstants.put(field, constants.newName(upperSnake(subChunkType(field).simpleName())));
+      }
+      reserved.add(typeConstant);
+      reserved.addAll(codecConstants.values());
+    }
+
+    /**
+     * An allocator for one method's locals. A local named like a constant or a type would hide
+     * it: {@code Color Color} makes {@code Color.RED} a read of the local.
+     */
+    private NameAllocator newNames() {
+      NameAllocator names = new NameAllocator();
+      for (String name : reserved) {
+        names.newName(name);
+      }
+      return names;
+    }
+
+    private void addTypeNames(ClassModel model) {
+      reserved.add(className(model.name()).topLevelClassName().simpleName());
+      for (FieldModel field : model.fields()) {
+        addTypeNames(field.type());
+      }
+    }
+
+    private void addTypeNames(WireType wire) {
+      if (wire instanceof WireType.Struct s) {
+        addTypeNames(s.type());
+      } else if (wire instanceof WireType.ArrayOf a) {
+        addTypeNames(a.element());
+      } else if (wire instanceof WireType.ListOf l) {
+        addTypeNames(l.element());
+      } else if (wire instanceof WireType.EnumType e) {
+        reserved.add(className(e.name()).topLevelClassName().simpleName());
+      } else if (wire instanceof WireType.SubChunk || wire instanceof WireType.SubChunkList) {
+        reserved.add(className(subChunkTypeOf(wire)).topLevelClassName().simpleName());
+        reserved.add(className(subChunkTypeOf(wire).codecName()).simpleName());
       }
     }
 
@@ -193,7 +260,7 @@ public final class CodecGenerator {
     // ---- encode ----
 
     private MethodSpec encode() {
-      NameAllocator names = new NameAllocator();
+      NameAllocator names = newNames();
       String value = names.newName("state");
       String out = names.newName("out");
       CodeBlock.Builder code = CodeBlock.builder();
@@ -236,7 +303,7 @@ public final class CodecGenerator {
     // ---- decode ----
 
     private MethodSpec decodeRecord() {
-      NameAllocator names = new NameAllocator();
+      NameAllocator names = newNames();
       String in = names.newName("in");
       CodeBlock.Builder code = CodeBlock.builder();
       List<String> locals = readAll(code, names, in);
@@ -250,7 +317,7 @@ public final class CodecGenerator {
     }
 
     private MethodSpec decodeClass() {
-      NameAllocator names = new NameAllocator();
+      NameAllocator names = newNames();
       String in = names.newName("in");
       String value = names.newName("state");
       return override("decode")
@@ -264,7 +331,7 @@ public final class CodecGenerator {
     }
 
     private MethodSpec decodeInto() {
-      NameAllocator names = new NameAllocator();
+      NameAllocator names = newNames();
       String target = names.newName("target");
       String in = names.newName("in");
       CodeBlock.Builder code = CodeBlock.builder();
@@ -592,12 +659,16 @@ public final class CodecGenerator {
   }
 
   private static JavaName subChunkType(FieldModel field) {
-    if (field.type() instanceof WireType.SubChunk s) {
+    return subChunkTypeOf(field.type());
+  }
+
+  private static JavaName subChunkTypeOf(WireType type) {
+    if (type instanceof WireType.SubChunk s) {
       return s.type();
-    } else if (field.type() instanceof WireType.SubChunkList s) {
+    } else if (type instanceof WireType.SubChunkList s) {
       return s.type();
     }
-    throw new AssertionError("not a sub-chunk field: " + field);
+    throw new AssertionError("not a sub-chunk type: " + type);
   }
 
   private static String subChunkCode(FieldModel field) {
