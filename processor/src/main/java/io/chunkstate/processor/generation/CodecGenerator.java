@@ -312,7 +312,7 @@ public final class CodecGenerator {
           .returns(state)
           .addParameter(WIRE_READER, in)
           .addException(STREAM_EXCEPTION)
-          .addCode(code.build())
+          .addCode(refusalsAreDataErrors(code.build(), names, in))
           .build();
     }
 
@@ -345,7 +345,32 @@ public final class CodecGenerator {
           .addParameter(state, target)
           .addParameter(WIRE_READER, in)
           .addException(STREAM_EXCEPTION)
-          .addCode(code.build())
+          .addCode(refusalsAreDataErrors(code.build(), names, in))
+          .build();
+    }
+
+    /**
+     * {@code body} in a {@code try} that turns an exception of the state's own code — a record's
+     * compact constructor or a setter that refuses a decoded value — into a {@code DATA} error:
+     * whatever the bytes, a reader throws only {@code ChunkStreamException} (SPEC §5).
+     */
+    private CodeBlock refusalsAreDataErrors(CodeBlock body, NameAllocator names, String in) {
+      String e = names.newName("e");
+      String error = names.newName("error");
+      return CodeBlock.builder()
+          .beginControlFlow("try")
+          .add(body)
+          .nextControlFlow("catch ($T $N)", RuntimeException.class, e)
+          .addStatement(
+              "$T $N = $N.dataError($S + $N)",
+              STREAM_EXCEPTION,
+              error,
+              in,
+              type.name().qualifiedName() + " refused the decoded values: ",
+              e)
+          .addStatement("$N.initCause($N)", error, e)
+          .addStatement("throw $N", error)
+          .endControlFlow()
           .build();
     }
 
