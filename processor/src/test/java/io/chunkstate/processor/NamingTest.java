@@ -96,4 +96,38 @@ class NamingTest {
     assertEquals(
         "InNr", schema.codec("p.Outer$Mid$Inner").type().code());
   }
+
+  @Test
+  void aStructClassFromAnotherPackageIsReachedThroughItsPublicMembers() throws Exception {
+    GeneratedCodecs schema =
+        GeneratedCodecs.compile(
+            List.of(
+                source(
+                    "q.Far",
+                    "package q;",
+                    "@io.chunkstate.annotation.ChunkStruct",
+                    "public class Far {",
+                    "  public int a;",
+                    "  private String b;",
+                    "  public String getB() { return b; }",
+                    "  public void setB(String b) { this.b = b; }",
+                    "  String notState() { return b; }",
+                    "}"),
+                source(
+                    "p.Near",
+                    "package p;",
+                    "@io.chunkstate.annotation.Chunk(\"NeAr\")",
+                    "public record Near(q.Far far) {",
+                    "  public static Near sample() {",
+                    "    q.Far far = new q.Far();",
+                    "    far.a = 5;",
+                    "    far.setB(\"b\");",
+                    "    return new Near(far);",
+                    "  }",
+                    "}")));
+    ChunkCodec<Object> codec = schema.codec("p.Near");
+    byte[] data = encode(codec, schema.call("p.Near", "sample"));
+    assertArrayEquals(io.chunkstate.testing.Hex.decode("01 00000005 00000001 62"), data);
+    assertArrayEquals(data, encode(codec, decode(codec, data)));
+  }
 }

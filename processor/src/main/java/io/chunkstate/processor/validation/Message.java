@@ -78,6 +78,12 @@ public enum Message {
       "chunk.inaccessible-type",
       7,
       "%s is %s, so the generated codec in package '%s' cannot use it; make it %s"),
+  /** Rule 7: a member of a struct in another package that the chunk's codec must use. */
+  INACCESSIBLE_MEMBER(
+      "chunk.inaccessible-member",
+      7,
+      "field '%s' embeds %s, whose %s is not public, so the generated codec in package '%s'"
+          + " cannot reach it; make it public, or make %s a record"),
   /** Rule 7: a superclass with state the codec would not see. */
   INHERITED_STATE(
       "chunk.inherited-state",
