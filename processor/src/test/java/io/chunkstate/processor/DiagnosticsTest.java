@@ -68,6 +68,11 @@ class DiagnosticsTest {
             "StructCycle",
             "Outer back",
             "bad.StructCycle.Outer -> bad.StructCycle.Inner -> bad.StructCycle.Outer"),
+        bad(
+            Message.STRUCT_CYCLE,
+            "ListCycle",
+            "List<ListCycle> children",
+            "bad.ListCycle -> bad.ListCycle"),
         bad(Message.DUPLICATE_SUB_CHUNK, "DuplicateSubChunk", "record DuplicateSubChunk", "'chLd'"),
         bad(Message.CHUNK_IN_STRUCT, "ChunkInStruct", "record ChunkInStruct", "sub-chunks belong"));
   }

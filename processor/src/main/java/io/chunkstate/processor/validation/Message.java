@@ -118,8 +118,9 @@ public enum Message {
   STRUCT_CYCLE(
       "chunk.struct-cycle",
       9,
-      "field '%s' embeds %s inline, which contains itself (%s), so its encoding would never end;"
-          + " make one type of the cycle a @Chunk, so that it travels as a sub-chunk"),
+      "field '%s' embeds %s inline, which contains itself inline (%s), directly or through an"
+          + " array or List, so its inline layout would never end; make one type of the cycle a"
+          + " @Chunk, so that it travels as a sub-chunk"),
   /** Rule 10. */
   DUPLICATE_SUB_CHUNK(
       "chunk.duplicate-sub-chunk",
