@@ -17,9 +17,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
@@ -178,6 +185,88 @@ class ProcessorTest {
           .inFile(later)
           .onLineContaining("TwIn");
     }
+  }
+
+  @Test
+  void everyGeneratedSourceNamesTheTypesItDependsOnAsOriginatingElements() {
+    Map<String, List<String>> origins = new TreeMap<>();
+    ChunkProcessor recording =
+        new ChunkProcessor() {
+          @Override
+          public synchronized void init(ProcessingEnvironment env) {
+            super.init(recordingOrigins(env, origins));
+          }
+        };
+    Compilation compilation =
+        javac()
+            .withProcessors(recording)
+            .compile(
+                JavaFileObjects.forSourceLines("p.Mode", "package p;", "public enum Mode { ON }"),
+                JavaFileObjects.forSourceLines(
+                    "p.Pt",
+                    "package p;",
+                    "@io.chunkstate.annotation.ChunkStruct",
+                    "public record Pt(int x, Mode mode) {}"),
+                JavaFileObjects.forSourceLines(
+                    "p.Leaf",
+                    "package p;",
+                    "@io.chunkstate.annotation.Chunk(\"leAf\")",
+                    "public record Leaf(int v) {}"),
+                JavaFileObjects.forSourceLines(
+                    "p.Root",
+                    "package p;",
+                    "@io.chunkstate.annotation.Chunk(\"RoOt\")",
+                    "public record Root(java.util.List<Pt> points, java.util.List<Leaf> leaves) {}"));
+    assertThat(compilation).succeeded();
+    assertEquals(List.of("p.Root", "p.Pt", "p.Mode", "p.Leaf"), origins.get("p.RootChunkCodec"));
+    assertEquals(List.of("p.Leaf"), origins.get("p.LeafChunkCodec"));
+    assertEquals(
+        List.of("p.Leaf", "p.Root", "p.Pt"), origins.get(ServicesFile.PATH), "the registration");
+  }
+
+  /** {@code env} with a Filer that records the originating elements of every file created. */
+  private static ProcessingEnvironment recordingOrigins(
+      ProcessingEnvironment env, Map<String, List<String>> origins) {
+    Filer filer = env.getFiler();
+    Filer recording =
+        (Filer)
+            Proxy.newProxyInstance(
+                Filer.class.getClassLoader(),
+                new Class<?>[] {Filer.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("createSourceFile")
+                      || method.getName().equals("createResource")) {
+                    Object[] elements = (Object[]) args[args.length - 1];
+                    String name =
+                        method.getName().equals("createSourceFile")
+                            ? args[0].toString()
+                            : args[2].toString();
+                    List<String> names = new ArrayList<>();
+                    for (Object element : elements) {
+                      names.add(((TypeElement) element).getQualifiedName().toString());
+                    }
+                    origins.put(name, names);
+                  }
+                  try {
+                    return method.invoke(filer, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return (ProcessingEnvironment)
+        Proxy.newProxyInstance(
+            ProcessingEnvironment.class.getClassLoader(),
+            new Class<?>[] {ProcessingEnvironment.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getFiler")) {
+                return recording;
+              }
+              try {
+                return method.invoke(env, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   /** Generates {@code p.Later}, a {@code @ChunkStruct}, in the first round. */
