@@ -418,7 +418,8 @@ public final class CodecGenerator {
                   .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                   .addParameter(state, partTarget)
                   .addParameter(holderName, partValues);
-          for (FieldModel field : fields.subList(from, Math.min(fields.size(), from + FIELDS_PER_SET))) {
+          int to = Math.min(fields.size(), from + FIELDS_PER_SET);
+          for (FieldModel field : fields.subList(from, to)) {
             method.addStatement(
                 "$L", assign(partTarget, field, CodeBlock.of("$N.$N", partValues, field.name())));
           }

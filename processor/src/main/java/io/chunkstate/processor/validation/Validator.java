@@ -731,7 +731,9 @@ public final class Validator {
     if (model.construction() != ClassModel.Construction.MUTABLE_CLASS) {
       return null; // a public record's accessors and canonical constructor are public
     }
-    for (ExecutableElement constructor : ElementFilter.constructorsIn(struct.getEnclosedElements())) {
+    List<ExecutableElement> constructors =
+        ElementFilter.constructorsIn(struct.getEnclosedElements());
+    for (ExecutableElement constructor : constructors) {
       if (constructor.getParameters().isEmpty()
           && !constructor.getModifiers().contains(Modifier.PUBLIC)) {
         return "constructor " + struct.getSimpleName() + "()";
