@@ -264,12 +264,65 @@ public final class WireReader {
     }
     int from = pos;
     pos += n;
+    return string(from, n);
+  }
+
+  /** The {@code n} bytes at {@code from} as a string, checked to be UTF-8. */
+  private String string(int from, int n) throws ChunkStreamException {
     for (int i = from; i < from + n; i++) {
       if (buf[i] < 0) {
         return decodeUtf8(from, n);
       }
     }
     return new String(buf, from, n, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * An enum constant, written as its name: a count and that many bytes of UTF-8; {@code null} for
+   * the null count. The name's bytes are compared with the constants' names in place, so reading
+   * a constant builds no string.
+   *
+   * @param constants the enum's constants, as {@code values()} returns them (a generated codec
+   *     keeps them in a field)
+   * @param enumName the enum's name, for the error message
+   * @throws ChunkStreamException {@code DATA} if the name is not UTF-8 or names no constant
+   */
+  public <E extends Enum<E>> E readEnum(E[] constants, String enumName)
+      throws ChunkStreamException {
+    int n = readCount(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    int from = pos;
+    for (E constant : constants) {
+      if (sameAscii(constant.name(), from, n)) {
+        pos = from + n;
+        return constant;
+      }
+    }
+    // A name outside ASCII, or no constant of that name: compare the decoded string.
+    String name = string(from, n);
+    pos = from + n;
+    for (E constant : constants) {
+      if (constant.name().equals(name)) {
+        return constant;
+      }
+    }
+    throw unknownEnumConstant(enumName, name);
+  }
+
+  /** Whether the {@code n} bytes at {@code from} are exactly {@code name}, all ASCII. */
+  private boolean sameAscii(String name, int from, int n) {
+    if (name.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      // A byte of a multi-byte sequence is negative and never equals a char.
+      if (buf[from + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String decodeUtf8(int from, int n) throws ChunkStreamException {
