@@ -128,7 +128,6 @@ public final class ChunkInput implements Closeable {
           ChunkType.render(typeValue),
           "type bytes " + ChunkType.render(typeValue) + " are not four ASCII letters");
     }
-    ChunkType type = ChunkType.of(typeValue);
     int len = (int) length;
 
     byte[] data;
@@ -158,7 +157,7 @@ public final class ChunkInput implements Closeable {
           ChunkType.render(typeValue),
           String.format("stored CRC %08x but the type and data give %08x", stored, computed));
     }
-    return new RawChunk(type, start, data, dataOffset, len, stored);
+    return new RawChunk(typeValue, start, data, dataOffset, len, stored);
   }
 
   /**
