@@ -23,6 +23,9 @@ public final class WireReader {
   /** How deep sub-chunks may nest below a top-level chunk before the stream is refused. */
   public static final int MAX_DEPTH = 64;
 
+  private static final int CHDR = ChunkType.CHDR.value();
+  private static final int CEND = ChunkType.CEND.value();
+
   /** The count value that encodes {@code null}. */
   static final int NULL_COUNT = -1;
 
@@ -453,10 +456,34 @@ public final class WireReader {
    *     {@code CHDR} or {@code CEND} inside a chunk or for nesting deeper than {@link #MAX_DEPTH}
    */
   public WireReader nextSubChunk() throws ChunkStreamException {
+    // The checks of subChunkError(), all passed: kept small so that it inlines into a codec.
+    int left = limit - pos;
+    if (left >= 12 && depth < MAX_DEPTH) {
+      int len = (int) INT.get(buf, pos);
+      int subType = (int) INT.get(buf, pos + 4);
+      if (len >= 0
+          && len <= left - 12
+          && ChunkType.isValid(subType)
+          && subType != CHDR
+          && subType != CEND) {
+        int dataStart = pos + 8;
+        if ((int) INT.get(buf, dataStart + len) == Crc.of(buf, pos + 4, len + 4)) {
+          pos = dataStart + len + 4;
+          return new WireReader(
+              buf, dataStart, dataStart + len, null, subType, streamOffset(dataStart - 8), this,
+              depth + 1, skipped);
+        }
+      }
+    }
+    throw subChunkError();
+  }
+
+  /** The error for the sub-chunk at the current position, which breaks one of the format's rules. */
+  private ChunkStreamException subChunkError() {
     long subOffset = streamOffset(pos);
     int left = limit - pos;
     if (left < 12) {
-      throw new ChunkStreamException(
+      return new ChunkStreamException(
           ChunkStreamException.Kind.LENGTH,
           subOffset,
           path(),
@@ -465,7 +492,7 @@ public final class WireReader {
     long length = Integer.toUnsignedLong((int) INT.get(buf, pos));
     int subType = (int) INT.get(buf, pos + 4);
     if (length > left - 12) {
-      throw new ChunkStreamException(
+      return new ChunkStreamException(
           ChunkStreamException.Kind.LENGTH,
           subOffset,
           subPath(this, subType),
@@ -473,40 +500,35 @@ public final class WireReader {
               + " bytes left for it");
     }
     if (!ChunkType.isValid(subType)) {
-      throw new ChunkStreamException(
+      return new ChunkStreamException(
           ChunkStreamException.Kind.TYPE,
           subOffset,
           subPath(this, subType),
           "type bytes " + ChunkType.render(subType) + " are not four ASCII letters");
     }
     int len = (int) length;
-    int dataStart = pos + 8;
-    int stored = (int) INT.get(buf, dataStart + len);
+    int stored = (int) INT.get(buf, pos + 8 + len);
     int computed = Crc.of(buf, pos + 4, len + 4);
     if (stored != computed) {
-      throw new ChunkStreamException(
+      return new ChunkStreamException(
           ChunkStreamException.Kind.CRC,
           subOffset,
           subPath(this, subType),
           String.format("stored CRC %08x but the type and data give %08x", stored, computed));
     }
-    if (subType == ChunkType.CHDR.value() || subType == ChunkType.CEND.value()) {
-      throw new ChunkStreamException(
+    if (subType == CHDR || subType == CEND) {
+      return new ChunkStreamException(
           ChunkStreamException.Kind.STRUCTURE,
           subOffset,
           subPath(this, subType),
           ChunkType.render(subType) + " may appear only at the top level");
     }
-    if (depth + 1 > MAX_DEPTH) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.STRUCTURE,
-          subOffset,
-          subPath(this, subType),
-          "sub-chunks nest deeper than " + MAX_DEPTH + " levels");
-    }
-    pos = dataStart + len + 4;
-    return new WireReader(
-        buf, dataStart, dataStart + len, null, subType, subOffset, this, depth + 1, skipped);
+    // The only rule left: nesting.
+    return new ChunkStreamException(
+        ChunkStreamException.Kind.STRUCTURE,
+        subOffset,
+        subPath(this, subType),
+        "sub-chunks nest deeper than " + MAX_DEPTH + " levels");
   }
 
   /**
