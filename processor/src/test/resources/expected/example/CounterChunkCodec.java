@@ -53,17 +53,23 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
 
   @Override
   public void decodeInto(Counter target, WireReader in) throws ChunkStreamException {
-    long count = in.readLong();
-    String name = in.readString();
-    boolean enabled = in.readBoolean();
-    int[] history = in.readInts();
-    while (in.hasRemaining()) {
-      in.skipUnknown(in.nextSubChunk());
+    try {
+      long count = in.readLong();
+      String name = in.readString();
+      boolean enabled = in.readBoolean();
+      int[] history = in.readInts();
+      while (in.hasRemaining()) {
+        in.skipUnknown(in.nextSubChunk());
+      }
+      // Everything is read and checked: only now does the target change.
+      target.count = count;
+      target.name = name;
+      target.setEnabled(enabled);
+      target.setHistory(history);
+    } catch (RuntimeException e) {
+      ChunkStreamException error = in.dataError("example.Counter refused the decoded values: " + e);
+      error.initCause(e);
+      throw error;
     }
-    // Everything is read and checked: only now does the target change.
-    target.count = count;
-    target.name = name;
-    target.setEnabled(enabled);
-    target.setHistory(history);
   }
 }

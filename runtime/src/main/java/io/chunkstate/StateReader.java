@@ -2,6 +2,8 @@ package io.chunkstate;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +33,53 @@ public final class StateReader {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(registry, "registry");
     return read(ChunkInput.open(in, Signature.CHUNKSTATE), registry);
+  }
+
+  /**
+   * Reads and checks the whole stream from {@code in}, as {@link #read(InputStream,
+   * ChunkRegistry)} does, but gives up when {@code timeout} has passed: a stream that stalls, or
+   * that trickles bytes too slowly to finish in time, cannot hold the caller forever.
+   *
+   * <p>At the deadline a watchdog thread closes {@code in}, which unblocks a read stalled inside
+   * it (as closing does for sockets, pipes and channels), and this method throws an {@link
+   * InterruptedIOException} whose {@link InterruptedIOException#bytesTransferred bytesTransferred}
+   * and message give the stream offset reached. A timeout is not a {@link ChunkStreamException}:
+   * nothing is known to be wrong with the bytes, only that they did not arrive in time, so a caller
+   * may retry where it would give up on a broken stream. If the read finishes in time, {@code in}
+   * is left open, as by the other overload.
+   *
+   * @param timeout how long the whole read may take; positive
+   * @throws ChunkStreamException for any stream that breaks the format, read before the deadline
+   * @throws InterruptedIOException if the deadline passed first; {@code in} is then closed
+   * @throws IOException if {@code in} fails
+   * @throws IllegalArgumentException if {@code timeout} is zero or negative
+   */
+  public static Snapshot read(InputStream in, ChunkRegistry registry, Duration timeout)
+      throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+    ReadDeadline deadline = new ReadDeadline(in, timeout);
+    Snapshot snapshot;
+    try {
+      snapshot = read(deadline, registry);
+    } catch (IOException e) {
+      // After the deadline, the closed stream fails the read or makes it end early.
+      if (deadline.finish()) {
+        throw e;
+      }
+      throw deadline.timedOut(e);
+    } catch (RuntimeException | Error e) {
+      deadline.finish();
+      throw e;
+    }
+    if (deadline.finish()) {
+      return snapshot;
+    }
+    throw deadline.timedOut(null);
   }
 
   /**

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class AllocationTest {
   private static final int WARM_UP = 50_000;
   private static final int MEASURED = 100_000;
+  private static final int ROUNDS = 5;
 
   static DeviceState device() {
     List<String> labels = new ArrayList<>(List.of("pci-0000:00:1f.2", "sata", "ahci ☃ 😀"));
@@ -57,14 +58,23 @@ class AllocationTest {
       size = out.size();
     }
 
-    long before = threads.getCurrentThreadAllocatedBytes();
-    for (int i = 0; i < MEASURED; i++) {
-      out.reset();
-      out.writeChunk(codec, state);
+    // A deoptimisation can rematerialise a few objects the JIT had scalar-replaced, and those
+    // land on this thread once: a round is repeated if it sees any allocation at all. An encode
+    // that allocated would show in every round, at least MEASURED times over.
+    List<Long> rounds = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < MEASURED; i++) {
+        out.reset();
+        out.writeChunk(codec, state);
+      }
+      long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+      assertEquals(size, out.size());
+      rounds.add(allocated);
+      if (allocated == 0) {
+        break;
+      }
     }
-    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-
-    assertEquals(size, out.size());
-    assertEquals(0, allocated, "bytes allocated by " + MEASURED + " encodes");
+    assertEquals(0L, rounds.get(rounds.size() - 1), "bytes allocated by " + MEASURED + " encodes, per round: " + rounds);
   }
 }

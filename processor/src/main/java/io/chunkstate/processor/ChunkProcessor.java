@@ -209,29 +209,38 @@ public class ChunkProcessor extends AbstractProcessor {
     return origins.toArray(new Element[0]);
   }
 
-  /** The chunk type and the struct types it embeds: a change to any of them changes the codec. */
+  /**
+   * The chunk type and every type whose declaration its codec depends on: the structs it embeds,
+   * the enums whose constants it lists, the sub-chunk types whose codes it switches on.
+   */
   private Element[] originatingElements(TypeElement chunk, ChunkModel model) {
     List<Element> origins = new ArrayList<>();
     origins.add(chunk);
-    addStructs(origins, model.type());
+    addUsedTypes(origins, model.type());
     return origins.toArray(new Element[0]);
   }
 
-  private void addStructs(List<Element> origins, ClassModel type) {
+  private void addUsedTypes(List<Element> origins, ClassModel type) {
     for (FieldModel field : type.fields()) {
-      addStructs(origins, field.type());
+      addUsedTypes(origins, field.type());
     }
   }
 
-  private void addStructs(List<Element> origins, WireType type) {
+  private void addUsedTypes(List<Element> origins, WireType type) {
     if (type instanceof WireType.Struct s) {
       if (addType(origins, s.type().name().qualifiedName())) {
-        addStructs(origins, s.type());
+        addUsedTypes(origins, s.type());
       }
     } else if (type instanceof WireType.ArrayOf a) {
-      addStructs(origins, a.element());
+      addUsedTypes(origins, a.element());
     } else if (type instanceof WireType.ListOf l) {
-      addStructs(origins, l.element());
+      addUsedTypes(origins, l.element());
+    } else if (type instanceof WireType.EnumType e) {
+      addType(origins, e.name().qualifiedName());
+    } else if (type instanceof WireType.SubChunk s) {
+      addType(origins, s.type().qualifiedName());
+    } else if (type instanceof WireType.SubChunkList s) {
+      addType(origins, s.type().qualifiedName());
     }
   }
 

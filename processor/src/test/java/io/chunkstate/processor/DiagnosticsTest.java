@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import io.chunkstate.processor.validation.Message;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,6 +45,19 @@ class DiagnosticsTest {
         bad(Message.NO_CONSTRUCTOR, "NoConstructor", "class NoConstructor", "bad.NoConstructor"),
         bad(Message.ABSTRACT_TYPE, "AbstractType", "abstract class", "bad.AbstractType"),
         bad(Message.INACCESSIBLE_TYPE, "InaccessibleType", "private record Hidden", "private"),
+        bad(
+            Message.INACCESSIBLE_TYPE,
+            "ForeignEnum",
+            "List<other.Tinted> tints",
+            "other.Tint is not public, and in another package",
+            "other/Tinted"),
+        bad(
+            Message.INACCESSIBLE_MEMBER,
+            "ForeignStruct",
+            "other.Foreign foreign",
+            "[chunk.inaccessible-member] field 'foreign' embeds other.Foreign, whose field 'hidden'"
+                + " is not public",
+            "other/Foreign"),
         bad(Message.INHERITED_STATE, "InheritedState", "class InheritedState", "'inherited'"),
         bad(Message.TARGET, "Target", "interface Target", "interface bad.Target"),
         bad(Message.INNER_CLASS, "InnerClass", "class Inner {", "make it static"),
@@ -54,19 +68,31 @@ class DiagnosticsTest {
             "StructCycle",
             "Outer back",
             "bad.StructCycle.Outer -> bad.StructCycle.Inner -> bad.StructCycle.Outer"),
+        bad(
+            Message.STRUCT_CYCLE,
+            "ListCycle",
+            "List<ListCycle> children",
+            "bad.ListCycle -> bad.ListCycle"),
         bad(Message.DUPLICATE_SUB_CHUNK, "DuplicateSubChunk", "record DuplicateSubChunk", "'chLd'"),
         bad(Message.CHUNK_IN_STRUCT, "ChunkInStruct", "record ChunkInStruct", "sub-chunks belong"));
   }
 
-  private static Arguments bad(Message message, String file, String line, String detail) {
-    return Arguments.of(message, "bad/" + file + ".java", line, detail);
+  /** A case: the file under {@code bad/bad/}, and others it uses, under {@code bad/}. */
+  private static Arguments bad(
+      Message message, String file, String line, String detail, String... others) {
+    return Arguments.of(message, "bad/" + file + ".java", line, detail, List.of(others));
   }
 
   @ParameterizedTest(name = "{0} in {1}")
   @MethodSource("cases")
-  void reportsOneErrorOnTheOffendingLine(Message message, String path, String line, String detail) {
+  void reportsOneErrorOnTheOffendingLine(
+      Message message, String path, String line, String detail, List<String> others) {
     JavaFileObject source = Compilations.source("bad/" + path);
-    Compilation compilation = Compilations.compile(List.of(source));
+    List<JavaFileObject> sources = new ArrayList<>(List.of(source));
+    for (String other : others) {
+      sources.add(Compilations.source("bad/" + other + ".java"));
+    }
+    Compilation compilation = Compilations.compile(sources);
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);

@@ -108,7 +108,7 @@ class GoldenTest {
     return out;
   }
 
-  private static String read(JavaFileObject file) {
+  static String read(JavaFileObject file) {
     try (InputStream in = file.openInputStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

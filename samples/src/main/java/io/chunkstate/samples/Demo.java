@@ -14,14 +14,16 @@ import java.util.List;
  * what came back equals what went out.
  *
  * <pre>
- * mvn -B -q -pl samples -am compile exec:java
+ * mvn -B -q -pl samples -am compile -Pdemo
  * </pre>
  */
 public final class Demo {
   private Demo() {}
 
   public static void main(String[] args) throws IOException {
-    run(System.out);
+    if (!run(System.out)) {
+      System.exit(1);
+    }
   }
 
   /** Runs the demo, printing to {@code out}; returns whether the restored devices are equal. */

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
@@ -44,6 +46,34 @@ public final class CodecGenerator {
   private static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
+  /** The types every codec may name, besides those of its schema. */
+  private static final List<ClassName> FIXED_TYPES =
+      List.of(
+          CHUNK_CODEC,
+          CHUNK_TYPE,
+          WIRE_WRITER,
+          WIRE_READER,
+          STREAM_EXCEPTION,
+          STRING,
+          LIST,
+          ARRAY_LIST,
+          OVERRIDE,
+          GENERATED,
+          ClassName.get(Boolean.class),
+          ClassName.get(Byte.class),
+          ClassName.get(Short.class),
+          ClassName.get(Character.class),
+          ClassName.get(Integer.class),
+          ClassName.get(Long.class),
+          ClassName.get(Float.class),
+          ClassName.get(Double.class),
+          ClassName.get(RuntimeException.class));
+
+  /** The most code, in {@link #weight} units, that one generated method holds per part. */
+  static final int PART_WEIGHT = 1500;
+
+  /** How many fields one method of a split codec sets. */
+  static final int FIELDS_PER_SET = 1000;
 
   private final String generatorName;
   private final boolean generatedAnnotation;
@@ -117,16 +147,77 @@ public final class CodecGenerator {
     private final ClassName codec;
     private final String typeConstant;
     private final Map<FieldModel, String> codecConstants = new LinkedHashMap<>();
+    /** Names a local must not take: the constants, and the simple names of the types used. */
+    private final Set<String> reserved = new TreeSet<>();
+    /**
+     * Whether the fields are read and written by several methods rather than one: a method's
+     * code may not exceed 64 KiB, and a state with thousands of fields needs more.
+     */
+    private final boolean split;
+    /** The class that carries decoded values between the methods of a split codec. */
+    private final ClassName holderName;
+    /** The local that holds the holder in the method that decodes. */
+    private String holderLocal;
+    /** The private methods of a split codec. */
+    private final List<MethodSpec> helpers = new ArrayList<>();
 
     Writer(ChunkModel chunk) {
       this.chunk = chunk;
       this.type = chunk.type();
       this.state = className(type.name());
       this.codec = className(chunk.codecName());
-      NameAllocator constants = new NameAllocator();
+      for (ClassName used : FIXED_TYPES) {
+        reserved.add(used.simpleName());
+      }
+      reserved.add(codec.simpleName());
+      addTypeNames(type);
+      NameAllocator constants = newNames();
       this.typeConstant = constants.newName("TYPE");
       for (FieldModel field : type.subChunkFields()) {
         codecConstants.put(field, constants.newName(upperSnake(subChunkType(field).simpleName())));
+      }
+      reserved.add(typeConstant);
+      reserved.addAll(codecConstants.values());
+      int weight = 0;
+      for (FieldModel field : type.fields()) {
+        weight += weight(field.type());
+      }
+      this.split = weight > PART_WEIGHT;
+      this.holderName = codec.nestedClass(constants.newName("Values"));
+      reserved.add(holderName.simpleName());
+    }
+
+    /**
+     * An allocator for one method's locals. A local named like a constant or a type would hide
+     * it: {@code Color Color} makes {@code Color.RED} a read of the local.
+     */
+    private NameAllocator newNames() {
+      NameAllocator names = new NameAllocator();
+      for (String name : reserved) {
+        names.newName(name);
+      }
+      return names;
+    }
+
+    private void addTypeNames(ClassModel model) {
+      reserved.add(className(model.name()).topLevelClassName().simpleName());
+      for (FieldModel field : model.fields()) {
+        addTypeNames(field.type());
+      }
+    }
+
+    private void addTypeNames(WireType wire) {
+      if (wire instanceof WireType.Struct s) {
+        addTypeNames(s.type());
+      } else if (wire instanceof WireType.ArrayOf a) {
+        addTypeNames(a.element());
+      } else if (wire instanceof WireType.ListOf l) {
+        addTypeNames(l.element());
+      } else if (wire instanceof WireType.EnumType e) {
+        reserved.add(className(e.name()).topLevelClassName().simpleName());
+      } else if (wire instanceof WireType.SubChunk || wire instanceof WireType.SubChunkList) {
+        reserved.add(className(subChunkTypeOf(wire)).topLevelClassName().simpleName());
+        reserved.add(className(subChunkTypeOf(wire).codecName()).simpleName());
       }
     }
 
@@ -183,6 +274,10 @@ public final class CodecGenerator {
             override("canDecodeInto").returns(TypeName.BOOLEAN).addStatement("return true").build());
         spec.addMethod(decodeInto());
       }
+      spec.addMethods(helpers);
+      if (split) {
+        spec.addType(holder());
+      }
       return JavaFile.builder(codec.packageName(), spec.build())
           .skipJavaLangImports(true)
           .addFileComment(
@@ -193,15 +288,57 @@ public final class CodecGenerator {
     // ---- encode ----
 
     private MethodSpec encode() {
-      NameAllocator names = new NameAllocator();
+      NameAllocator names = newNames();
       String value = names.newName("state");
       String out = names.newName("out");
       CodeBlock.Builder code = CodeBlock.builder();
-      Encoder encoder = new Encoder(code, names, out);
-      for (FieldModel field : type.inlineFields()) {
-        encoder.write(field.type(), read(value, field), field.name());
+      List<FieldModel> ordered = new ArrayList<>(type.inlineFields());
+      ordered.addAll(type.subChunkFields());
+      if (!split) {
+        writeFields(code, names, value, out, ordered);
+      } else {
+        List<List<FieldModel>> parts = parts(ordered);
+        for (int i = 0; i < parts.size(); i++) {
+          NameAllocator partNames = newNames();
+          String partValue = partNames.newName("state");
+          String partOut = partNames.newName("out");
+          CodeBlock.Builder part = CodeBlock.builder();
+          writeFields(part, partNames, partValue, partOut, parts.get(i));
+          String method = "encodePart" + i;
+          helpers.add(
+              MethodSpec.methodBuilder(method)
+                  .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                  .addParameter(state, partValue)
+                  .addParameter(WIRE_WRITER, partOut)
+                  .addCode(part.build())
+                  .build());
+          code.addStatement("$N($N, $N)", method, value, out);
+        }
       }
-      for (FieldModel field : type.subChunkFields()) {
+      return override("encode")
+          .addParameter(state, value)
+          .addParameter(WIRE_WRITER, out)
+          .addCode(code.build())
+          .build();
+    }
+
+    /** Writes {@code fields}, inline ones first, of the state in local {@code value}. */
+    private void writeFields(
+        CodeBlock.Builder code,
+        NameAllocator names,
+        String value,
+        String out,
+        List<FieldModel> fields) {
+      Encoder encoder = new Encoder(code, names, out);
+      for (FieldModel field : fields) {
+        if (!field.isSubChunk()) {
+          encoder.write(field.type(), read(value, field), field.name());
+        }
+      }
+      for (FieldModel field : fields) {
+        if (!field.isSubChunk()) {
+          continue;
+        }
         String constant = codecConstants.get(field);
         String local = names.newName(field.name());
         code.addStatement("$T $N = $L", javaType(field.type()), local, read(value, field));
@@ -226,31 +363,26 @@ public final class CodecGenerator {
         }
         code.endControlFlow();
       }
-      return override("encode")
-          .addParameter(state, value)
-          .addParameter(WIRE_WRITER, out)
-          .addCode(code.build())
-          .build();
     }
 
     // ---- decode ----
 
     private MethodSpec decodeRecord() {
-      NameAllocator names = new NameAllocator();
+      NameAllocator names = newNames();
       String in = names.newName("in");
       CodeBlock.Builder code = CodeBlock.builder();
-      List<String> locals = readAll(code, names, in);
-      code.addStatement("return new $T($L)", state, arguments(locals));
+      List<CodeBlock> values = readAll(code, names, in);
+      code.addStatement("return new $T($L)", state, arguments(values));
       return override("decode")
           .returns(state)
           .addParameter(WIRE_READER, in)
           .addException(STREAM_EXCEPTION)
-          .addCode(code.build())
+          .addCode(refusalsAreDataErrors(code.build(), names, in))
           .build();
     }
 
     private MethodSpec decodeClass() {
-      NameAllocator names = new NameAllocator();
+      NameAllocator names = newNames();
       String in = names.newName("in");
       String value = names.newName("state");
       return override("decode")
@@ -264,42 +396,102 @@ public final class CodecGenerator {
     }
 
     private MethodSpec decodeInto() {
-      NameAllocator names = new NameAllocator();
+      NameAllocator names = newNames();
       String target = names.newName("target");
       String in = names.newName("in");
       CodeBlock.Builder code = CodeBlock.builder();
-      List<String> locals = readAll(code, names, in);
+      List<CodeBlock> values = readAll(code, names, in);
       code.add("// Everything is read and checked: only now does the target change.\n");
       List<FieldModel> fields = type.fields();
-      for (int i = 0; i < fields.size(); i++) {
-        code.addStatement("$L", assign(target, fields.get(i), locals.get(i)));
+      if (!split) {
+        for (int i = 0; i < fields.size(); i++) {
+          code.addStatement("$L", assign(target, fields.get(i), values.get(i)));
+        }
+      } else {
+        // The values live in the holder: each part sets its share of the fields from it.
+        for (int from = 0, part = 0; from < fields.size(); from += FIELDS_PER_SET, part++) {
+          NameAllocator partNames = newNames();
+          String partTarget = partNames.newName("target");
+          String partValues = partNames.newName("values");
+          MethodSpec.Builder method =
+              MethodSpec.methodBuilder("setPart" + part)
+                  .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                  .addParameter(state, partTarget)
+                  .addParameter(holderName, partValues);
+          int to = Math.min(fields.size(), from + FIELDS_PER_SET);
+          for (FieldModel field : fields.subList(from, to)) {
+            method.addStatement(
+                "$L", assign(partTarget, field, CodeBlock.of("$N.$N", partValues, field.name())));
+          }
+          helpers.add(method.build());
+          code.addStatement("setPart$L($N, $N)", part, target, holderLocal);
+        }
       }
       return override("decodeInto")
           .addParameter(state, target)
           .addParameter(WIRE_READER, in)
           .addException(STREAM_EXCEPTION)
-          .addCode(code.build())
+          .addCode(refusalsAreDataErrors(code.build(), names, in))
           .build();
     }
 
     /**
-     * Reads every field into a local, the inline fields in order and then the sub-chunks, and
-     * returns the locals in field order.
+     * {@code body} in a {@code try} that turns an exception of the state's own code — a record's
+     * compact constructor or a setter that refuses a decoded value — into a {@code DATA} error:
+     * whatever the bytes, a reader throws only {@code ChunkStreamException} (SPEC §5).
      */
-    private List<String> readAll(CodeBlock.Builder code, NameAllocator names, String in) {
-      Decoder decoder = new Decoder(code, names, in);
-      Map<FieldModel, String> locals = new LinkedHashMap<>();
-      for (FieldModel field : type.inlineFields()) {
-        locals.put(field, decoder.read(field.type(), field.name()));
-      }
-      for (FieldModel field : type.subChunkFields()) {
-        String local = names.newName(field.name());
-        if (field.type() instanceof WireType.SubChunk) {
-          code.addStatement("$T $N = null", javaType(field.type()), local);
-        } else {
-          code.addStatement("$T $N = new $T<>()", javaType(field.type()), local, ARRAY_LIST);
+    private CodeBlock refusalsAreDataErrors(CodeBlock body, NameAllocator names, String in) {
+      String e = names.newName("e");
+      String error = names.newName("error");
+      return CodeBlock.builder()
+          .beginControlFlow("try")
+          .add(body)
+          .nextControlFlow("catch ($T $N)", RuntimeException.class, e)
+          .addStatement(
+              "$T $N = $N.dataError($S + $N)",
+              STREAM_EXCEPTION,
+              error,
+              in,
+              type.name().qualifiedName() + " refused the decoded values: ",
+              e)
+          .addStatement("$N.initCause($N)", error, e)
+          .addStatement("throw $N", error)
+          .endControlFlow()
+          .build();
+    }
+
+    /**
+     * Reads every field, the inline fields in order and then the sub-chunks, and returns the
+     * expressions that hold their values, in field order: locals, or for a split codec the
+     * fields of the holder.
+     */
+    private List<CodeBlock> readAll(CodeBlock.Builder code, NameAllocator names, String in) {
+      Map<FieldModel, CodeBlock> values = new LinkedHashMap<>();
+      if (!split) {
+        Decoder decoder = new Decoder(code, names, in);
+        for (FieldModel field : type.inlineFields()) {
+          values.put(field, CodeBlock.of("$N", decoder.read(field.type(), field.name())));
         }
-        locals.put(field, local);
+        for (FieldModel field : type.subChunkFields()) {
+          String local = names.newName(field.name());
+          if (field.type() instanceof WireType.SubChunk) {
+            code.addStatement("$T $N = null", javaType(field.type()), local);
+          } else {
+            code.addStatement("$T $N = new $T<>()", javaType(field.type()), local, ARRAY_LIST);
+          }
+          values.put(field, CodeBlock.of("$N", local));
+        }
+      } else {
+        holderLocal = names.newName("values");
+        code.addStatement("$T $N = new $T()", holderName, holderLocal, holderName);
+        List<List<FieldModel>> parts = parts(type.inlineFields());
+        for (int i = 0; i < parts.size(); i++) {
+          helpers.add(readPart(i, parts.get(i)));
+          code.addStatement("readPart$L($N, $N)", i, in, holderLocal);
+        }
+        for (FieldModel field : type.fields()) {
+          values.put(field, CodeBlock.of("$N.$N", holderLocal, field.name()));
+        }
       }
       String sub = names.newName("sub");
       code.beginControlFlow("while ($N.hasRemaining())", in);
@@ -310,16 +502,16 @@ public final class CodecGenerator {
         code.beginControlFlow("switch ($N.typeValue())", sub);
         for (FieldModel field : type.subChunkFields()) {
           String code4 = subChunkCode(field);
-          String local = locals.get(field);
+          CodeBlock value = values.get(field);
           String constant = codecConstants.get(field);
           code.add("case $L -> { // $L\n", hexValue(code4), code4).indent();
           if (field.type() instanceof WireType.SubChunk) {
-            code.beginControlFlow("if ($N != null)", local)
+            code.beginControlFlow("if ($L != null)", value)
                 .addStatement("throw $N.duplicateSubChunk($N)", in, sub)
                 .endControlFlow()
-                .addStatement("$N = $N.decode($N)", local, constant, sub);
+                .addStatement("$L = $N.decode($N)", value, constant, sub);
           } else {
-            code.addStatement("$N.add($N.decode($N))", local, constant, sub);
+            code.addStatement("$L.add($N.decode($N))", value, constant, sub);
           }
           code.unindent().add("}\n");
         }
@@ -327,12 +519,106 @@ public final class CodecGenerator {
         code.endControlFlow();
       }
       code.endControlFlow();
-      List<String> ordered = new ArrayList<>();
+      List<CodeBlock> ordered = new ArrayList<>();
       for (FieldModel field : type.fields()) {
-        ordered.add(locals.get(field));
+        ordered.add(values.get(field));
       }
       return ordered;
     }
+
+    /** A method that reads one part of a split codec's inline fields into the holder. */
+    private MethodSpec readPart(int index, List<FieldModel> fields) {
+      NameAllocator names = newNames();
+      String in = names.newName("in");
+      String holder = names.newName("values");
+      CodeBlock.Builder code = CodeBlock.builder();
+      Decoder decoder = new Decoder(code, names, in);
+      List<String> locals = new ArrayList<>();
+      for (FieldModel field : fields) {
+        locals.add(decoder.read(field.type(), field.name()));
+      }
+      for (int i = 0; i < fields.size(); i++) {
+        code.addStatement("$N.$N = $N", holder, fields.get(i).name(), locals.get(i));
+      }
+      return MethodSpec.methodBuilder("readPart" + index)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(WIRE_READER, in)
+          .addParameter(holderName, holder)
+          .addException(STREAM_EXCEPTION)
+          .addCode(code.build())
+          .build();
+    }
+
+    /** The holder of a split codec's decoded values, one field per state field. */
+    private TypeSpec holder() {
+      TypeSpec.Builder holder =
+          TypeSpec.classBuilder(holderName)
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc(
+                  "The decoded fields of {@link $T}, carried between the methods that read them:"
+                      + " the state has too many fields for one method.\n",
+                  state);
+      for (FieldModel field : type.fields()) {
+        FieldSpec.Builder member = FieldSpec.builder(javaType(field.type()), field.name());
+        if (field.type() instanceof WireType.SubChunkList) {
+          member.initializer("new $T<>()", ARRAY_LIST);
+        }
+        holder.addField(member.build());
+      }
+      return holder.build();
+    }
+  }
+
+  /**
+   * The fields in consecutive parts whose code stays well below the JVM's 64 KiB per method:
+   * each part weighs at most {@link #PART_WEIGHT}, or holds one field that weighs more.
+   */
+  static List<List<FieldModel>> parts(List<FieldModel> fields) {
+    List<List<FieldModel>> parts = new ArrayList<>();
+    List<FieldModel> part = new ArrayList<>();
+    int weight = 0;
+    for (FieldModel field : fields) {
+      int w = weight(field.type());
+      if (!part.isEmpty() && weight + w > PART_WEIGHT) {
+        parts.add(part);
+        part = new ArrayList<>();
+        weight = 0;
+      }
+      part.add(field);
+      weight += w;
+    }
+    if (!part.isEmpty()) {
+      parts.add(part);
+    }
+    return parts;
+  }
+
+  /**
+   * A rough measure of the code that reads or writes one value, in units of about ten bytes of
+   * bytecode: a primitive is one, an enum grows with its constants (a {@code switch} over their
+   * names), a struct is the sum of its fields.
+   */
+  static int weight(WireType type) {
+    if (type instanceof WireType.Boxed) {
+      return 2;
+    } else if (type instanceof WireType.EnumType e) {
+      return 4 + 4 * e.constants().size();
+    } else if (type instanceof WireType.ArrayOf a) {
+      return 6 + weight(a.element());
+    } else if (type instanceof WireType.ListOf l) {
+      return 6 + weight(l.element());
+    } else if (type instanceof WireType.Struct s) {
+      int sum = 4;
+      for (FieldModel field : s.type().fields()) {
+        sum += weight(field.type());
+      }
+      return sum;
+    } else if (type instanceof WireType.SubChunk) {
+      return 4;
+    } else if (type instanceof WireType.SubChunkList) {
+      return 8;
+    }
+    return 1; // a primitive, a string, a primitive array: one call
   }
 
   /** Writes values with a {@code WireWriter}. */
@@ -549,22 +835,26 @@ public final class CodecGenerator {
 
     private void construct(ClassModel type, String target, List<String> locals) {
       ClassName name = className(type.name());
+      List<CodeBlock> values = new ArrayList<>();
+      for (String local : locals) {
+        values.add(CodeBlock.of("$N", local));
+      }
       if (type.construction() == ClassModel.Construction.RECORD) {
-        code.addStatement("$N = new $T($L)", target, name, arguments(locals));
+        code.addStatement("$N = new $T($L)", target, name, arguments(values));
       } else {
         code.addStatement("$N = new $T()", target, name);
-        for (int i = 0; i < locals.size(); i++) {
-          code.addStatement("$L", assign(target, type.fields().get(i), locals.get(i)));
+        for (int i = 0; i < values.size(); i++) {
+          code.addStatement("$L", assign(target, type.fields().get(i), values.get(i)));
         }
       }
     }
   }
 
-  /** The locals as constructor arguments, wrapping where lines grow long. */
-  private static CodeBlock arguments(List<String> locals) {
+  /** The values as constructor arguments, wrapping where lines grow long. */
+  private static CodeBlock arguments(List<CodeBlock> values) {
     CodeBlock.Builder arguments = CodeBlock.builder();
-    for (int i = 0; i < locals.size(); i++) {
-      arguments.add(i == 0 ? "$N" : ",$W$N", locals.get(i));
+    for (int i = 0; i < values.size(); i++) {
+      arguments.add(i == 0 ? "$L" : ",$W$L", values.get(i));
     }
     return arguments.build();
   }
@@ -577,12 +867,12 @@ public final class CodecGenerator {
         : CodeBlock.of("$N.$N()", owner, read.member());
   }
 
-  /** Sets {@code field} of the instance in local {@code owner} to local {@code value}. */
-  private static CodeBlock assign(String owner, FieldModel field, String value) {
+  /** Sets {@code field} of the instance in local {@code owner} to {@code value}. */
+  private static CodeBlock assign(String owner, FieldModel field, CodeBlock value) {
     Access write = field.write();
     return switch (write.kind()) {
-      case FIELD -> CodeBlock.of("$N.$N = $N", owner, write.member(), value);
-      case METHOD -> CodeBlock.of("$N.$N($N)", owner, write.member(), value);
+      case FIELD -> CodeBlock.of("$N.$N = $L", owner, write.member(), value);
+      case METHOD -> CodeBlock.of("$N.$N($L)", owner, write.member(), value);
       case CONSTRUCTOR -> throw new AssertionError("a record component is set by its constructor");
     };
   }
@@ -592,12 +882,16 @@ public final class CodecGenerator {
   }
 
   private static JavaName subChunkType(FieldModel field) {
-    if (field.type() instanceof WireType.SubChunk s) {
+    return subChunkTypeOf(field.type());
+  }
+
+  private static JavaName subChunkTypeOf(WireType type) {
+    if (type instanceof WireType.SubChunk s) {
       return s.type();
-    } else if (field.type() instanceof WireType.SubChunkList s) {
+    } else if (type instanceof WireType.SubChunkList s) {
       return s.type();
     }
-    throw new AssertionError("not a sub-chunk field: " + field);
+    throw new AssertionError("not a sub-chunk type: " + type);
   }
 
   private static String subChunkCode(FieldModel field) {

@@ -78,6 +78,12 @@ public enum Message {
       "chunk.inaccessible-type",
       7,
       "%s is %s, so the generated codec in package '%s' cannot use it; make it %s"),
+  /** Rule 7: a member of a struct in another package that the chunk's codec must use. */
+  INACCESSIBLE_MEMBER(
+      "chunk.inaccessible-member",
+      7,
+      "field '%s' embeds %s, whose %s is not public, so the generated codec in package '%s'"
+          + " cannot reach it; make it public, or make %s a record"),
   /** Rule 7: a superclass with state the codec would not see. */
   INHERITED_STATE(
       "chunk.inherited-state",
@@ -112,8 +118,9 @@ public enum Message {
   STRUCT_CYCLE(
       "chunk.struct-cycle",
       9,
-      "field '%s' embeds %s inline, which contains itself (%s), so its encoding would never end;"
-          + " make one type of the cycle a @Chunk, so that it travels as a sub-chunk"),
+      "field '%s' embeds %s inline, which contains itself inline (%s), directly or through an"
+          + " array or List, so its inline layout would never end; make one type of the cycle a"
+          + " @Chunk, so that it travels as a sub-chunk"),
   /** Rule 10. */
   DUPLICATE_SUB_CHUNK(
       "chunk.duplicate-sub-chunk",

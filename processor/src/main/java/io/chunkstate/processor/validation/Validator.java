@@ -311,7 +311,7 @@ public final class Validator {
     for (VariableElement field : stateFields(type)) {
       FieldContext context = new FieldContext(field, type, inStruct);
       WireType wire = wireType(field.asType(), context, true);
-      if (wire == null) {
+      if (wire == null || !inStruct && !reachable(wire, context)) {
         ok = false;
         continue;
       }
@@ -683,6 +683,97 @@ public final class Validator {
   }
 
   // ---- visibility ----
+
+  /**
+   * Rule 7 for what a chunk's field embeds: the codec, in the chunk's package, has the code for
+   * every struct and enum inline in it, nested ones included, so each must be visible from there,
+   * and a struct class from another package must have public members where the codec uses them.
+   * A struct checks its own fields from its own package; this checks them from the chunk's.
+   */
+  private boolean reachable(WireType wire, FieldContext field) {
+    if (wire instanceof WireType.ArrayOf a) {
+      return reachable(a.element(), field);
+    } else if (wire instanceof WireType.ListOf l) {
+      return reachable(l.element(), field);
+    } else if (wire instanceof WireType.EnumType e) {
+      return visible(typeElement(e.name()), field);
+    } else if (wire instanceof WireType.Struct s) {
+      TypeElement struct = typeElement(s.type().name());
+      if (!visible(struct, field)) {
+        return false;
+      }
+      if (!packageOf(struct).equals(packageOf(field.owner))) {
+        String member = nonPublicMember(struct, s.type());
+        if (member != null) {
+          report(
+              Problem.on(
+                  field.element,
+                  Message.INACCESSIBLE_MEMBER,
+                  field.name,
+                  name(struct),
+                  member,
+                  packageOf(field.owner),
+                  name(struct)));
+          return false;
+        }
+      }
+      for (FieldModel member : s.type().fields()) {
+        if (!reachable(member.type(), field)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The first member of a struct class that its codec uses and that is not public, or null. */
+  private String nonPublicMember(TypeElement struct, ClassModel model) {
+    if (model.construction() != ClassModel.Construction.MUTABLE_CLASS) {
+      return null; // a public record's accessors and canonical constructor are public
+    }
+    List<ExecutableElement> constructors =
+        ElementFilter.constructorsIn(struct.getEnclosedElements());
+    for (ExecutableElement constructor : constructors) {
+      if (constructor.getParameters().isEmpty()
+          && !constructor.getModifiers().contains(Modifier.PUBLIC)) {
+        return "constructor " + struct.getSimpleName() + "()";
+      }
+    }
+    for (FieldModel field : model.fields()) {
+      for (Access access : List.of(field.read(), field.write())) {
+        if (access.kind() == Access.Kind.FIELD && !isPublicField(struct, access.member())) {
+          return "field '" + access.member() + "'";
+        }
+        if (access.kind() == Access.Kind.METHOD && !isPublicMethod(struct, access.member())) {
+          return "method " + access.member() + "()";
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isPublicField(TypeElement type, String name) {
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (field.getSimpleName().contentEquals(name)) {
+        return field.getModifiers().contains(Modifier.PUBLIC);
+      }
+    }
+    return false;
+  }
+
+  private boolean isPublicMethod(TypeElement type, String name) {
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (method.getSimpleName().contentEquals(name)
+          && method.getModifiers().contains(Modifier.PUBLIC)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private TypeElement typeElement(JavaName name) {
+    return elements.getTypeElement(name.qualifiedName());
+  }
 
   /** Whether the codec of {@code field.owner} can name {@code type}; reports if not. */
   private boolean visible(TypeElement type, FieldContext field) {

@@ -29,6 +29,7 @@ public record MsixState(
 
   @Override
   public String toString() {
-    return "MsixState[masked=" + functionMasked + ", vectors=" + messageData.length + "]";
+    int vectors = messageData == null ? 0 : messageData.length;
+    return "MsixState[masked=" + functionMasked + ", vectors=" + vectors + "]";
   }
 }

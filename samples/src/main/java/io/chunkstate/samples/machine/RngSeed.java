@@ -21,6 +21,6 @@ public record RngSeed(byte[] seed) {
 
   @Override
   public String toString() {
-    return "RngSeed[" + seed.length + " bytes]";
+    return "RngSeed[" + (seed == null ? "no" : seed.length) + " bytes]";
   }
 }

@@ -110,6 +110,7 @@ public class Uart16550 {
   public String toString() {
     return String.format(
         "Uart16550[divisor=%d, lcr=%02x, mcr=%02x, ier=%02x, fifo=%d bytes]",
-        divisor, lineControl, modemControl, interruptEnable, receiveFifo.length);
+        divisor, lineControl, modemControl, interruptEnable,
+        receiveFifo == null ? 0 : receiveFifo.length);
   }
 }

@@ -1,0 +1,160 @@
+package io.chunkstate.processor;
+
+import static io.chunkstate.processor.GeneratedCodecs.decode;
+import static io.chunkstate.processor.GeneratedCodecs.encode;
+import static io.chunkstate.processor.GeneratedCodecs.source;
+import static io.chunkstate.testing.States.assertDeepEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chunkstate.ChunkCodec;
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.WireReader;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A state with thousands of fields, more than one method's 64 KiB of bytecode can read or write:
+ * its codec splits the work over several methods, compiles without warnings, and round-trips.
+ */
+class LargeSchemaTest {
+  private static final int FIELDS = 3000;
+  private static final List<String> TYPES =
+      List.of("int", "String", "List<String>", "Integer", "long[]", "Mode", "Pt", "Pt[]");
+
+  private static GeneratedCodecs schema;
+
+  @BeforeAll
+  static void compile() {
+    List<String> big = new ArrayList<>(List.of(
+        "package big;",
+        "import java.util.List;",
+        "@io.chunkstate.annotation.Chunk(\"BiGs\")",
+        "public class Big {"));
+    for (int i = 0; i < FIELDS; i++) {
+      big.add("  public " + TYPES.get(i % TYPES.size()) + " f" + i + ";");
+    }
+    big.add("  public Twig twig;");
+    big.add("}");
+    List<String> wide = new ArrayList<>(List.of(
+        "package big;",
+        "import java.util.List;",
+        "@io.chunkstate.annotation.Chunk(\"WiDe\")",
+        "public record Wide("));
+    for (int i = 0; i < 250; i++) {
+      wide.add("  List<List<Mode>> f" + i + (i < 249 ? "," : ") {}"));
+    }
+    schema =
+        GeneratedCodecs.compile(
+            List.of(
+                source("big.Big", big.toArray(new String[0])),
+                source("big.Wide", wide.toArray(new String[0])),
+                source("big.Mode", "package big;", "public enum Mode { ON, OFF, STANDBY }"),
+                source(
+                    "big.Pt",
+                    "package big;",
+                    "@io.chunkstate.annotation.ChunkStruct",
+                    "public record Pt(int x, String label) {}"),
+                source(
+                    "big.Twig",
+                    "package big;",
+                    "@io.chunkstate.annotation.Chunk(\"twIg\")",
+                    "public record Twig(int v) {}")));
+  }
+
+  @Test
+  void aClassOfThreeThousandFieldsRoundTrips() throws Exception {
+    ChunkCodec<Object> codec = schema.codec("big.Big");
+    Object state = filled(codec.stateClass());
+    byte[] data = encode(codec, state);
+    Object decoded = decode(codec, data);
+    for (Field field : codec.stateClass().getFields()) {
+      assertDeepEquals(field.get(state), field.get(decoded));
+    }
+    assertArrayEquals(data, encode(codec, decoded));
+  }
+
+  @Test
+  void aFailedDecodeIntoLeavesALargeTargetUnchanged() throws Exception {
+    ChunkCodec<Object> codec = schema.codec("big.Big");
+    byte[] data = encode(codec, filled(codec.stateClass()));
+    byte[] cut = Arrays.copyOf(data, data.length - 13); // inside the twig sub-chunk
+    Object target = codec.stateClass().getConstructor().newInstance();
+    ChunkStreamException e =
+        assertThrows(
+            ChunkStreamException.class,
+            () -> codec.decodeInto(target, WireReader.of(codec.type(), cut)));
+    assertEquals(ChunkStreamException.Kind.LENGTH, e.kind());
+    for (Field field : codec.stateClass().getFields()) {
+      if (!field.getType().isPrimitive()) {
+        assertEquals(null, field.get(target), field.getName());
+      } else {
+        assertEquals(0, field.get(target), field.getName());
+      }
+    }
+  }
+
+  @Test
+  void aRecordWhoseComponentsNeedMoreThanOneMethodRoundTrips() throws Exception {
+    ChunkCodec<Object> codec = schema.codec("big.Wide");
+    Class<?> mode = schema.type("big.Mode");
+    Object[] values = new Object[250];
+    for (int i = 0; i < values.length; i++) {
+      Object constant = mode.getEnumConstants()[i % 3];
+      values[i] = i % 7 == 0 ? null : List.of(List.of(constant), Arrays.asList(constant, null));
+    }
+    Class<?>[] types = new Class<?>[250];
+    Arrays.fill(types, List.class);
+    Object wide = codec.stateClass().getConstructor(types).newInstance(values);
+    byte[] data = encode(codec, wide);
+    assertDeepEquals(wide, decode(codec, data));
+  }
+
+  @Test
+  void theSplitCodecIsReallySplit() {
+    String source =
+        GoldenTest.read(
+            schema
+                .compilation()
+                .generatedSourceFile("big.BigChunkCodec")
+                .orElseThrow());
+    assertTrue(source.contains("private static void readPart1("), "reads in several parts");
+    assertTrue(source.contains("private static void encodePart1("), "writes in several parts");
+  }
+
+  /** A state whose every field holds something, different from field to field. */
+  private static Object filled(Class<?> type) throws Exception {
+    Object state = type.getConstructor().newInstance();
+    Class<?> mode = schema.type("big.Mode");
+    Class<?> pt = schema.type("big.Pt");
+    for (Field field : type.getFields()) {
+      int i = field.getName().startsWith("f") ? Integer.parseInt(field.getName().substring(1)) : 0;
+      Object pointValue = pt.getConstructor(int.class, String.class).newInstance(i, "p" + i);
+      Object value =
+          switch (field.getType().getSimpleName()) {
+            case "int" -> i;
+            case "String" -> "s" + i;
+            case "List" -> Arrays.asList("a" + i, null);
+            case "Integer" -> i % 3 == 0 ? null : i;
+            case "long[]" -> new long[] {i, -i};
+            case "Mode" -> mode.getEnumConstants()[i % 3];
+            case "Pt" -> pointValue;
+            case "Pt[]" -> {
+              Object array = java.lang.reflect.Array.newInstance(pt, 2);
+              java.lang.reflect.Array.set(array, 0, pointValue);
+              yield array;
+            }
+            case "Twig" -> schema.type("big.Twig").getConstructor(int.class).newInstance(7);
+            default -> throw new AssertionError(field);
+          };
+      field.set(state, value);
+    }
+    return state;
+  }
+}

@@ -1,0 +1,6 @@
+package bad;
+
+import io.chunkstate.annotation.Chunk;
+
+@Chunk("FoRn")
+public record ForeignStruct(int id, other.Foreign foreign) {}
