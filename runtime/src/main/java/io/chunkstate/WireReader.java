@@ -478,7 +478,7 @@ public final class WireReader {
     throw subChunkError();
   }
 
-  /** The error for the sub-chunk at the current position, which breaks one of the format's rules. */
+  /** The error for the sub-chunk at the current position, which breaks a rule of the format. */
   private ChunkStreamException subChunkError() {
     long subOffset = streamOffset(pos);
     int left = limit - pos;

@@ -417,7 +417,8 @@ public final class CodecGenerator {
         int offset = 0;
         for (FieldModel field : run) {
           WireType.Primitive p = (WireType.Primitive) field.type();
-          CodeBlock index = offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
+          CodeBlock index =
+              offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
           code.addStatement("$N.set$L($L, $L)", out, p.methodSuffix(), index, read(value, field));
           offset += p.minBytes();
         }
