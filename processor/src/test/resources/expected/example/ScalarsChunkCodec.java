@@ -17,6 +17,8 @@ import javax.annotation.processing.Generated;
 public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
   private static final ChunkType TYPE = ChunkType.of("ScAl");
 
+  private static final Mode[] MODE_CONSTANTS = Mode.values();
+
   /**
    * Creates the codec; {@link java.util.ServiceLoader} calls this.
    */
@@ -35,14 +37,15 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
 
   @Override
   public void encode(Scalars state, WireWriter out) {
-    out.writeBoolean(state.flag());
-    out.writeByte(state.b());
-    out.writeShort(state.s());
-    out.writeChar(state.c());
-    out.writeInt(state.i());
-    out.writeLong(state.l());
-    out.writeFloat(state.f());
-    out.writeDouble(state.d());
+    int at = out.reserve(30);
+    out.setBoolean(at, state.flag());
+    out.setByte(at + 1, state.b());
+    out.setShort(at + 2, state.s());
+    out.setChar(at + 4, state.c());
+    out.setInt(at + 6, state.i());
+    out.setLong(at + 10, state.l());
+    out.setFloat(at + 18, state.f());
+    out.setDouble(at + 22, state.d());
     Boolean boxedFlag = state.boxedFlag();
     if (out.writePresence(boxedFlag)) {
       out.writeBoolean(boxedFlag);
@@ -230,18 +233,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
       Float boxedFloat = in.readPresence() ? in.readFloat() : null;
       Double boxedDouble = in.readPresence() ? in.readDouble() : null;
       String text = in.readString();
-      Mode mode;
-      String modeName = in.readString();
-      if (modeName == null) {
-        mode = null;
-      } else {
-        mode = switch (modeName) {
-          case "OFF" -> Mode.OFF;
-          case "ON" -> Mode.ON;
-          case "STANDBY" -> Mode.STANDBY;
-          default -> throw in.unknownEnumConstant("example.Mode", modeName);
-        };
-      }
+      Mode mode = in.readEnum(MODE_CONSTANTS, "example.Mode");
       byte[] bytes = in.readBytes();
       boolean[] flags = in.readBooleans();
       short[] shorts = in.readShorts();
@@ -267,19 +259,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
       } else {
         modes = new Mode[modesCount];
         for (int i_ = 0; i_ < modesCount; i_++) {
-          Mode element;
-          String elementName = in.readString();
-          if (elementName == null) {
-            element = null;
-          } else {
-            element = switch (elementName) {
-              case "OFF" -> Mode.OFF;
-              case "ON" -> Mode.ON;
-              case "STANDBY" -> Mode.STANDBY;
-              default -> throw in.unknownEnumConstant("example.Mode", elementName);
-            };
-          }
-          modes[i_] = element;
+          modes[i_] = in.readEnum(MODE_CONSTANTS, "example.Mode");
         }
       }
       int[][] matrix;
@@ -319,19 +299,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
       } else {
         modeList = new ArrayList<>(modeListCount);
         for (int i_ = 0; i_ < modeListCount; i_++) {
-          Mode element;
-          String elementName = in.readString();
-          if (elementName == null) {
-            element = null;
-          } else {
-            element = switch (elementName) {
-              case "OFF" -> Mode.OFF;
-              case "ON" -> Mode.ON;
-              case "STANDBY" -> Mode.STANDBY;
-              default -> throw in.unknownEnumConstant("example.Mode", elementName);
-            };
-          }
-          modeList.add(element);
+          modeList.add(in.readEnum(MODE_CONSTANTS, "example.Mode"));
         }
       }
       List<long[]> samples;

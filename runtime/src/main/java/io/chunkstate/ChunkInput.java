@@ -103,6 +103,13 @@ public final class ChunkInput implements Closeable {
    *     CRC} if the CRC does not match
    */
   public RawChunk next() throws IOException {
+    if (array != null) {
+      RawChunk chunk = nextInPlace();
+      if (chunk != null) {
+        return chunk;
+      }
+      // The end of the stream, or a chunk that breaks a rule: the general path says which.
+    }
     long start = position;
     int n = read(header, 0, 8);
     if (n == 0) {
@@ -128,7 +135,6 @@ public final class ChunkInput implements Closeable {
           ChunkType.render(typeValue),
           "type bytes " + ChunkType.render(typeValue) + " are not four ASCII letters");
     }
-    ChunkType type = ChunkType.of(typeValue);
     int len = (int) length;
 
     byte[] data;
@@ -158,7 +164,30 @@ public final class ChunkInput implements Closeable {
           ChunkType.render(typeValue),
           String.format("stored CRC %08x but the type and data give %08x", stored, computed));
     }
-    return new RawChunk(type, start, data, dataOffset, len, stored);
+    return new RawChunk(typeValue, start, data, dataOffset, len, stored);
+  }
+
+  /**
+   * The next chunk of a byte array source if it is whole and sound, read straight from the array;
+   * otherwise null, with nothing consumed.
+   */
+  private RawChunk nextInPlace() {
+    long start = position;
+    if (arrayEnd - start < 12) {
+      return null;
+    }
+    int at = (int) start;
+    int len = getInt(array, at);
+    int typeValue = getInt(array, at + 4);
+    if (len < 0 || len > arrayEnd - start - 12 || !ChunkType.isValid(typeValue)) {
+      return null;
+    }
+    int stored = getInt(array, at + 8 + len);
+    if (stored != crc32(typeValue, array, at + 8, len)) {
+      return null;
+    }
+    position = start + 12 + len;
+    return new RawChunk(typeValue, start, array, at + 8, len, stored);
   }
 
   /**

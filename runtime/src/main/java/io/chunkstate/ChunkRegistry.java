@@ -1,6 +1,7 @@
 package io.chunkstate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.TreeMap;
 public final class ChunkRegistry {
   private final TreeMap<ChunkType, ChunkCodec<?>> byType;
   private final Map<Class<?>, ChunkCodec<?>> byClass;
+  // The same codecs by type value, ascending, for a reader's lookup per chunk: no boxing, no
+  // ChunkType.
+  private final int[] typeValues;
+  private final ChunkCodec<?>[] typeCodecs;
 
   private ChunkRegistry(Iterable<? extends ChunkCodec<?>> codecs) {
     TreeMap<ChunkType, ChunkCodec<?>> types = new TreeMap<>();
@@ -50,6 +55,13 @@ public final class ChunkRegistry {
     }
     this.byType = types;
     this.byClass = classes;
+    this.typeValues = new int[types.size()];
+    this.typeCodecs = new ChunkCodec<?>[types.size()];
+    int i = 0;
+    for (Map.Entry<ChunkType, ChunkCodec<?>> entry : types.entrySet()) {
+      typeValues[i] = entry.getKey().value();
+      typeCodecs[i++] = entry.getValue();
+    }
   }
 
   /**
@@ -93,6 +105,16 @@ public final class ChunkRegistry {
       return Optional.empty();
     }
     return Optional.ofNullable(byType.get(type));
+  }
+
+  /**
+   * The codec for the type whose four bytes are {@code typeValue}, or null. Null for a type whose
+   * reserved bit is set, as {@link #codecFor(ChunkType)} gives: no codec may claim one.
+   */
+  ChunkCodec<?> codecFor(int typeValue) {
+    // ChunkType orders by value, so the array is sorted.
+    int at = Arrays.binarySearch(typeValues, typeValue);
+    return at < 0 ? null : typeCodecs[at];
   }
 
   /** The codec for instances of exactly {@code stateClass}, if one is registered. */

@@ -8,15 +8,17 @@ import java.util.Arrays;
  * checked. It knows nothing of what the data means.
  */
 public final class RawChunk {
-  private final ChunkType type;
+  private final int typeValue;
   private final long offset;
   private final byte[] array;
   private final int dataOffset;
   private final int length;
   private final int crc;
+  // Built on first use: a reader dispatches on the type's value.
+  private ChunkType type;
 
-  RawChunk(ChunkType type, long offset, byte[] array, int dataOffset, int length, int crc) {
-    this.type = type;
+  RawChunk(int typeValue, long offset, byte[] array, int dataOffset, int length, int crc) {
+    this.typeValue = typeValue;
     this.offset = offset;
     this.array = array;
     this.dataOffset = dataOffset;
@@ -26,7 +28,15 @@ public final class RawChunk {
 
   /** The chunk's type. */
   public ChunkType type() {
+    if (type == null) {
+      type = ChunkType.of(typeValue);
+    }
     return type;
+  }
+
+  /** The four bytes of the chunk's type, as {@link ChunkType#value()} gives them. */
+  public int typeValue() {
+    return typeValue;
   }
 
   /** The stream offset of the chunk's first byte (its length field). */
@@ -73,6 +83,6 @@ public final class RawChunk {
 
   @Override
   public String toString() {
-    return type.code() + " at offset " + offset + ", length " + length;
+    return type().code() + " at offset " + offset + ", length " + length;
   }
 }

@@ -15,11 +15,12 @@ public final class Snapshot {
   private final List<Object> states;
   private final List<SkippedChunk> skipped;
 
+  /** Takes {@code states} and {@code skipped} over: the caller keeps no reference to them. */
   Snapshot(String producer, int formatMinor, List<Object> states, List<SkippedChunk> skipped) {
     this.producer = producer;
     this.formatMinor = formatMinor;
-    this.states = Collections.unmodifiableList(new ArrayList<>(states));
-    this.skipped = Collections.unmodifiableList(new ArrayList<>(skipped));
+    this.states = Collections.unmodifiableList(states);
+    this.skipped = Collections.unmodifiableList(skipped);
   }
 
   /** The producer name from the stream's {@code CHDR}. */

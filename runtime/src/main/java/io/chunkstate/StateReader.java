@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Reads a whole state stream and checks all of it before returning anything: the signature,
@@ -145,6 +144,11 @@ public final class StateReader {
             "",
             "the stream ends where a chunk should begin, without CEND");
       }
+      ChunkCodec<?> codec = registry.codecFor(chunk.typeValue());
+      if (codec != null) {
+        states.add(decode(codec, WireReader.forChunk(chunk, skipped)));
+        continue;
+      }
       ChunkType type = chunk.type();
       if (type.equals(ChunkType.CEND)) {
         if (chunk.length() != 0) {
@@ -164,10 +168,7 @@ public final class StateReader {
             "CHDR",
             "CHDR appears a second time");
       }
-      Optional<ChunkCodec<?>> codec = registry.codecFor(type);
-      if (codec.isPresent()) {
-        states.add(decode(codec.get(), WireReader.forChunk(chunk, skipped)));
-      } else if (type.isAncillary()) {
+      if (type.isAncillary()) {
         skipped.add(new SkippedChunk(type, chunk.offset(), chunk.length(), type.code()));
       } else {
         throw new ChunkStreamException(

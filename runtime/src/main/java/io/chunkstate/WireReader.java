@@ -23,6 +23,9 @@ public final class WireReader {
   /** How deep sub-chunks may nest below a top-level chunk before the stream is refused. */
   public static final int MAX_DEPTH = 64;
 
+  private static final int CHDR = ChunkType.CHDR.value();
+  private static final int CEND = ChunkType.CEND.value();
+
   /** The count value that encodes {@code null}. */
   static final int NULL_COUNT = -1;
 
@@ -75,8 +78,8 @@ public final class WireReader {
         chunk.array(),
         chunk.dataOffset(),
         chunk.dataOffset() + chunk.length(),
-        chunk.type(),
-        chunk.type().value(),
+        null,
+        chunk.typeValue(),
         chunk.offset(),
         null,
         0,
@@ -264,12 +267,65 @@ public final class WireReader {
     }
     int from = pos;
     pos += n;
+    return string(from, n);
+  }
+
+  /** The {@code n} bytes at {@code from} as a string, checked to be UTF-8. */
+  private String string(int from, int n) throws ChunkStreamException {
     for (int i = from; i < from + n; i++) {
       if (buf[i] < 0) {
         return decodeUtf8(from, n);
       }
     }
     return new String(buf, from, n, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * An enum constant, written as its name: a count and that many bytes of UTF-8; {@code null} for
+   * the null count. The name's bytes are compared with the constants' names in place, so reading
+   * a constant builds no string.
+   *
+   * @param constants the enum's constants, as {@code values()} returns them (a generated codec
+   *     keeps them in a field)
+   * @param enumName the enum's name, for the error message
+   * @throws ChunkStreamException {@code DATA} if the name is not UTF-8 or names no constant
+   */
+  public <E extends Enum<E>> E readEnum(E[] constants, String enumName)
+      throws ChunkStreamException {
+    int n = readCount(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    int from = pos;
+    for (E constant : constants) {
+      if (sameAscii(constant.name(), from, n)) {
+        pos = from + n;
+        return constant;
+      }
+    }
+    // A name outside ASCII, or no constant of that name: compare the decoded string.
+    String name = string(from, n);
+    pos = from + n;
+    for (E constant : constants) {
+      if (constant.name().equals(name)) {
+        return constant;
+      }
+    }
+    throw unknownEnumConstant(enumName, name);
+  }
+
+  /** Whether the {@code n} bytes at {@code from} are exactly {@code name}, all ASCII. */
+  private boolean sameAscii(String name, int from, int n) {
+    if (name.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      // A byte of a multi-byte sequence is negative and never equals a char.
+      if (buf[from + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String decodeUtf8(int from, int n) throws ChunkStreamException {
@@ -400,10 +456,34 @@ public final class WireReader {
    *     {@code CHDR} or {@code CEND} inside a chunk or for nesting deeper than {@link #MAX_DEPTH}
    */
   public WireReader nextSubChunk() throws ChunkStreamException {
+    // The checks of subChunkError(), all passed: kept small so that it inlines into a codec.
+    int left = limit - pos;
+    if (left >= 12 && depth < MAX_DEPTH) {
+      int len = (int) INT.get(buf, pos);
+      int subType = (int) INT.get(buf, pos + 4);
+      if (len >= 0
+          && len <= left - 12
+          && ChunkType.isValid(subType)
+          && subType != CHDR
+          && subType != CEND) {
+        int dataStart = pos + 8;
+        if ((int) INT.get(buf, dataStart + len) == Crc.of(buf, pos + 4, len + 4)) {
+          pos = dataStart + len + 4;
+          return new WireReader(
+              buf, dataStart, dataStart + len, null, subType, streamOffset(dataStart - 8), this,
+              depth + 1, skipped);
+        }
+      }
+    }
+    throw subChunkError();
+  }
+
+  /** The error for the sub-chunk at the current position, which breaks a rule of the format. */
+  private ChunkStreamException subChunkError() {
     long subOffset = streamOffset(pos);
     int left = limit - pos;
     if (left < 12) {
-      throw new ChunkStreamException(
+      return new ChunkStreamException(
           ChunkStreamException.Kind.LENGTH,
           subOffset,
           path(),
@@ -412,7 +492,7 @@ public final class WireReader {
     long length = Integer.toUnsignedLong((int) INT.get(buf, pos));
     int subType = (int) INT.get(buf, pos + 4);
     if (length > left - 12) {
-      throw new ChunkStreamException(
+      return new ChunkStreamException(
           ChunkStreamException.Kind.LENGTH,
           subOffset,
           subPath(this, subType),
@@ -420,40 +500,35 @@ public final class WireReader {
               + " bytes left for it");
     }
     if (!ChunkType.isValid(subType)) {
-      throw new ChunkStreamException(
+      return new ChunkStreamException(
           ChunkStreamException.Kind.TYPE,
           subOffset,
           subPath(this, subType),
           "type bytes " + ChunkType.render(subType) + " are not four ASCII letters");
     }
     int len = (int) length;
-    int dataStart = pos + 8;
-    int stored = (int) INT.get(buf, dataStart + len);
+    int stored = (int) INT.get(buf, pos + 8 + len);
     int computed = Crc.of(buf, pos + 4, len + 4);
     if (stored != computed) {
-      throw new ChunkStreamException(
+      return new ChunkStreamException(
           ChunkStreamException.Kind.CRC,
           subOffset,
           subPath(this, subType),
           String.format("stored CRC %08x but the type and data give %08x", stored, computed));
     }
-    if (subType == ChunkType.CHDR.value() || subType == ChunkType.CEND.value()) {
-      throw new ChunkStreamException(
+    if (subType == CHDR || subType == CEND) {
+      return new ChunkStreamException(
           ChunkStreamException.Kind.STRUCTURE,
           subOffset,
           subPath(this, subType),
           ChunkType.render(subType) + " may appear only at the top level");
     }
-    if (depth + 1 > MAX_DEPTH) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.STRUCTURE,
-          subOffset,
-          subPath(this, subType),
-          "sub-chunks nest deeper than " + MAX_DEPTH + " levels");
-    }
-    pos = dataStart + len + 4;
-    return new WireReader(
-        buf, dataStart, dataStart + len, null, subType, subOffset, this, depth + 1, skipped);
+    // The only rule left: nesting.
+    return new ChunkStreamException(
+        ChunkStreamException.Kind.STRUCTURE,
+        subOffset,
+        subPath(this, subType),
+        "sub-chunks nest deeper than " + MAX_DEPTH + " levels");
   }
 
   /**

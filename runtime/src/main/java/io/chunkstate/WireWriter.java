@@ -178,6 +178,61 @@ public final class WireWriter {
     writeLong(Double.doubleToRawLongBits(v));
   }
 
+  // ---- a run of fixed-width values, reserved once ----
+
+  /**
+   * Reserves {@code n} bytes and returns the index of the first: the fixed-width fields of a chunk
+   * are then set at explicit indexes ({@link #setInt(int, int)} and the like) with one capacity
+   * check for all of them. Every reserved byte must be set; generated codecs compute the indexes
+   * at compile time. The index is valid until the next write: a later write may move the buffer.
+   */
+  public int reserve(int n) {
+    ensure(n);
+    int at = size;
+    size += n;
+    return at;
+  }
+
+  /** Sets the byte at {@code index} of a reserved run to {@code 00} or {@code 01}. */
+  public void setBoolean(int index, boolean v) {
+    buf[index] = v ? (byte) 1 : (byte) 0;
+  }
+
+  /** Sets the byte at {@code index} of a reserved run. */
+  public void setByte(int index, byte v) {
+    buf[index] = v;
+  }
+
+  /** Sets two bytes, big-endian, at {@code index} of a reserved run. */
+  public void setShort(int index, short v) {
+    SHORT.set(buf, index, v);
+  }
+
+  /** Sets two bytes, big-endian, at {@code index} of a reserved run. */
+  public void setChar(int index, char v) {
+    SHORT.set(buf, index, (short) v);
+  }
+
+  /** Sets four bytes, big-endian, at {@code index} of a reserved run. */
+  public void setInt(int index, int v) {
+    INT.set(buf, index, v);
+  }
+
+  /** Sets eight bytes, big-endian, at {@code index} of a reserved run. */
+  public void setLong(int index, long v) {
+    LONG.set(buf, index, v);
+  }
+
+  /** Sets the raw bits of {@code v} at {@code index} of a reserved run. */
+  public void setFloat(int index, float v) {
+    INT.set(buf, index, Float.floatToRawIntBits(v));
+  }
+
+  /** Sets the raw bits of {@code v} at {@code index} of a reserved run. */
+  public void setDouble(int index, double v) {
+    LONG.set(buf, index, Double.doubleToRawLongBits(v));
+  }
+
   /**
    * A presence byte for {@code value}: {@code 00} for null, {@code 01} otherwise. Returns whether
    * the value is present, so the caller writes it next.

@@ -19,6 +19,8 @@ final class TestCodecs {
   static final ChunkType NODE = ChunkType.of("NoDe");
 
   public static final class FlagsCodec implements ChunkCodec<Flags> {
+    private static final Color[] COLORS = Color.values();
+
     @Override
     public ChunkType type() {
       return FLAGS;
@@ -41,20 +43,7 @@ final class TestCodecs {
     public Flags decode(WireReader in) throws ChunkStreamException {
       boolean on = in.readBoolean();
       String name = in.readString();
-      String colorName = in.readString();
-      Color color = null;
-      if (colorName != null) {
-        switch (colorName) {
-          case "RED":
-            color = Color.RED;
-            break;
-          case "GREEN":
-            color = Color.GREEN;
-            break;
-          default:
-            throw in.unknownEnumConstant("Color", colorName);
-        }
-      }
+      Color color = in.readEnum(COLORS, "Color");
       int[] values = in.readInts();
       while (in.hasRemaining()) {
         in.skipUnknown(in.nextSubChunk());

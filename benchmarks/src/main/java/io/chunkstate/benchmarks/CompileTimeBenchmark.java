@@ -39,6 +39,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * once with annotation processing off and once with {@code ChunkProcessor} on the processor path,
  * which then also generates and compiles a codec per record. Each shot is one whole compilation;
  * the warm-up shots warm javac's code the way a build daemon or an IDE would.
+ *
+ * <p>{@link #javacWithGeneratedCodecs} splits the processor's cost in two: it compiles the records
+ * and the codecs the processor generated for them, with {@code -proc:none}. What it adds to
+ * {@link #javac} is compiling the generated code; what {@link #javacWithProcessor} adds to it is
+ * the processor's own work and the processing round that the generated sources start.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -54,15 +59,39 @@ public class CompileTimeBenchmark {
   public int sources;
 
   private List<JavaFileObject> units;
+  private List<JavaFileObject> unitsAndCodecs;
   private Path out;
 
-  /** Generates the sources, in memory. */
+  /** Generates the records, in memory, and the codecs for them with the processor. */
   @Setup(Level.Trial)
-  public void generate() {
+  public void generate() throws IOException {
     units = new ArrayList<>();
     units.add(source("Level", "package " + PACKAGE + ";\n\npublic enum Level { LOW, HIGH }\n"));
     for (int i = 0; i < sources; i++) {
       units.add(source(name(i), chunkSource(i)));
+    }
+    generateCodecs();
+  }
+
+  /** Runs the processor once and keeps the records and the codecs it generates, in memory. */
+  private void generateCodecs() throws IOException {
+    out = Files.createTempDirectory("chunkstate-javac");
+    try {
+      compile(processorOptions());
+      unitsAndCodecs = new ArrayList<>(units);
+      try (Stream<Path> files = Files.walk(out.resolve("generated"))) {
+        for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+          String file = p.getFileName().toString();
+          String simpleName = file.substring(0, file.length() - ".java".length());
+          unitsAndCodecs.add(source(simpleName, Files.readString(p)));
+        }
+      }
+    } finally {
+      deleteOutput();
+    }
+    if (unitsAndCodecs.size() != units.size() + sources) {
+      throw new IllegalStateException(
+          "expected " + sources + " codecs, found " + (unitsAndCodecs.size() - units.size()));
     }
   }
 
@@ -88,17 +117,34 @@ public class CompileTimeBenchmark {
     return compile(List.of("-proc:none"));
   }
 
+  /**
+   * javac alone, {@code -proc:none}, over the records and the codecs the processor generated for
+   * them.
+   */
+  @Benchmark
+  public int javacWithGeneratedCodecs() throws IOException {
+    return compile(List.of("-proc:none"), unitsAndCodecs);
+  }
+
   /** javac with the chunkstate processor, which generates and compiles one codec per record. */
   @Benchmark
   public int javacWithProcessor() throws IOException {
-    return compile(
-        List.of(
-            "-processor", "io.chunkstate.processor.ChunkProcessor",
-            "-processorpath", System.getProperty("java.class.path")));
+    return compile(processorOptions());
   }
 
-  /** Compiles the sources with {@code options}; returns the number of files written. */
+  private static List<String> processorOptions() {
+    return List.of(
+        "-processor", "io.chunkstate.processor.ChunkProcessor",
+        "-processorpath", System.getProperty("java.class.path"));
+  }
+
+  /** Compiles the records with {@code options}; returns the number of files written. */
   int compile(List<String> options) throws IOException {
+    return compile(options, units);
+  }
+
+  /** Compiles {@code sources} with {@code options}; returns the number of files written. */
+  private int compile(List<String> options, List<JavaFileObject> sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files =
@@ -110,7 +156,7 @@ public class CompileTimeBenchmark {
       List<String> args = new ArrayList<>(options);
       args.addAll(
           List.of("--release", "17", "-classpath", System.getProperty("java.class.path")));
-      boolean ok = javac.getTask(null, files, diagnostics, args, null, units).call();
+      boolean ok = javac.getTask(null, files, diagnostics, args, null, sources).call();
       if (!ok) {
         throw new IllegalStateException("compilation failed: " + diagnostics.getDiagnostics());
       }

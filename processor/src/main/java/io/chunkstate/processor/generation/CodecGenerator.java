@@ -147,6 +147,9 @@ public final class CodecGenerator {
     private final ClassName codec;
     private final String typeConstant;
     private final Map<FieldModel, String> codecConstants = new LinkedHashMap<>();
+    /** The enums the schema reads, by qualified name, and the constants that hold their values. */
+    private final Map<String, JavaName> enums = new LinkedHashMap<>();
+    private final Map<String, String> enumConstants = new LinkedHashMap<>();
     /** Names a local must not take: the constants, and the simple names of the types used. */
     private final Set<String> reserved = new TreeSet<>();
     /**
@@ -176,8 +179,13 @@ public final class CodecGenerator {
       for (FieldModel field : type.subChunkFields()) {
         codecConstants.put(field, constants.newName(upperSnake(subChunkType(field).simpleName())));
       }
+      for (JavaName e : enums.values()) {
+        enumConstants.put(
+            e.qualifiedName(), constants.newName(upperSnake(e.simpleName()) + "_CONSTANTS"));
+      }
       reserved.add(typeConstant);
       reserved.addAll(codecConstants.values());
+      reserved.addAll(enumConstants.values());
       int weight = 0;
       for (FieldModel field : type.fields()) {
         weight += weight(field.type());
@@ -215,6 +223,7 @@ public final class CodecGenerator {
         addTypeNames(l.element());
       } else if (wire instanceof WireType.EnumType e) {
         reserved.add(className(e.name()).topLevelClassName().simpleName());
+        enums.putIfAbsent(e.name().qualifiedName(), e.name());
       } else if (wire instanceof WireType.SubChunk || wire instanceof WireType.SubChunkList) {
         reserved.add(className(subChunkTypeOf(wire)).topLevelClassName().simpleName());
         reserved.add(className(subChunkTypeOf(wire).codecName()).simpleName());
@@ -241,6 +250,18 @@ public final class CodecGenerator {
                   CHUNK_TYPE, typeConstant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .initializer("$T.of($S)", CHUNK_TYPE, chunk.code())
               .build());
+      for (JavaName e : enums.values()) {
+        ClassName enumClass = className(e);
+        spec.addField(
+            FieldSpec.builder(
+                    ArrayTypeName.of(enumClass),
+                    enumConstants.get(e.qualifiedName()),
+                    Modifier.PRIVATE,
+                    Modifier.STATIC,
+                    Modifier.FINAL)
+                .initializer("$T.values()", enumClass)
+                .build());
+      }
       for (Map.Entry<FieldModel, String> constant : codecConstants.entrySet()) {
         ClassName subCodec = className(subChunkType(constant.getKey()).codecName());
         spec.addField(
@@ -330,11 +351,19 @@ public final class CodecGenerator {
         String out,
         List<FieldModel> fields) {
       Encoder encoder = new Encoder(code, names, out);
+      List<FieldModel> run = new ArrayList<>();
       for (FieldModel field : fields) {
-        if (!field.isSubChunk()) {
-          encoder.write(field.type(), read(value, field), field.name());
+        if (field.isSubChunk()) {
+          continue;
         }
+        if (field.type() instanceof WireType.Primitive) {
+          run.add(field);
+          continue;
+        }
+        writeRun(code, names, value, out, run, encoder);
+        encoder.write(field.type(), read(value, field), field.name());
       }
+      writeRun(code, names, value, out, run, encoder);
       for (FieldModel field : fields) {
         if (!field.isSubChunk()) {
           continue;
@@ -363,6 +392,38 @@ public final class CodecGenerator {
         }
         code.endControlFlow();
       }
+    }
+
+    /**
+     * Writes consecutive primitive fields and empties {@code run}: two or more as one reserved run
+     * of bytes, set at offsets fixed here, so that the writer checks its capacity once.
+     */
+    private void writeRun(
+        CodeBlock.Builder code,
+        NameAllocator names,
+        String value,
+        String out,
+        List<FieldModel> run,
+        Encoder encoder) {
+      if (run.size() == 1) {
+        encoder.write(run.get(0).type(), read(value, run.get(0)), run.get(0).name());
+      } else if (run.size() > 1) {
+        int width = 0;
+        for (FieldModel field : run) {
+          width += field.type().minBytes();
+        }
+        String at = names.newName("at");
+        code.addStatement("int $N = $N.reserve($L)", at, out, width);
+        int offset = 0;
+        for (FieldModel field : run) {
+          WireType.Primitive p = (WireType.Primitive) field.type();
+          CodeBlock index =
+              offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
+          code.addStatement("$N.set$L($L, $L)", out, p.methodSuffix(), index, read(value, field));
+          offset += p.minBytes();
+        }
+      }
+      run.clear();
     }
 
     // ---- decode ----
@@ -468,7 +529,7 @@ public final class CodecGenerator {
     private List<CodeBlock> readAll(CodeBlock.Builder code, NameAllocator names, String in) {
       Map<FieldModel, CodeBlock> values = new LinkedHashMap<>();
       if (!split) {
-        Decoder decoder = new Decoder(code, names, in);
+        Decoder decoder = new Decoder(code, names, in, enumConstants);
         for (FieldModel field : type.inlineFields()) {
           values.put(field, CodeBlock.of("$N", decoder.read(field.type(), field.name())));
         }
@@ -532,7 +593,7 @@ public final class CodecGenerator {
       String in = names.newName("in");
       String holder = names.newName("values");
       CodeBlock.Builder code = CodeBlock.builder();
-      Decoder decoder = new Decoder(code, names, in);
+      Decoder decoder = new Decoder(code, names, in, enumConstants);
       List<String> locals = new ArrayList<>();
       for (FieldModel field : fields) {
         locals.add(decoder.read(field.type(), field.name()));
@@ -595,14 +656,11 @@ public final class CodecGenerator {
 
   /**
    * A rough measure of the code that reads or writes one value, in units of about ten bytes of
-   * bytecode: a primitive is one, an enum grows with its constants (a {@code switch} over their
-   * names), a struct is the sum of its fields.
+   * bytecode: a primitive, a string, an enum is one (a call), a struct is the sum of its fields.
    */
   static int weight(WireType type) {
     if (type instanceof WireType.Boxed) {
       return 2;
-    } else if (type instanceof WireType.EnumType e) {
-      return 4 + 4 * e.constants().size();
     } else if (type instanceof WireType.ArrayOf a) {
       return 6 + weight(a.element());
     } else if (type instanceof WireType.ListOf l) {
@@ -618,7 +676,7 @@ public final class CodecGenerator {
     } else if (type instanceof WireType.SubChunkList) {
       return 8;
     }
-    return 1; // a primitive, a string, a primitive array: one call
+    return 1; // a primitive, a string, an enum, a primitive array: one call
   }
 
   /** Writes values with a {@code WireWriter}. */
@@ -700,11 +758,14 @@ public final class CodecGenerator {
     private final CodeBlock.Builder code;
     private NameAllocator names;
     private final String in;
+    private final Map<String, String> enumConstants;
 
-    Decoder(CodeBlock.Builder code, NameAllocator names, String in) {
+    Decoder(
+        CodeBlock.Builder code, NameAllocator names, String in, Map<String, String> enumConstants) {
       this.code = code;
       this.names = names;
       this.in = in;
+      this.enumConstants = enumConstants;
     }
 
     /** Reads a value of {@code type} and returns the name of the new local that holds it. */
@@ -731,15 +792,16 @@ public final class CodecGenerator {
         return CodeBlock.of("$N.readString()", in);
       } else if (type instanceof WireType.PrimitiveArray a) {
         return CodeBlock.of("$N.read$Ls()", in, a.element().methodSuffix());
+      } else if (type instanceof WireType.EnumType e) {
+        String qualified = e.name().qualifiedName();
+        return CodeBlock.of("$N.readEnum($N, $S)", in, enumConstants.get(qualified), qualified);
       }
       return null;
     }
 
     /** Reads a value of {@code type} into the declared, unassigned local {@code target}. */
     private void readInto(WireType type, String target) {
-      if (type instanceof WireType.EnumType e) {
-        readEnum(e, target);
-      } else if (type instanceof WireType.ArrayOf a) {
+      if (type instanceof WireType.ArrayOf a) {
         readElements(a.element(), target, true);
       } else if (type instanceof WireType.ListOf l) {
         readElements(l.element(), target, false);
@@ -757,31 +819,6 @@ public final class CodecGenerator {
       } else {
         throw new AssertionError("not an inline type: " + type);
       }
-    }
-
-    private void readEnum(WireType.EnumType e, String target) {
-      String name = names.newName(target + "Name");
-      ClassName enumClass = className(e.name());
-      code.addStatement("$T $N = $N.readString()", STRING, name, in)
-          .beginControlFlow("if ($N == null)", name)
-          .addStatement("$N = null", target)
-          .nextControlFlow("else");
-      if (e.constants().isEmpty()) {
-        code.addStatement(
-            "throw $N.unknownEnumConstant($S, $N)", in, e.name().qualifiedName(), name);
-      } else {
-        code.add("$N = switch ($N) {\n", target, name).indent();
-        for (String constant : e.constants()) {
-          code.add("case $S -> $T.$N;\n", constant, enumClass, constant);
-        }
-        code.add(
-            "default -> throw $N.unknownEnumConstant($S, $N);\n",
-            in,
-            e.name().qualifiedName(),
-            name);
-        code.unindent().add("};\n");
-      }
-      code.endControlFlow();
     }
 
     /**
