@@ -561,7 +561,7 @@ public final class WireReader {
   }
 
   /** The error for an enum constant name that the reader's enum lacks. */
-  public ChunkStreamException unknownEnumConstant(String enumName, String constant) {
+  private ChunkStreamException unknownEnumConstant(String enumName, String constant) {
     return dataError(enumName + " has no constant named " + quote(constant));
   }
 
