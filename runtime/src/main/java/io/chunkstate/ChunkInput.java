@@ -250,7 +250,7 @@ public final class ChunkInput implements Closeable {
     return total;
   }
 
-  int crc32(int typeValue, byte[] data, int offset, int length) {
+  private int crc32(int typeValue, byte[] data, int offset, int length) {
     crc.reset();
     if (data == array) {
       // Read in place: the type bytes are right before the data, one pass covers both.
@@ -273,7 +273,7 @@ public final class ChunkInput implements Closeable {
     return new ChunkStreamException(ChunkStreamException.Kind.TRUNCATED, offset, path, detail);
   }
 
-  static int getInt(byte[] b, int i) {
+  private static int getInt(byte[] b, int i) {
     return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8)
         | (b[i + 3] & 0xff);
   }
@@ -301,5 +301,4 @@ public final class ChunkInput implements Closeable {
     }
     return "";
   }
-
 }

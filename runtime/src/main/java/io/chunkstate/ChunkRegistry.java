@@ -30,7 +30,9 @@ public final class ChunkRegistry {
     Map<Class<?>, ChunkCodec<?>> classes = new HashMap<>();
     for (ChunkCodec<?> codec : codecs) {
       ChunkType type = codec.type();
-      if (type.equals(ChunkType.CHDR) || type.equals(ChunkType.CEND) || type.equals(ChunkType.DESC)) {
+      if (type.equals(ChunkType.CHDR)
+          || type.equals(ChunkType.CEND)
+          || type.equals(ChunkType.DESC)) {
         throw new IllegalStateException(
             codec.getClass().getName() + " claims " + type.code() + ", which the format reserves");
       }

@@ -74,7 +74,8 @@ public final class WireWriter {
     if (needed > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("state larger than 2 GiB cannot be written in one chunk");
     }
-    buf = Arrays.copyOf(buf, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, 2L * buf.length)));
+    long doubled = Math.min(Integer.MAX_VALUE - 8, 2L * buf.length);
+    buf = Arrays.copyOf(buf, (int) Math.max(needed, doubled));
   }
 
   // ---- framing ----
