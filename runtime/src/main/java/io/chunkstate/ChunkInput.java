@@ -25,6 +25,8 @@ import java.util.zip.CRC32;
  * <p>A declared length is never trusted with memory: data from an {@code InputStream} is
  * buffered as it arrives, so a stream that claims 2 GiB but holds 50 bytes costs a few kilobytes
  * and fails with {@code TRUNCATED}. Over a byte array, data is not copied at all.
+ *
+ * <p>It is not safe for use by several threads at once.
  */
 public final class ChunkInput implements Closeable {
   /** The largest length a chunk may declare: 2^31−1. */

@@ -19,6 +19,8 @@ import java.util.List;
  * against what those bytes could hold before anything is allocated for it. A read past the end
  * fails with {@code LENGTH}; an invalid value with {@code DATA}; both name this chunk's offset and
  * path.
+ *
+ * <p>A reader is a cursor: it is not safe for use by several threads at once.
  */
 public final class WireReader {
   /** How deep sub-chunks may nest below a top-level chunk before the stream is refused. */
