@@ -25,6 +25,8 @@ import java.util.zip.CRC32;
  * <p>A declared length is never trusted with memory: data from an {@code InputStream} is
  * buffered as it arrives, so a stream that claims 2 GiB but holds 50 bytes costs a few kilobytes
  * and fails with {@code TRUNCATED}. Over a byte array, data is not copied at all.
+ *
+ * <p>It is not safe for use by several threads at once.
  */
 public final class ChunkInput implements Closeable {
   /** The largest length a chunk may declare: 2^31−1. */
@@ -250,7 +252,7 @@ public final class ChunkInput implements Closeable {
     return total;
   }
 
-  int crc32(int typeValue, byte[] data, int offset, int length) {
+  private int crc32(int typeValue, byte[] data, int offset, int length) {
     crc.reset();
     if (data == array) {
       // Read in place: the type bytes are right before the data, one pass covers both.
@@ -273,7 +275,7 @@ public final class ChunkInput implements Closeable {
     return new ChunkStreamException(ChunkStreamException.Kind.TRUNCATED, offset, path, detail);
   }
 
-  static int getInt(byte[] b, int i) {
+  private static int getInt(byte[] b, int i) {
     return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8)
         | (b[i + 3] & 0xff);
   }
@@ -301,5 +303,4 @@ public final class ChunkInput implements Closeable {
     }
     return "";
   }
-
 }

@@ -8,7 +8,8 @@ import java.util.zip.CRC32;
 
 /**
  * The low-level chunk writer: writes a signature, then framed chunks (length, type, data, CRC-32).
- * The counterpart of {@link ChunkInput}; it knows the framing only, not what chunks mean.
+ * The counterpart of {@link ChunkInput}; it knows the framing only, not what chunks mean. It is
+ * not safe for use by several threads at once.
  *
  * <pre>{@code
  * try (ChunkInput in = ChunkInput.open(source, Signature.PNG);

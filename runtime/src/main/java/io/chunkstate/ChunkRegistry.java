@@ -15,7 +15,10 @@ import java.util.TreeMap;
  *
  * <p>{@link #load()} finds every codec registered for {@link ServiceLoader} (the annotation
  * processor registers the codecs it generates); {@link #of(ChunkCodec...)} takes a fixed set. A
- * type code belongs to one codec: two codecs for one code are refused.
+ * type code belongs to one codec and a state class to one codec: two codecs for one code or one
+ * class are refused, and so is a codec for a code the format reserves ({@code CHDR}, {@code
+ * CEND}, {@code dESc}) or whose reserved bit is set. A registry is immutable and may be shared
+ * between threads.
  */
 public final class ChunkRegistry {
   private final TreeMap<ChunkType, ChunkCodec<?>> byType;
@@ -30,7 +33,9 @@ public final class ChunkRegistry {
     Map<Class<?>, ChunkCodec<?>> classes = new HashMap<>();
     for (ChunkCodec<?> codec : codecs) {
       ChunkType type = codec.type();
-      if (type.equals(ChunkType.CHDR) || type.equals(ChunkType.CEND) || type.equals(ChunkType.DESC)) {
+      if (type.equals(ChunkType.CHDR)
+          || type.equals(ChunkType.CEND)
+          || type.equals(ChunkType.DESC)) {
         throw new IllegalStateException(
             codec.getClass().getName() + " claims " + type.code() + ", which the format reserves");
       }
@@ -67,7 +72,8 @@ public final class ChunkRegistry {
   /**
    * Every codec that {@link ServiceLoader} finds through the thread's context class loader.
    *
-   * @throws IllegalStateException if two codecs claim one type code
+   * @throws IllegalStateException if two codecs claim one type code or one class, or a codec
+   *     claims a reserved code or one whose reserved bit is set; the message names the classes
    */
   public static ChunkRegistry load() {
     return load(Thread.currentThread().getContextClassLoader());
@@ -76,7 +82,8 @@ public final class ChunkRegistry {
   /**
    * Every codec that {@link ServiceLoader} finds through {@code loader}.
    *
-   * @throws IllegalStateException if two codecs claim one type code
+   * @throws IllegalStateException if two codecs claim one type code or one class, or a codec
+   *     claims a reserved code or one whose reserved bit is set; the message names the classes
    */
   @SuppressWarnings("rawtypes") // ServiceLoader cannot name the generic interface
   public static ChunkRegistry load(ClassLoader loader) {
@@ -90,7 +97,8 @@ public final class ChunkRegistry {
   /**
    * Exactly these codecs.
    *
-   * @throws IllegalStateException if two codecs claim one type code or one class
+   * @throws IllegalStateException if two codecs claim one type code or one class, or a codec
+   *     claims a reserved code or one whose reserved bit is set; the message names the classes
    */
   public static ChunkRegistry of(ChunkCodec<?>... codecs) {
     return new ChunkRegistry(List.of(codecs));

@@ -24,19 +24,29 @@ public final class ChunkStreamException extends IOException {
     CRC,
     /** A type code byte is not an ASCII letter. */
     TYPE,
-    /** A length or count is too large, or runs past the end of the enclosing data. */
+    /**
+     * A length or count is too large or runs past the end of the enclosing data, the bytes after
+     * a chunk's inline fields do not form a chunk, or a codec left some of its data unread.
+     */
     LENGTH,
     /** The stream ends inside a chunk, or before {@code CEND}. */
     TRUNCATED,
-    /** The chunks are not in the order the format requires. */
+    /**
+     * The chunks break the stream's structure: {@code CHDR} not first or repeated, {@code CEND}
+     * with data, {@code CHDR} or {@code CEND} inside a chunk, a second sub-chunk for a field that
+     * holds one, or sub-chunks nested deeper than {@link WireReader#MAX_DEPTH}.
+     */
     STRUCTURE,
     /** The stream's format major version is not one this reader knows. */
     VERSION,
     /** Bytes follow {@code CEND}. */
     TRAILING_DATA,
-    /** A critical chunk whose type this reader does not know. */
+    /** A critical chunk whose type this reader does not know, or whose reserved bit is set. */
     UNKNOWN_CRITICAL,
-    /** A value inside a chunk's data is invalid: a boolean that is not 0 or 1, bad UTF-8, an unknown enum constant. */
+    /**
+     * A value inside a chunk's data is invalid: a boolean or presence byte that is not 0 or 1, bad
+     * UTF-8, an unknown enum constant, a null producer name, or values the state class refuses.
+     */
     DATA
   }
 
@@ -46,6 +56,8 @@ public final class ChunkStreamException extends IOException {
   private final String detail;
 
   /**
+   * Creates the exception; its message states kind, offset, path and detail on one line.
+   *
    * @param kind what is wrong
    * @param offset the stream offset of the first byte of the chunk at fault
    * @param path the chunk types from the top level to the chunk at fault, joined by {@code /};

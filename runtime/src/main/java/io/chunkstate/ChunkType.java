@@ -5,7 +5,8 @@ package io.chunkstate;
  *
  * <p>A {@code ChunkType} is the four bytes of the code held in one {@code int}, first letter in
  * the most significant byte. The properties are bit tests on bit 5 of each byte, never
- * locale-dependent case functions. Two types are equal when their four bytes are equal.
+ * locale-dependent case functions. Two types are equal when their four bytes are equal; instances
+ * are immutable and may be shared between threads.
  *
  * <pre>{@code
  * ChunkType t = ChunkType.of("PcIs");
@@ -147,7 +148,10 @@ public final class ChunkType implements Comparable<ChunkType> {
     return (value & BIT) != 0;
   }
 
-  /** A short description of the four property bits, for example {@code "critical, private, safe to copy"}. */
+  /**
+   * A short description of the four property bits, for example {@code "critical, private, safe to
+   * copy"}.
+   */
   public String properties() {
     return (isCritical() ? "critical" : "ancillary")
         + ", " + (isPublic() ? "public" : "private")

@@ -1,6 +1,7 @@
 package io.chunkstate;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
@@ -70,7 +71,7 @@ public final class RawChunk {
    * this chunk.
    */
   public WireReader reader() {
-    return WireReader.forChunk(this, new java.util.ArrayList<>());
+    return WireReader.forChunk(this, new ArrayList<>());
   }
 
   byte[] array() {

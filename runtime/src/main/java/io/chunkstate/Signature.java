@@ -21,7 +21,11 @@ public final class Signature {
     this.bytes = bytes;
   }
 
-  /** A signature of exactly eight bytes. */
+  /**
+   * A signature of exactly eight bytes.
+   *
+   * @throws IllegalArgumentException if {@code bytes} is not eight bytes long
+   */
   public static Signature of(byte... bytes) {
     if (bytes.length != 8) {
       throw new IllegalArgumentException("a signature is 8 bytes, got " + bytes.length);

@@ -12,7 +12,8 @@ import java.util.Objects;
  * Reads a whole state stream and checks all of it before returning anything: the signature,
  * every CRC, the structure rules of SPEC §3, unknown critical chunks at every depth, and {@code
  * CEND}. Either the returned {@link Snapshot} holds the complete state, or a {@link
- * ChunkStreamException} says what is wrong and where.
+ * ChunkStreamException} says what is wrong and where. The methods keep no state between calls
+ * and may be called from several threads at once, each with its own input.
  *
  * <pre>{@code
  * Snapshot snapshot = StateReader.read(in, ChunkRegistry.load());

@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * Writes a state stream: the signature and {@code CHDR} when opened, one chunk per {@link
- * #write(Object)}, and {@code CEND} when closed.
+ * #write(Object)}, and {@code CEND} when closed. Each state is encoded completely into a buffer
+ * before any of it reaches the output stream. A writer is not safe for use by several threads at
+ * once.
  *
  * <pre>{@code
  * try (StateWriter writer = StateWriter.open(out, "my-vmm 2.1", ChunkRegistry.load())) {
@@ -61,8 +63,9 @@ public final class StateWriter implements Closeable {
    * for {@code state.getClass()}.
    *
    * @throws IllegalArgumentException if no codec is registered for the state's class, or the
-   *     state holds a value the format cannot encode
-   * @throws IllegalStateException if the writer is closed
+   *     state holds a value the format cannot encode; nothing of the state is written
+   * @throws IllegalStateException if the writer is closed, or the chunk would exceed 2 GiB
+   * @throws IOException if the output stream fails
    */
   public void write(Object state) throws IOException {
     Objects.requireNonNull(state, "state");

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,8 @@ import java.util.List;
  * against what those bytes could hold before anything is allocated for it. A read past the end
  * fails with {@code LENGTH}; an invalid value with {@code DATA}; both name this chunk's offset and
  * path.
+ *
+ * <p>A reader is a cursor: it is not safe for use by several threads at once.
  */
 public final class WireReader {
   /** How deep sub-chunks may nest below a top-level chunk before the stream is refused. */
@@ -93,7 +96,7 @@ public final class WireReader {
    */
   public static WireReader of(ChunkType type, byte[] data) {
     return new WireReader(
-        data, 0, data.length, type, type.value(), 0, null, 0, new java.util.ArrayList<>());
+        data, 0, data.length, type, type.value(), 0, null, 0, new ArrayList<>());
   }
 
   /** The type of the chunk this reader reads. */
@@ -165,7 +168,9 @@ public final class WireReader {
       pos++;
       return b == 1;
     }
-    throw dataError(String.format("a boolean must be 00 or 01, found %02x at data byte %d", b & 0xff, pos - start));
+    throw dataError(
+        String.format(
+            "a boolean must be 00 or 01, found %02x at data byte %d", b & 0xff, pos - start));
   }
 
   /** One byte. */
@@ -227,7 +232,9 @@ public final class WireReader {
       pos++;
       return b == 1;
     }
-    throw dataError(String.format("a presence byte must be 00 or 01, found %02x at data byte %d", b & 0xff, pos - start));
+    throw dataError(
+        String.format(
+            "a presence byte must be 00 or 01, found %02x at data byte %d", b & 0xff, pos - start));
   }
 
   /**
@@ -337,7 +344,8 @@ public final class WireReader {
           .decode(ByteBuffer.wrap(buf, from, n))
           .toString();
     } catch (CharacterCodingException e) {
-      throw dataError("a string of " + n + " bytes at data byte " + (from - start) + " is not valid UTF-8");
+      throw dataError(
+          "a string of " + n + " bytes at data byte " + (from - start) + " is not valid UTF-8");
     }
   }
 
@@ -561,7 +569,7 @@ public final class WireReader {
   }
 
   /** The error for an enum constant name that the reader's enum lacks. */
-  public ChunkStreamException unknownEnumConstant(String enumName, String constant) {
+  private ChunkStreamException unknownEnumConstant(String enumName, String constant) {
     return dataError(enumName + " has no constant named " + quote(constant));
   }
 

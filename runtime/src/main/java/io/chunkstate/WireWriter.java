@@ -15,6 +15,7 @@ import java.util.zip.CRC32;
  *
  * <p>Reused after {@link #reset()}, it allocates nothing once it has grown to the size of the
  * state it writes: strings are encoded to UTF-8 in place and the CRC is computed over the buffer.
+ * It is not safe for use by several threads at once.
  */
 public final class WireWriter {
   private static final VarHandle SHORT =
@@ -74,7 +75,8 @@ public final class WireWriter {
     if (needed > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("state larger than 2 GiB cannot be written in one chunk");
     }
-    buf = Arrays.copyOf(buf, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8, 2L * buf.length)));
+    long doubled = Math.min(Integer.MAX_VALUE - 8, 2L * buf.length);
+    buf = Arrays.copyOf(buf, (int) Math.max(needed, doubled));
   }
 
   // ---- framing ----
@@ -184,7 +186,8 @@ public final class WireWriter {
    * Reserves {@code n} bytes and returns the index of the first: the fixed-width fields of a chunk
    * are then set at explicit indexes ({@link #setInt(int, int)} and the like) with one capacity
    * check for all of them. Every reserved byte must be set; generated codecs compute the indexes
-   * at compile time. The index is valid until the next write: a later write may move the buffer.
+   * at compile time. The index counts from the start of the written bytes, so it stays valid until
+   * {@link #reset()}, even when a later write grows the buffer.
    */
   public int reserve(int n) {
     ensure(n);
@@ -242,7 +245,11 @@ public final class WireWriter {
     return value != null;
   }
 
-  /** A count: a number of elements, or {@code -1} for null ({@code FF FF FF FF}). */
+  /**
+   * A count: a number of elements, or {@code -1} for null ({@code FF FF FF FF}).
+   *
+   * @throws IllegalArgumentException if {@code count} is less than {@code -1}
+   */
   public void writeCount(int count) {
     if (count < -1) {
       throw new IllegalArgumentException("negative count " + count);

@@ -16,11 +16,12 @@ import java.lang.annotation.Target;
  * <ol>
  *   <li>uppercase first letter: <b>critical</b>, a reader that does not know the type refuses the
  *       stream; lowercase: <b>ancillary</b>, such a reader skips the chunk and reports it;
- *   <li>uppercase second letter: <b>public</b>, defined by the registry authority and allowed only
- *       in a package annotated {@link ChunkAuthority}; lowercase: <b>private</b>, defined by anyone;
+ *   <li>uppercase second letter: <b>public</b>, defined by the registry authority and allowed
+ *       only in a package annotated {@link ChunkAuthority}; lowercase: <b>private</b>, defined by
+ *       anyone;
  *   <li>the third letter must be uppercase: a lowercase one sets the reserved bit;
- *   <li>uppercase fourth letter: <b>unsafe to copy</b>, an editor that changes critical chunks drops
- *       it when it does not understand it; lowercase: <b>safe to copy</b>.
+ *   <li>uppercase fourth letter: <b>unsafe to copy</b>, an editor that changes critical chunks
+ *       drops it when it does not understand it; lowercase: <b>safe to copy</b>.
  * </ol>
  *
  * <p>The chunk's data is the inline fields in declaration order (record components in order; for a

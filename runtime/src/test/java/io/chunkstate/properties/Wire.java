@@ -208,16 +208,7 @@ enum Wire {
 
     @Override
     Object read(WireReader in) throws ChunkStreamException {
-      String name = in.readString();
-      if (name == null) {
-        return null;
-      }
-      for (Mode mode : Mode.values()) {
-        if (mode.name().equals(name)) {
-          return mode;
-        }
-      }
-      throw in.unknownEnumConstant("Mode", name);
+      return in.readEnum(Mode.values(), "Mode");
     }
   },
   BYTES {
