@@ -10,6 +10,9 @@ public sealed interface WireType {
   /** The string type. */
   WireType STRING = new Text();
 
+  /** The bytes of a chunk's framing around its data: length, type and CRC. */
+  int SUB_CHUNK_FRAMING = 12;
+
   /**
    * The wire type as the registry names it: {@code int}, {@code int?} (boxed), {@code string},
    * {@code enum}, {@code E[]} (an array or list of E), {@code struct<p.Point>}, or for sub-chunks
@@ -20,7 +23,10 @@ public sealed interface WireType {
   /** The descriptor with structs expanded to their fields, for layout fingerprints. */
   String layout();
 
-  /** The fewest bytes one value takes inline, which bounds a count of them. */
+  /**
+   * The fewest bytes one value takes in its parent's data, which bounds a count of them: for a
+   * sub-chunk, its length, type and CRC; for a list of sub-chunks, nothing.
+   */
   int minBytes();
 
   /** A primitive, written at its fixed width. */
@@ -214,7 +220,7 @@ public sealed interface WireType {
 
     @Override
     public int minBytes() {
-      throw new UnsupportedOperationException("a sub-chunk is not inline");
+      return SUB_CHUNK_FRAMING;
     }
   }
 
@@ -232,7 +238,7 @@ public sealed interface WireType {
 
     @Override
     public int minBytes() {
-      throw new UnsupportedOperationException("a sub-chunk is not inline");
+      return 0; // an empty list sends no sub-chunk
     }
   }
 }

@@ -422,23 +422,11 @@ public final class Validator {
 
   /** Rules 6, 9 and 11: how a value of {@code type} travels; null after a problem. */
   private WireType wireType(TypeMirror type, FieldContext field, boolean topLevel) {
+    if (type.getKind().isPrimitive()) {
+      // The constants of WireType.Primitive are named after the primitive TypeKinds.
+      return WireType.Primitive.valueOf(type.getKind().name());
+    }
     switch (type.getKind()) {
-      case BOOLEAN:
-        return WireType.Primitive.BOOLEAN;
-      case BYTE:
-        return WireType.Primitive.BYTE;
-      case SHORT:
-        return WireType.Primitive.SHORT;
-      case CHAR:
-        return WireType.Primitive.CHAR;
-      case INT:
-        return WireType.Primitive.INT;
-      case LONG:
-        return WireType.Primitive.LONG;
-      case FLOAT:
-        return WireType.Primitive.FLOAT;
-      case DOUBLE:
-        return WireType.Primitive.DOUBLE;
       case ARRAY:
         return arrayType((ArrayType) type, field);
       case DECLARED:
