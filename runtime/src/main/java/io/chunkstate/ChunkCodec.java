@@ -36,22 +36,45 @@ public interface ChunkCodec<T> {
   T decode(WireReader in) throws ChunkStreamException;
 
   /**
-   * Whether {@link #decodeInto} is supported: true for mutable classes, false for records and
-   * other classes whose fields cannot be set.
+   * Whether {@link #apply} and {@link #decodeInto} are supported: true for mutable classes, false
+   * for records and other classes whose fields cannot be set.
    */
   default boolean canDecodeInto() {
     return false;
   }
 
   /**
-   * Reads the data of one chunk of this type into an existing object. The whole chunk is read and
-   * checked first: if this throws, {@code target} is unchanged.
+   * Copies the state of {@code decoded}, a fresh object that {@link #decode} returned, into the
+   * existing {@code target}, in place: each field of {@code target} takes the decoded value, and a
+   * nested mutable {@code @Chunk} object that {@code target} already holds is updated in place
+   * rather than replaced, so that references to it stay valid.
+   *
+   * <p>Apply does not validate: every value was checked, and every constructor and setter ran,
+   * when {@code decoded} was built. It must not fail, so that a restore either changes nothing or
+   * everything; setters that accept a value on a fresh object must accept it on {@code target}.
+   * After this call {@code decoded} must not be used again: {@code target} may share its arrays.
+   *
+   * @throws UnsupportedOperationException if {@link #canDecodeInto()} is false
+   */
+  default void apply(T decoded, T target) {
+    throw new UnsupportedOperationException(
+        stateClass().getName() + " cannot be restored into an existing instance");
+  }
+
+  /**
+   * Reads the data of one chunk of this type into an existing object, all or nothing: the whole
+   * chunk is read, checked and decoded into a fresh object first (so that every refusal happens
+   * there), and only then {@linkplain #apply applied} to {@code target}. If this throws, {@code
+   * target} is unchanged.
    *
    * @throws ChunkStreamException if the data is not a valid encoding of this type
    * @throws UnsupportedOperationException if {@link #canDecodeInto()} is false
    */
   default void decodeInto(T target, WireReader in) throws ChunkStreamException {
-    throw new UnsupportedOperationException(
-        stateClass().getName() + " cannot be decoded into an existing instance");
+    if (!canDecodeInto()) {
+      throw new UnsupportedOperationException(
+          stateClass().getName() + " cannot be decoded into an existing instance");
+    }
+    apply(decode(in), target);
   }
 }

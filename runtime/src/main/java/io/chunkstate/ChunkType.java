@@ -41,14 +41,14 @@ public final class ChunkType implements Comparable<ChunkType> {
   public static ChunkType of(String code) {
     if (code == null || code.length() != 4) {
       throw new IllegalArgumentException(
-          "a chunk type code is four ASCII letters, but got " + quote(code));
+          "a chunk type code is four ASCII letters, but got " + Text.quote(code));
     }
     int value = 0;
     for (int i = 0; i < 4; i++) {
       char c = code.charAt(i);
       if (!isLetter(c)) {
         throw new IllegalArgumentException(
-            "a chunk type code is four ASCII letters, but " + quote(code) + " has '" + c
+            "a chunk type code is four ASCII letters, but " + Text.quote(code) + " has '" + c
                 + "' at index " + i);
       }
       value = (value << 8) | c;
@@ -179,9 +179,5 @@ public final class ChunkType implements Comparable<ChunkType> {
   @Override
   public String toString() {
     return code() + " (" + properties() + ")";
-  }
-
-  private static String quote(String s) {
-    return s == null ? "null" : "\"" + s + "\"";
   }
 }

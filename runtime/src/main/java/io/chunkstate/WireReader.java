@@ -570,7 +570,28 @@ public final class WireReader {
 
   /** The error for an enum constant name that the reader's enum lacks. */
   private ChunkStreamException unknownEnumConstant(String enumName, String constant) {
-    return dataError(enumName + " has no constant named " + quote(constant));
+    return dataError(enumName + " has no constant named " + Text.quote(constant));
+  }
+
+  /**
+   * The error for a state class, or a struct inside it, that refused the values decoded for it: a
+   * constructor, compact constructor or setter threw, an {@code assert} included. Generated codecs
+   * throw it for anything their state classes throw while being built; a {@link
+   * VirtualMachineError} (out of memory, stack overflow) is not a refusal and is rethrown as it
+   * is.
+   *
+   * @param className the class that refused, as {@code p.Outer.Name}
+   * @param cause what it threw
+   * @return a {@code DATA} error at this chunk that names {@code className} and the cause
+   */
+  public ChunkStreamException refused(String className, Throwable cause) {
+    if (cause instanceof VirtualMachineError) {
+      throw (VirtualMachineError) cause;
+    }
+    ChunkStreamException error =
+        dataError(className + " refused the decoded values: " + Text.escape(cause.toString()));
+    error.initCause(cause);
+    return error;
   }
 
   /** A {@code DATA} error at this chunk: a value inside its data is invalid. */
@@ -586,7 +607,4 @@ public final class WireReader {
     return chunkOffset + 8 + (index - start);
   }
 
-  private static String quote(String s) {
-    return s == null ? "null" : "\"" + s + "\"";
-  }
 }
