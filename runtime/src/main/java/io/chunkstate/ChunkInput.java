@@ -33,6 +33,7 @@ public final class ChunkInput implements Closeable {
   public static final long MAX_LENGTH = Integer.MAX_VALUE;
 
   private static final int FIRST_BUFFER = 64 * 1024;
+  private static final int SKIP_BUFFER = 8 * 1024;
 
   private final InputStream in;
   private final byte[] array;
@@ -40,6 +41,13 @@ public final class ChunkInput implements Closeable {
   private final byte[] header = new byte[8];
   private final CRC32 crc = new CRC32();
   private long position;
+  // The chunk whose header nextHeader() read, and whose data comes next.
+  private long pendingStart;
+  private int pendingType;
+  private int pendingLength;
+  private byte[] scratch;
+  private Budget budget;
+  private long charged;
 
   private ChunkInput(InputStream in, byte[] array, int arrayStart, int arrayEnd) {
     this.in = in;
@@ -112,10 +120,20 @@ public final class ChunkInput implements Closeable {
       }
       // The end of the stream, or a chunk that breaks a rule: the general path says which.
     }
+    return nextHeader() ? readData() : null;
+  }
+
+  /**
+   * Reads and checks the length and type of the next chunk, leaving its data unread: {@link
+   * #readData()} or {@link #skipData()} comes next. Returns false if the stream ends exactly where
+   * a chunk would begin.
+   */
+  boolean nextHeader() throws IOException {
+    release();
     long start = position;
     int n = read(header, 0, 8);
     if (n == 0) {
-      return null;
+      return false;
     }
     if (n < 8) {
       throw truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
@@ -137,8 +155,36 @@ public final class ChunkInput implements Closeable {
           ChunkType.render(typeValue),
           "type bytes " + ChunkType.render(typeValue) + " are not four ASCII letters");
     }
-    int len = (int) length;
+    pendingStart = start;
+    pendingType = typeValue;
+    pendingLength = (int) length;
+    return true;
+  }
 
+  /** The type of the chunk whose header {@link #nextHeader()} read. */
+  int pendingType() {
+    return pendingType;
+  }
+
+  /** The length of the chunk whose header {@link #nextHeader()} read. */
+  int pendingLength() {
+    return pendingLength;
+  }
+
+  /** The offset of the chunk whose header {@link #nextHeader()} read. */
+  long pendingStart() {
+    return pendingStart;
+  }
+
+  /**
+   * Reads and checks the data and CRC of the chunk whose header {@link #nextHeader()} read. From an
+   * {@code InputStream}, the buffer grows as the bytes arrive and is charged to the budget, if
+   * one is set, until the next header is read.
+   */
+  RawChunk readData() throws IOException {
+    long start = pendingStart;
+    int typeValue = pendingType;
+    int len = pendingLength;
     byte[] data;
     int dataOffset;
     if (array != null) {
@@ -152,13 +198,58 @@ public final class ChunkInput implements Closeable {
       data = readData(start, typeValue, len);
       dataOffset = 0;
     }
+    int stored = readCrc(start, typeValue);
+    int computed = crc32(typeValue, data, dataOffset, len);
+    checkCrc(start, typeValue, stored, computed);
+    return new RawChunk(typeValue, start, data, dataOffset, len, stored);
+  }
+
+  /**
+   * Reads the data of the chunk whose header {@link #nextHeader()} read through the CRC and
+   * checks it, holding no more than a small buffer at any time: for a chunk that will be skipped.
+   */
+  void skipData() throws IOException {
+    long start = pendingStart;
+    int typeValue = pendingType;
+    int len = pendingLength;
+    crc.reset();
+    putInt(header, 0, typeValue);
+    crc.update(header, 0, 4);
+    if (array != null) {
+      if (arrayEnd - position < len) {
+        throw truncated(start, ChunkType.render(typeValue), dataEnds(arrayEnd - position, len));
+      }
+      crc.update(array, (int) position, len);
+      position += len;
+    } else {
+      if (scratch == null) {
+        scratch = new byte[SKIP_BUFFER];
+      }
+      long left = len;
+      while (left > 0) {
+        int n = read(scratch, 0, (int) Math.min(left, scratch.length));
+        if (n == 0) {
+          throw truncated(start, ChunkType.render(typeValue), dataEnds(len - left, len));
+        }
+        crc.update(scratch, 0, n);
+        left -= n;
+      }
+    }
+    int computed = (int) crc.getValue();
+    checkCrc(start, typeValue, readCrc(start, typeValue), computed);
+  }
+
+  private int readCrc(long start, int typeValue) throws IOException {
     int crcBytesRead = read(header, 0, 4);
     if (crcBytesRead < 4) {
       throw truncated(
           start, ChunkType.render(typeValue), "the stream ends inside the CRC of a chunk");
     }
-    int stored = getInt(header, 0);
-    int computed = crc32(typeValue, data, dataOffset, len);
+    return getInt(header, 0);
+  }
+
+  private static void checkCrc(long start, int typeValue, int stored, int computed)
+      throws ChunkStreamException {
     if (stored != computed) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.CRC,
@@ -166,7 +257,21 @@ public final class ChunkInput implements Closeable {
           ChunkType.render(typeValue),
           String.format("stored CRC %08x but the type and data give %08x", stored, computed));
     }
-    return new RawChunk(typeValue, start, data, dataOffset, len, stored);
+  }
+
+  /**
+   * Charges the data buffers of chunks read from an {@code InputStream} to {@code budget}: each
+   * chunk's buffer until the next chunk's header is read.
+   */
+  void chargeTo(Budget budget) {
+    this.budget = budget;
+  }
+
+  private void release() {
+    if (budget != null) {
+      budget.release(charged);
+    }
+    charged = 0;
   }
 
   /**
@@ -217,11 +322,13 @@ public final class ChunkInput implements Closeable {
 
   private byte[] readData(long start, int typeValue, int len) throws IOException {
     // Grow as bytes arrive: the declared length is not trusted with an allocation.
-    byte[] data = new byte[Math.min(len, FIRST_BUFFER)];
+    byte[] data = new byte[charge(start, typeValue, Math.min(len, FIRST_BUFFER))];
     int filled = 0;
     while (filled < len) {
       if (filled == data.length) {
-        data = Arrays.copyOf(data, (int) Math.min(len, 2L * data.length));
+        int grown = (int) Math.min(len, 2L * data.length);
+        charge(start, typeValue, grown);
+        data = Arrays.copyOf(data, grown);
       }
       int n = read(data, filled, data.length - filled);
       if (n == 0) {
@@ -230,6 +337,21 @@ public final class ChunkInput implements Closeable {
       filled += n;
     }
     return data;
+  }
+
+  /** Charges a buffer of {@code size} bytes to the budget, if one is set; returns the size. */
+  private int charge(long start, int typeValue, int size) throws ChunkStreamException {
+    if (budget != null) {
+      if (!budget.tryCharge(size)) {
+        throw new ChunkStreamException(
+            ChunkStreamException.Kind.LIMIT,
+            start,
+            ChunkType.render(typeValue),
+            budget.exceeded(size, "buffering the chunk's data"));
+      }
+      charged += size;
+    }
+    return size;
   }
 
   /** Reads up to {@code len} bytes, fewer only at the end of the stream. */
@@ -273,6 +395,13 @@ public final class ChunkInput implements Closeable {
 
   private static ChunkStreamException truncated(long offset, String path, String detail) {
     return new ChunkStreamException(ChunkStreamException.Kind.TRUNCATED, offset, path, detail);
+  }
+
+  private static void putInt(byte[] b, int i, int v) {
+    b[i] = (byte) (v >>> 24);
+    b[i + 1] = (byte) (v >>> 16);
+    b[i + 2] = (byte) (v >>> 8);
+    b[i + 3] = (byte) v;
   }
 
   private static int getInt(byte[] b, int i) {

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -70,10 +72,13 @@ public final class ChunkRegistry {
   }
 
   /**
-   * Every codec that {@link ServiceLoader} finds through the thread's context class loader.
+   * Every codec that {@link ServiceLoader} finds through the thread's context class loader. On the
+   * module path, {@code ServiceLoader} sees only the codecs a module declares with {@code provides
+   * io.chunkstate.ChunkCodec with ...}.
    *
-   * @throws IllegalStateException if two codecs claim one type code or one class, or a codec
-   *     claims a reserved code or one whose reserved bit is set; the message names the classes
+   * @throws IllegalStateException if two codecs claim one type code or one class, a codec claims
+   *     a reserved code or one whose reserved bit is set, or a services entry names a class that
+   *     is missing, is no codec or cannot be created; the message names the classes
    */
   public static ChunkRegistry load() {
     return load(Thread.currentThread().getContextClassLoader());
@@ -82,16 +87,48 @@ public final class ChunkRegistry {
   /**
    * Every codec that {@link ServiceLoader} finds through {@code loader}.
    *
-   * @throws IllegalStateException if two codecs claim one type code or one class, or a codec
-   *     claims a reserved code or one whose reserved bit is set; the message names the classes
+   * @throws IllegalStateException if two codecs claim one type code or one class, a codec claims
+   *     a reserved code or one whose reserved bit is set, or a services entry names a class that
+   *     is missing, is no codec or cannot be created; the message names the classes
    */
   @SuppressWarnings("rawtypes") // ServiceLoader cannot name the generic interface
   public static ChunkRegistry load(ClassLoader loader) {
     List<ChunkCodec<?>> codecs = new ArrayList<>();
-    for (ChunkCodec codec : ServiceLoader.load(ChunkCodec.class, loader)) {
-      codecs.add(codec);
+    Iterator<ServiceLoader.Provider<ChunkCodec>> providers =
+        ServiceLoader.load(ChunkCodec.class, loader).stream().iterator();
+    while (true) {
+      ServiceLoader.Provider<ChunkCodec> provider;
+      try {
+        if (!providers.hasNext()) {
+          break;
+        }
+        provider = providers.next();
+      } catch (ServiceConfigurationError e) {
+        // A services entry whose class is missing or is no ChunkCodec: the error names it.
+        throw brokenEntry(e.getMessage(), e);
+      }
+      String name;
+      try {
+        name = provider.type().getName();
+      } catch (ServiceConfigurationError e) {
+        throw brokenEntry(e.getMessage(), e);
+      }
+      try {
+        codecs.add(provider.get());
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        Throwable cause = e instanceof ServiceConfigurationError && e.getCause() != null
+            ? e.getCause() : e;
+        throw brokenEntry("codec " + name + " could not be created: " + cause, e);
+      }
     }
     return new ChunkRegistry(codecs);
+  }
+
+  private static IllegalStateException brokenEntry(String detail, Throwable cause) {
+    return new IllegalStateException(
+        "a META-INF/services/io.chunkstate.ChunkCodec entry is broken: " + detail
+            + "; rebuild the jar that lists it, or remove it from the class path",
+        cause);
   }
 
   /**

@@ -34,7 +34,9 @@ public final class ChunkStreamException extends IOException {
     /**
      * The chunks break the stream's structure: {@code CHDR} not first or repeated, {@code CEND}
      * with data, {@code CHDR} or {@code CEND} inside a chunk, a second sub-chunk for a field that
-     * holds one, or sub-chunks nested deeper than {@link WireReader#MAX_DEPTH}.
+     * holds one, or sub-chunks nested deeper than SPEC §4's limit of {@value
+     * ReadOptions#MAX_NESTING} levels or the reader's lower {@linkplain ReadOptions#maxNesting()
+     * limit}.
      */
     STRUCTURE,
     /** The stream's format major version is not one this reader knows. */
@@ -47,7 +49,17 @@ public final class ChunkStreamException extends IOException {
      * A value inside a chunk's data is invalid: a boolean or presence byte that is not 0 or 1, bad
      * UTF-8, an unknown enum constant, a null producer name, or values the state class refuses.
      */
-    DATA
+    DATA,
+    /**
+     * A limit of the reader's {@link ReadOptions} is exceeded: the stream would make the reader
+     * allocate more than its allocation budget.
+     */
+    LIMIT,
+    /**
+     * The stream describes a type's inline layout differently from the reader's codec (SPEC §8),
+     * so its fields cannot be read as this reader's fields.
+     */
+    LAYOUT
   }
 
   private final Kind kind;

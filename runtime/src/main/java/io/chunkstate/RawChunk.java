@@ -66,12 +66,15 @@ public final class RawChunk {
   }
 
   /**
-   * A reader over the data, for decoding it with a {@link ChunkCodec} or walking its sub-chunks.
+   * A reader over the data, for decoding it with a {@link ChunkCodec} or walking its sub-chunks,
+   * with the limits of {@link ReadOptions#defaults()}.
    * Its {@link WireReader#skipped()} list collects the unknown ancillary sub-chunks skipped below
    * this chunk.
    */
   public WireReader reader() {
-    return WireReader.forChunk(this, new ArrayList<>());
+    ReadOptions options = ReadOptions.defaults();
+    return WireReader.forChunk(
+        this, new ArrayList<>(), new Budget(options.allocationBudget()), options.maxNesting());
   }
 
   byte[] array() {

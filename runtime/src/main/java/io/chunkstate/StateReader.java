@@ -19,21 +19,32 @@ import java.util.Objects;
  * Snapshot snapshot = StateReader.read(in, ChunkRegistry.load());
  * UartState uart = snapshot.get(UartState.class);
  * }</pre>
+ *
+ * <p>Two kinds of read (SPEC §3). A <em>whole-input</em> read ({@code read}) owns its input to
+ * the end and checks that nothing follows {@code CEND}. An <em>embedded</em> read ({@code
+ * readEmbedded}) reads a stream carried inside a longer byte sequence, such as a connection that
+ * stays open: it stops right after {@code CEND}'s CRC, never reads a byte past it, and never
+ * waits for the end of the input.
+ *
+ * <p>What a read may allocate is bounded by its {@link ReadOptions}: a stream that would pass the
+ * allocation budget fails with {@code LIMIT} before the allocation.
  */
 public final class StateReader {
+  // Estimates of heap bytes per top-level chunk: the decoded state's slot, and a skip's record.
+  private static final int STATE_BYTES = 64;
+  private static final int SKIPPED_BYTES = 128;
+
   private StateReader() {}
 
   /**
    * Reads and checks the whole stream from {@code in}, up to and including {@code CEND} and the
-   * end of the stream. Does not close {@code in}.
+   * end of the stream, with {@link ReadOptions#defaults()}. Does not close {@code in}.
    *
    * @throws ChunkStreamException for any stream that breaks the format
    * @throws IOException if {@code in} fails
    */
   public static Snapshot read(InputStream in, ChunkRegistry registry) throws IOException {
-    Objects.requireNonNull(in, "in");
-    Objects.requireNonNull(registry, "registry");
-    return read(ChunkInput.open(in, Signature.CHUNKSTATE), registry);
+    return read(in, registry, ReadOptions.defaults());
   }
 
   /**
@@ -41,15 +52,17 @@ public final class StateReader {
    * ChunkRegistry)} does, but gives up when {@code timeout} has passed: a stream that stalls, or
    * that trickles bytes too slowly to finish in time, cannot hold the caller forever.
    *
-   * <p>At the deadline a watchdog thread closes {@code in}, which unblocks a read stalled inside
-   * it (as closing does for sockets, pipes and channels), and this method throws an {@link
-   * InterruptedIOException} whose {@link InterruptedIOException#bytesTransferred bytesTransferred}
-   * and message give the stream offset reached. A timeout is not a {@link ChunkStreamException}:
-   * nothing is known to be wrong with the bytes, only that they did not arrive in time, so a caller
-   * may retry where it would give up on a broken stream. If the read finishes in time, {@code in}
-   * is left open, as by the other overload.
+   * <p>The deadline holds for any {@code InputStream}: the bytes are read on a thread of the
+   * deadline's own, which the caller does not wait for past the deadline. At the deadline this
+   * method throws an {@link InterruptedIOException} whose {@link
+   * InterruptedIOException#bytesTransferred bytesTransferred} and message give the stream offset
+   * reached, and {@code in} is closed on another thread. A timeout is not a {@link
+   * ChunkStreamException}: nothing is known to be wrong with the bytes, only that they did not
+   * arrive in time, so a caller may retry where it would give up on a broken stream. If the read
+   * finishes in time, {@code in} is left open, as by the other overload.
    *
-   * @param timeout how long the whole read may take; positive
+   * @param timeout how long the whole read may take; positive; {@link
+   *     java.time.temporal.ChronoUnit#FOREVER}'s duration is accepted and never passes
    * @throws ChunkStreamException for any stream that breaks the format, read before the deadline
    * @throws InterruptedIOException if the deadline passed first; {@code in} is then closed
    * @throws IOException if {@code in} fails
@@ -57,42 +70,73 @@ public final class StateReader {
    */
   public static Snapshot read(InputStream in, ChunkRegistry registry, Duration timeout)
       throws IOException {
-    Objects.requireNonNull(in, "in");
-    Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-    }
-    ReadDeadline deadline = new ReadDeadline(in, timeout);
-    Snapshot snapshot;
-    try {
-      snapshot = read(deadline, registry);
-    } catch (IOException e) {
-      // After the deadline, the closed stream fails the read or makes it end early.
-      if (deadline.finish()) {
-        throw e;
-      }
-      throw deadline.timedOut(e);
-    } catch (RuntimeException | Error e) {
-      deadline.finish();
-      throw e;
-    }
-    if (deadline.finish()) {
-      return snapshot;
-    }
-    throw deadline.timedOut(null);
+    return read(in, registry, ReadOptions.defaults().withTimeout(timeout));
   }
 
   /**
-   * Reads and checks the whole stream in {@code bytes}, decoding chunk data in place.
+   * Reads and checks the whole stream from {@code in}, up to and including {@code CEND} and the
+   * end of the stream, within the limits of {@code options}. Does not close {@code in}, unless a
+   * timeout passes (see {@link #read(InputStream, ChunkRegistry, Duration)}).
+   *
+   * @throws ChunkStreamException for any stream that breaks the format, or passes a limit
+   * @throws InterruptedIOException if the options' timeout passed first
+   * @throws IOException if {@code in} fails
+   */
+  public static Snapshot read(InputStream in, ChunkRegistry registry, ReadOptions options)
+      throws IOException {
+    return read(in, registry, options, true);
+  }
+
+  /**
+   * Reads and checks one stream embedded in {@code in} (SPEC §3): from the signature to {@code
+   * CEND}'s CRC, and not one byte further, with {@link ReadOptions#defaults()}. The bytes after
+   * the stream stay unread in {@code in}, which is not closed: the next message of a session, for
+   * example.
+   *
+   * @throws ChunkStreamException for any stream that breaks the format
+   * @throws IOException if {@code in} fails
+   */
+  public static Snapshot readEmbedded(InputStream in, ChunkRegistry registry) throws IOException {
+    return readEmbedded(in, registry, ReadOptions.defaults());
+  }
+
+  /**
+   * Reads and checks one stream embedded in {@code in}, as {@link #readEmbedded(InputStream,
+   * ChunkRegistry)} does, within the limits of {@code options}.
+   *
+   * @throws ChunkStreamException for any stream that breaks the format, or passes a limit
+   * @throws InterruptedIOException if the options' timeout passed first
+   * @throws IOException if {@code in} fails
+   */
+  public static Snapshot readEmbedded(InputStream in, ChunkRegistry registry, ReadOptions options)
+      throws IOException {
+    return read(in, registry, options, false);
+  }
+
+  /**
+   * Reads and checks the whole stream in {@code bytes}, decoding chunk data in place, with {@link
+   * ReadOptions#defaults()}.
    *
    * @throws ChunkStreamException for any stream that breaks the format
    */
   public static Snapshot read(byte[] bytes, ChunkRegistry registry) throws ChunkStreamException {
+    return read(bytes, registry, ReadOptions.defaults());
+  }
+
+  /**
+   * Reads and checks the whole stream in {@code bytes}, decoding chunk data in place, within the
+   * limits of {@code options} (a timeout does not apply: the bytes are all there).
+   *
+   * @throws ChunkStreamException for any stream that breaks the format, or passes a limit
+   */
+  public static Snapshot read(byte[] bytes, ChunkRegistry registry, ReadOptions options)
+      throws ChunkStreamException {
     Objects.requireNonNull(bytes, "bytes");
     Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(options, "options");
     try {
-      return read(ChunkInput.open(bytes, Signature.CHUNKSTATE), registry);
+      return read(ChunkInput.open(bytes, Signature.CHUNKSTATE), registry, options, true);
     } catch (ChunkStreamException e) {
       throw e;
     } catch (IOException e) {
@@ -100,32 +144,60 @@ public final class StateReader {
     }
   }
 
-  private static Snapshot read(ChunkInput input, ChunkRegistry registry) throws IOException {
-    RawChunk header = input.next();
-    if (header == null) {
+  private static Snapshot read(
+      InputStream in, ChunkRegistry registry, ReadOptions options, boolean wholeInput)
+      throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(options, "options");
+    if (options.timeout() == null) {
+      return read(ChunkInput.open(in, Signature.CHUNKSTATE), registry, options, wholeInput);
+    }
+    ReadDeadline deadline = new ReadDeadline(in, options.timeout());
+    try {
+      return read(ChunkInput.open(deadline, Signature.CHUNKSTATE), registry, options, wholeInput);
+    } catch (IOException e) {
+      // After the deadline, the closed stream may fail the read or make it end early.
+      if (deadline.timedOut() && !(e instanceof InterruptedIOException)) {
+        throw deadline.timedOut(e);
+      }
+      throw e;
+    } finally {
+      deadline.finish();
+    }
+  }
+
+  private static Snapshot read(
+      ChunkInput input, ChunkRegistry registry, ReadOptions options, boolean wholeInput)
+      throws IOException {
+    Budget budget = new Budget(options.allocationBudget());
+    input.chargeTo(budget);
+    if (!input.nextHeader()) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.TRUNCATED,
           input.position(),
           "",
           "the stream ends after the signature, where CHDR should begin");
     }
-    if (!header.type().equals(ChunkType.CHDR)) {
+    if (input.pendingType() != ChunkType.CHDR.value()) {
+      input.skipData(); // a damaged chunk is a CRC error first, whatever its type
       throw new ChunkStreamException(
           ChunkStreamException.Kind.STRUCTURE,
-          header.offset(),
-          header.type().code(),
-          "the first chunk must be CHDR, found " + header.type().code());
+          input.pendingStart(),
+          ChunkType.render(input.pendingType()),
+          "the first chunk must be CHDR, found " + ChunkType.render(input.pendingType()));
     }
-    WireReader chdr = header.reader();
+    RawChunk header = input.readData();
+    WireReader chdr = WireReader.forChunk(header, new ArrayList<>(), budget, 0);
     int major = Short.toUnsignedInt(chdr.readShort());
     int minor = Short.toUnsignedInt(chdr.readShort());
-    if (major != StateWriter.FORMAT_MAJOR) {
+    if (major != Header.FORMAT_MAJOR) {
       throw new ChunkStreamException(
           ChunkStreamException.Kind.VERSION,
           header.offset(),
           "CHDR",
           "format version " + major + "." + minor + " is not readable: this reader knows major "
-              + StateWriter.FORMAT_MAJOR);
+              + Header.FORMAT_MAJOR);
     }
     String producer = chdr.readString();
     if (producer == null) {
@@ -137,48 +209,66 @@ public final class StateReader {
     List<SkippedChunk> skipped = new ArrayList<>();
     while (true) {
       long at = input.position();
-      RawChunk chunk = input.next();
-      if (chunk == null) {
+      if (!input.nextHeader()) {
         throw new ChunkStreamException(
             ChunkStreamException.Kind.TRUNCATED,
             at,
             "",
             "the stream ends where a chunk should begin, without CEND");
       }
-      ChunkCodec<?> codec = registry.codecFor(chunk.typeValue());
+      int typeValue = input.pendingType();
+      long offset = input.pendingStart();
+      ChunkCodec<?> codec = registry.codecFor(typeValue);
       if (codec != null) {
-        states.add(decode(codec, WireReader.forChunk(chunk, skipped)));
+        charge(budget, STATE_BYTES, offset, typeValue, "a decoded state");
+        RawChunk chunk = input.readData();
+        states.add(
+            decode(codec, WireReader.forChunk(chunk, skipped, budget, options.maxNesting())));
         continue;
       }
-      ChunkType type = chunk.type();
+      ChunkType type = ChunkType.of(typeValue);
       if (type.equals(ChunkType.CEND)) {
-        if (chunk.length() != 0) {
+        input.skipData(); // CEND's CRC is checked before its length is judged
+        if (input.pendingLength() != 0) {
           throw new ChunkStreamException(
               ChunkStreamException.Kind.STRUCTURE,
-              chunk.offset(),
+              offset,
               "CEND",
-              "CEND must have no data, but has length " + chunk.length());
+              "CEND must have no data, but has length " + input.pendingLength());
         }
-        input.requireEnd();
+        if (wholeInput) {
+          input.requireEnd();
+        }
         return new Snapshot(producer, minor, states, skipped);
       }
+      // Unknown here: checked in constant memory, whatever its length, and never decoded.
+      input.skipData();
       if (type.equals(ChunkType.CHDR)) {
         throw new ChunkStreamException(
-            ChunkStreamException.Kind.STRUCTURE,
-            chunk.offset(),
-            "CHDR",
-            "CHDR appears a second time");
+            ChunkStreamException.Kind.STRUCTURE, offset, "CHDR", "CHDR appears a second time");
       }
       if (type.isAncillary()) {
-        skipped.add(new SkippedChunk(type, chunk.offset(), chunk.length(), type.code()));
+        charge(budget, SKIPPED_BYTES, offset, typeValue, "the record of a skipped chunk");
+        skipped.add(new SkippedChunk(type, offset, input.pendingLength(), type.code()));
       } else {
         throw new ChunkStreamException(
             ChunkStreamException.Kind.UNKNOWN_CRITICAL,
-            chunk.offset(),
+            offset,
             type.code(),
             "critical chunk " + type.code() + " is not known to this reader"
                 + (type.isReservedBitSet() ? " (its reserved bit is set)" : ""));
       }
+    }
+  }
+
+  private static void charge(Budget budget, long bytes, long offset, int typeValue, String what)
+      throws ChunkStreamException {
+    if (!budget.tryCharge(bytes)) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.LIMIT,
+          offset,
+          ChunkType.render(typeValue),
+          budget.exceeded(bytes, what));
     }
   }
 

@@ -7,27 +7,30 @@ import java.util.Objects;
 
 /**
  * Writes a state stream: the signature and {@code CHDR} when opened, one chunk per {@link
- * #write(Object)}, and {@code CEND} when closed. Each state is encoded completely into a buffer
- * before any of it reaches the output stream. A writer is not safe for use by several threads at
- * once.
+ * #write(Object)}, and {@code CEND} at {@link #finish()}. A stream is complete only once {@code
+ * finish()} has returned: {@link #close()} writes nothing more, so a stream closed after a failure
+ * ends without {@code CEND}, and every reader refuses it. A writer is not safe for use by several
+ * threads at once.
  *
  * <pre>{@code
  * try (StateWriter writer = StateWriter.open(out, "my-vmm 2.1", ChunkRegistry.load())) {
  *   writer.write(uart);
  *   writer.write(pciDevice);
+ *   writer.finish();
  * }
  * }</pre>
+ *
+ * <p>Each state is encoded completely into a buffer before any of it reaches the output stream,
+ * so a state that cannot be encoded leaves the stream as it was, and the caller may go on writing
+ * or give up. An {@link IOException} from the output stream may have left part of a chunk on it:
+ * the writer is then broken, and {@code write} and {@code finish} throw.
  */
 public final class StateWriter implements Closeable {
-  /** The format major version this writer produces. */
-  public static final int FORMAT_MAJOR = 1;
-
-  /** The format minor version this writer produces. */
-  public static final int FORMAT_MINOR = 0;
-
   private final OutputStream out;
   private final ChunkRegistry registry;
   private final WireWriter buffer = new WireWriter(4096);
+  private IOException broken;
+  private boolean finished;
   private boolean closed;
 
   private StateWriter(OutputStream out, ChunkRegistry registry) {
@@ -39,6 +42,8 @@ public final class StateWriter implements Closeable {
    * Writes the signature and a {@code CHDR} naming {@code producer} to {@code out}.
    *
    * @param producer the name (and version) of the program writing the stream
+   * @throws IllegalArgumentException if {@code producer} cannot be encoded (an unpaired surrogate)
+   * @throws IOException if the output stream fails
    */
   public static StateWriter open(OutputStream out, String producer, ChunkRegistry registry)
       throws IOException {
@@ -46,75 +51,110 @@ public final class StateWriter implements Closeable {
     Objects.requireNonNull(producer, "producer");
     Objects.requireNonNull(registry, "registry");
     StateWriter writer = new StateWriter(out, registry);
-    WireWriter header = writer.buffer;
-    byte[] signature = Signature.CHUNKSTATE.raw();
-    header.writeRaw(signature, 0, signature.length);
-    int mark = header.beginChunk(ChunkType.CHDR);
-    header.writeShort((short) FORMAT_MAJOR);
-    header.writeShort((short) FORMAT_MINOR);
-    header.writeString(producer);
-    header.endChunk(mark);
+    Header.write(writer.buffer, producer);
     writer.flushBuffer();
     return writer;
   }
 
   /**
    * Writes {@code state} as one top-level chunk, sub-chunks included, with the registry's codec
-   * for {@code state.getClass()}.
+   * for {@code state.getClass()}. A state that fails to encode, for whatever reason, writes
+   * nothing: the stream is as it was before the call.
    *
    * @throws IllegalArgumentException if no codec is registered for the state's class, or the
-   *     state holds a value the format cannot encode; nothing of the state is written
-   * @throws IllegalStateException if the writer is closed, or the chunk would exceed 2 GiB
-   * @throws IOException if the output stream fails
+   *     state holds a value the format cannot encode, nests sub-chunks deeper than SPEC §4 allows
+   *     or contains itself; nothing of the state is written
+   * @throws IllegalStateException if the writer is finished, closed, or broken by an earlier
+   *     output failure, or the chunk would exceed 2 GiB
+   * @throws IOException if the output stream fails; the writer is then broken
    */
   public void write(Object state) throws IOException {
     Objects.requireNonNull(state, "state");
-    if (closed) {
-      throw new IllegalStateException("the writer is closed");
-    }
-    ChunkCodec<?> codec =
-        registry
-            .codecFor(state.getClass())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "no codec is registered for " + state.getClass().getName()
-                            + "; is it annotated @Chunk, and is the processor on the"
-                            + " annotation processor path?"));
+    checkWritable();
+    ChunkCodec<?> codec = registry.codecFor(state.getClass()).orElseThrow(() -> noCodec(state));
     try {
       writeWith(codec, state);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       buffer.reset(); // nothing of a state that cannot be encoded reaches the stream
       throw e;
     }
     flushBuffer();
   }
 
+  private IllegalArgumentException noCodec(Object state) {
+    return new IllegalArgumentException(
+        "no codec is registered for " + state.getClass().getName() + "; is it annotated @Chunk,"
+            + " is the processor on the annotation processor path, and, on the module path, does"
+            + " the module declare 'provides io.chunkstate.ChunkCodec with' its codec?");
+  }
+
   private <T> void writeWith(ChunkCodec<T> codec, Object state) {
     buffer.writeChunk(codec, codec.stateClass().cast(state));
+  }
+
+  /**
+   * Writes {@code CEND} and flushes the output stream: the stream is now complete. Nothing may be
+   * written after it. The output stream stays open until {@link #close()}.
+   *
+   * @throws IllegalStateException if the writer is already finished, closed, or broken by an
+   *     earlier output failure
+   * @throws IOException if the output stream fails; the writer is then broken
+   */
+  public void finish() throws IOException {
+    checkWritable();
+    buffer.endChunk(buffer.beginChunk(ChunkType.CEND));
+    flushBuffer();
+    try {
+      out.flush();
+    } catch (IOException e) {
+      broken = e;
+      throw e;
+    }
+    finished = true;
+  }
+
+  /** Whether {@link #finish()} has completed the stream. */
+  public boolean isFinished() {
+    return finished;
+  }
+
+  private void checkWritable() {
+    if (closed) {
+      throw new IllegalStateException("the writer is closed");
+    }
+    if (broken != null) {
+      throw new IllegalStateException(
+          "the writer is broken: the output stream failed earlier (" + broken + "), and the"
+              + " stream may hold part of a chunk",
+          broken);
+    }
+    if (finished) {
+      throw new IllegalStateException("the stream is finished: CEND has been written");
+    }
   }
 
   private void flushBuffer() throws IOException {
     try {
       buffer.writeTo(out);
+    } catch (IOException | RuntimeException e) {
+      broken = e instanceof IOException io ? io : new IOException(e);
+      throw e;
     } finally {
       buffer.reset();
     }
   }
 
-  /** Writes {@code CEND} and closes the output stream. Closing twice does nothing. */
+  /**
+   * Closes the output stream and writes nothing more. A stream not {@linkplain #finish()
+   * finished} first ends without {@code CEND}, and every reader refuses it: closing is what
+   * try-with-resources does after an exception, too. Closing twice does nothing.
+   */
   @Override
   public void close() throws IOException {
     if (closed) {
       return;
     }
     closed = true;
-    try {
-      buffer.endChunk(buffer.beginChunk(ChunkType.CEND));
-      flushBuffer();
-      out.flush();
-    } finally {
-      out.close();
-    }
+    out.close();
   }
 }

@@ -23,11 +23,19 @@ import java.util.List;
  * <p>A reader is a cursor: it is not safe for use by several threads at once.
  */
 public final class WireReader {
-  /** How deep sub-chunks may nest below a top-level chunk before the stream is refused. */
-  public static final int MAX_DEPTH = 64;
-
   private static final int CHDR = ChunkType.CHDR.value();
   private static final int CEND = ChunkType.CEND.value();
+
+  // Estimates of heap bytes, on the high side, charged to the allocation budget before the
+  // allocation: an object's header and a few fields, an array's header, a reference without
+  // compressed pointers, a string's object and array headers, a list and its array.
+  private static final int OBJECT_BYTES = 32;
+  private static final int ARRAY_BYTES = 16;
+  private static final int REFERENCE_BYTES = 8;
+  private static final int STRING_BYTES = 40;
+  private static final int LIST_BYTES = 40;
+  private static final int SUB_CHUNK_BYTES = 64;
+  private static final int SKIPPED_BYTES = 128;
 
   /** The count value that encodes {@code null}. */
   static final int NULL_COUNT = -1;
@@ -50,6 +58,8 @@ public final class WireReader {
   private final WireReader parent;
   private final int depth;
   private final List<SkippedChunk> skipped;
+  private final Budget budget;
+  private final int maxDepth;
   // Built on first use: decoding a valid chunk needs neither, only errors and skips do.
   private ChunkType type;
   private String path;
@@ -63,7 +73,9 @@ public final class WireReader {
       long chunkOffset,
       WireReader parent,
       int depth,
-      List<SkippedChunk> skipped) {
+      List<SkippedChunk> skipped,
+      Budget budget,
+      int maxDepth) {
     this.buf = buf;
     this.start = start;
     this.pos = start;
@@ -74,9 +86,16 @@ public final class WireReader {
     this.parent = parent;
     this.depth = depth;
     this.skipped = skipped;
+    this.budget = budget;
+    this.maxDepth = maxDepth;
   }
 
-  static WireReader forChunk(RawChunk chunk, List<SkippedChunk> skipped) {
+  /**
+   * A reader over a top-level chunk of a stream, whose allocations are charged to {@code budget}
+   * and whose sub-chunks may nest {@code maxDepth} levels.
+   */
+  static WireReader forChunk(
+      RawChunk chunk, List<SkippedChunk> skipped, Budget budget, int maxDepth) {
     return new WireReader(
         chunk.array(),
         chunk.dataOffset(),
@@ -86,17 +105,30 @@ public final class WireReader {
         chunk.offset(),
         null,
         0,
-        skipped);
+        skipped,
+        budget,
+        maxDepth);
   }
 
   /**
    * A reader over the data of one chunk of type {@code type}, standing alone at stream offset 0:
-   * for decoding a chunk's data outside a stream. Skipped sub-chunks collect in {@link
-   * #skipped()}.
+   * for decoding a chunk's data outside a stream, with the limits of {@link
+   * ReadOptions#defaults()}. Skipped sub-chunks collect in {@link #skipped()}.
    */
   public static WireReader of(ChunkType type, byte[] data) {
+    ReadOptions options = ReadOptions.defaults();
     return new WireReader(
-        data, 0, data.length, type, type.value(), 0, null, 0, new ArrayList<>());
+        data,
+        0,
+        data.length,
+        type,
+        type.value(),
+        0,
+        null,
+        0,
+        new ArrayList<>(),
+        new Budget(options.allocationBudget()),
+        options.maxNesting());
   }
 
   /** The type of the chunk this reader reads. */
@@ -156,7 +188,8 @@ public final class WireReader {
   private void require(int n, String what) throws ChunkStreamException {
     if (limit - pos < n) {
       throw lengthError(
-          "the data ends inside " + what + ": " + n + " bytes needed, " + (limit - pos) + " left");
+          "the data ends inside " + what + ": " + n + " bytes needed, " + (limit - pos) + " left"
+              + layoutHint());
     }
   }
 
@@ -230,7 +263,11 @@ public final class WireReader {
     byte b = buf[pos];
     if (b == 0 || b == 1) {
       pos++;
-      return b == 1;
+      if (b == 1) {
+        charge(OBJECT_BYTES, "an object");
+        return true;
+      }
+      return false;
     }
     throw dataError(
         String.format(
@@ -239,12 +276,23 @@ public final class WireReader {
 
   /**
    * A count: {@code -1} for null ({@code FF FF FF FF}), otherwise a number of elements that the
-   * remaining data can hold at {@code minElementBytes} bytes each.
+   * remaining data can hold at {@code minElementBytes} bytes each. The elements' references (a
+   * list or an array of objects) are charged to the allocation budget.
    *
    * @param minElementBytes the fewest bytes one element can take (at least 1)
-   * @throws ChunkStreamException {@code LENGTH} if the count exceeds 2^31−1 or the remaining data
+   * @throws ChunkStreamException {@code LENGTH} if the count exceeds 2^31−1 or the remaining data;
+   *     {@code LIMIT} if a list of that many elements would pass the allocation budget
    */
   public int readCount(int minElementBytes) throws ChunkStreamException {
+    int n = count(minElementBytes);
+    if (n != NULL_COUNT) {
+      charge(LIST_BYTES + REFERENCE_BYTES * (long) n, "a list or array of " + n + " elements");
+    }
+    return n;
+  }
+
+  /** A count, checked as {@link #readCount} checks it, with nothing charged. */
+  private int count(int minElementBytes) throws ChunkStreamException {
     require(4, "a count");
     int raw = (int) INT.get(buf, pos);
     if (raw == NULL_COUNT) {
@@ -264,11 +312,32 @@ public final class WireReader {
     return raw;
   }
 
+  /** A count and an array of that many elements of {@code width} bytes, charged. */
+  private int arrayCount(int width) throws ChunkStreamException {
+    int n = count(width);
+    if (n != NULL_COUNT) {
+      charge(ARRAY_BYTES + (long) width * n, "an array of " + n + " elements");
+    }
+    return n;
+  }
+
+  /**
+   * Charges an estimate of {@code bytes} of heap to the read's allocation budget.
+   *
+   * @throws ChunkStreamException {@code LIMIT} at this chunk if the budget would be passed
+   */
+  private void charge(long bytes, String what) throws ChunkStreamException {
+    if (!budget.tryCharge(bytes)) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.LIMIT, chunkOffset, path(), budget.exceeded(bytes, what));
+    }
+  }
+
   // ---- variable-length values ----
 
   /** A count and that many bytes of UTF-8; {@code null} for the null count. */
   public String readString() throws ChunkStreamException {
-    int n = readCount(1);
+    int n = count(1);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -277,13 +346,15 @@ public final class WireReader {
     return string(from, n);
   }
 
-  /** The {@code n} bytes at {@code from} as a string, checked to be UTF-8. */
+  /** The {@code n} bytes at {@code from} as a string, checked to be UTF-8, and charged. */
   private String string(int from, int n) throws ChunkStreamException {
     for (int i = from; i < from + n; i++) {
       if (buf[i] < 0) {
+        charge(STRING_BYTES + 2L * n, "a string of " + n + " bytes");
         return decodeUtf8(from, n);
       }
     }
+    charge(STRING_BYTES + n, "a string of " + n + " bytes");
     return new String(buf, from, n, StandardCharsets.ISO_8859_1);
   }
 
@@ -299,7 +370,7 @@ public final class WireReader {
    */
   public <E extends Enum<E>> E readEnum(E[] constants, String enumName)
       throws ChunkStreamException {
-    int n = readCount(1);
+    int n = count(1);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -351,7 +422,7 @@ public final class WireReader {
 
   /** A count and that many bytes; {@code null} for the null count. */
   public byte[] readBytes() throws ChunkStreamException {
-    int n = readCount(1);
+    int n = arrayCount(1);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -363,7 +434,7 @@ public final class WireReader {
 
   /** A count and that many booleans; {@code null} for the null count. */
   public boolean[] readBooleans() throws ChunkStreamException {
-    int n = readCount(1);
+    int n = arrayCount(1);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -376,7 +447,7 @@ public final class WireReader {
 
   /** A count and that many shorts; {@code null} for the null count. */
   public short[] readShorts() throws ChunkStreamException {
-    int n = readCount(2);
+    int n = arrayCount(2);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -389,7 +460,7 @@ public final class WireReader {
 
   /** A count and that many chars; {@code null} for the null count. */
   public char[] readChars() throws ChunkStreamException {
-    int n = readCount(2);
+    int n = arrayCount(2);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -402,7 +473,7 @@ public final class WireReader {
 
   /** A count and that many ints; {@code null} for the null count. */
   public int[] readInts() throws ChunkStreamException {
-    int n = readCount(4);
+    int n = arrayCount(4);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -415,7 +486,7 @@ public final class WireReader {
 
   /** A count and that many longs; {@code null} for the null count. */
   public long[] readLongs() throws ChunkStreamException {
-    int n = readCount(8);
+    int n = arrayCount(8);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -428,7 +499,7 @@ public final class WireReader {
 
   /** A count and that many floats (raw bits); {@code null} for the null count. */
   public float[] readFloats() throws ChunkStreamException {
-    int n = readCount(4);
+    int n = arrayCount(4);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -441,7 +512,7 @@ public final class WireReader {
 
   /** A count and that many doubles (raw bits); {@code null} for the null count. */
   public double[] readDoubles() throws ChunkStreamException {
-    int n = readCount(8);
+    int n = arrayCount(8);
     if (n == NULL_COUNT) {
       return null;
     }
@@ -459,28 +530,33 @@ public final class WireReader {
    * returns a reader over its data. The caller decodes it, or hands it to {@link
    * #skipUnknown(WireReader)}.
    *
-   * @throws ChunkStreamException {@code LENGTH} if the bytes left do not hold a whole chunk,
-   *     {@code TYPE} for a bad type byte, {@code CRC} for a damaged chunk, {@code STRUCTURE} for
-   *     {@code CHDR} or {@code CEND} inside a chunk or for nesting deeper than {@link #MAX_DEPTH}
+   * @throws ChunkStreamException {@code LENGTH} at this chunk if the bytes left do not form a
+   *     chunk (too few, or a length past the end: the inline fields were not what this reader
+   *     expects), {@code TYPE} at this chunk if the type bytes are not letters, {@code CRC} for a
+   *     damaged sub-chunk, {@code STRUCTURE} for {@code CHDR} or {@code CEND} inside a chunk or
+   *     for nesting deeper than the reader's limit ({@link ReadOptions#maxNesting()}), {@code
+   *     LIMIT} if the allocation budget is spent
    */
   public WireReader nextSubChunk() throws ChunkStreamException {
     // The checks of subChunkError(), all passed: kept small so that it inlines into a codec.
     int left = limit - pos;
-    if (left >= 12 && depth < MAX_DEPTH) {
+    if (left >= 12 && depth < maxDepth) {
       int len = (int) INT.get(buf, pos);
       int subType = (int) INT.get(buf, pos + 4);
       if (len >= 0
           && len <= left - 12
           && ChunkType.isValid(subType)
           && subType != CHDR
-          && subType != CEND) {
+          && subType != CEND
+          && budget.tryCharge(SUB_CHUNK_BYTES)) {
         int dataStart = pos + 8;
         if ((int) INT.get(buf, dataStart + len) == Crc.of(buf, pos + 4, len + 4)) {
           pos = dataStart + len + 4;
           return new WireReader(
               buf, dataStart, dataStart + len, null, subType, streamOffset(dataStart - 8), this,
-              depth + 1, skipped);
+              depth + 1, skipped, budget, maxDepth);
         }
+        budget.release(SUB_CHUNK_BYTES);
       }
     }
     throw subChunkError();
@@ -490,29 +566,27 @@ public final class WireReader {
   private ChunkStreamException subChunkError() {
     long subOffset = streamOffset(pos);
     int left = limit - pos;
+    int at = pos - start;
     if (left < 12) {
-      return new ChunkStreamException(
-          ChunkStreamException.Kind.LENGTH,
-          subOffset,
-          path(),
-          left + " bytes after the inline fields do not form a chunk (a chunk takes at least 12)");
+      return notAChunk(
+          left + " bytes at data byte " + at + " do not form a sub-chunk (one takes at least 12)");
     }
     long length = Integer.toUnsignedLong((int) INT.get(buf, pos));
     int subType = (int) INT.get(buf, pos + 4);
     if (length > left - 12) {
-      return new ChunkStreamException(
-          ChunkStreamException.Kind.LENGTH,
-          subOffset,
-          subPath(this, subType),
-          "length " + length + " runs past the end of the enclosing chunk, which has " + (left - 12)
+      return notAChunk(
+          "the bytes at data byte " + at + " do not form a sub-chunk: they declare length "
+              + length + ", past the end of this chunk's data, which has " + (left - 12)
               + " bytes left for it");
     }
     if (!ChunkType.isValid(subType)) {
+      // Not named in the path: bytes that are not a type code are no chunk's name.
       return new ChunkStreamException(
           ChunkStreamException.Kind.TYPE,
-          subOffset,
-          subPath(this, subType),
-          "type bytes " + ChunkType.render(subType) + " are not four ASCII letters");
+          chunkOffset,
+          path(),
+          "the sub-chunk at data byte " + at + " has type bytes " + ChunkType.render(subType)
+              + ", which are not four ASCII letters" + layoutHint());
     }
     int len = (int) length;
     int stored = (int) INT.get(buf, pos + 8 + len);
@@ -531,19 +605,41 @@ public final class WireReader {
           subPath(this, subType),
           ChunkType.render(subType) + " may appear only at the top level");
     }
-    // The only rule left: nesting.
+    if (depth >= maxDepth) {
+      return new ChunkStreamException(
+          ChunkStreamException.Kind.STRUCTURE,
+          subOffset,
+          subPath(this, subType),
+          "sub-chunks nest deeper than " + maxDepth + " levels");
+    }
+    // The only rule left: the budget.
     return new ChunkStreamException(
-        ChunkStreamException.Kind.STRUCTURE,
+        ChunkStreamException.Kind.LIMIT,
         subOffset,
         subPath(this, subType),
-        "sub-chunks nest deeper than " + MAX_DEPTH + " levels");
+        budget.exceeded(SUB_CHUNK_BYTES, "a sub-chunk"));
+  }
+
+  /**
+   * The error for bytes after the inline fields that do not form a sub-chunk: reported at this
+   * chunk (SPEC §4), since they may be inline fields this reader does not know.
+   */
+  private ChunkStreamException notAChunk(String detail) {
+    return lengthError(detail + layoutHint());
+  }
+
+  private String layoutHint() {
+    return "; if the stream's inline layout of " + type().code() + " differs from this reader's"
+        + " (another version wrote it with other inline fields), that is a breaking change:"
+        + " new state belongs in a new sub-chunk (SPEC §9)";
   }
 
   /**
    * Handles a sub-chunk that this chunk's codec does not know: an ancillary one is recorded in
    * {@link #skipped()}; a critical one fails the stream.
    *
-   * @throws ChunkStreamException {@code UNKNOWN_CRITICAL} for a critical sub-chunk
+   * @throws ChunkStreamException {@code UNKNOWN_CRITICAL} for a critical sub-chunk, {@code LIMIT}
+   *     if the allocation budget is spent
    */
   public void skipUnknown(WireReader sub) throws ChunkStreamException {
     ChunkType subType = sub.type();
@@ -555,6 +651,7 @@ public final class WireReader {
           "critical chunk " + subType.code() + " is not known to this reader"
               + (subType.isReservedBitSet() ? " (its reserved bit is set)" : ""));
     }
+    sub.charge(SKIPPED_BYTES, "the record of a skipped chunk");
     skipped.add(new SkippedChunk(subType, sub.chunkOffset, sub.length(), sub.path()));
   }
 

@@ -26,6 +26,10 @@ public final class WireWriter {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private final CRC32 crc = new CRC32();
+  // The states whose chunks are open, outermost first: index 0 is the top-level chunk.
+  private final Object[] open = new Object[ReadOptions.MAX_NESTING + 1];
+  private final ChunkType[] openTypes = new ChunkType[ReadOptions.MAX_NESTING + 1];
+  private int depth;
   private byte[] buf;
   private int size;
 
@@ -42,6 +46,8 @@ public final class WireWriter {
   /** Empties the writer, keeping its buffer. */
   public void reset() {
     size = 0;
+    Arrays.fill(open, 0, depth, null);
+    depth = 0;
   }
 
   /** The number of bytes written. */
@@ -110,11 +116,50 @@ public final class WireWriter {
     writeInt((int) crc.getValue());
   }
 
-  /** Writes {@code value} as one complete chunk (sub-chunks included) with {@code codec}. */
+  /**
+   * Writes {@code value} as one complete chunk (sub-chunks included) with {@code codec}.
+   *
+   * <p>Chunks written from inside a codec's {@code encode} are sub-chunks of the chunk being
+   * written. SPEC §4 allows {@value ReadOptions#MAX_NESTING} levels of sub-chunks below a
+   * top-level chunk, since no reader accepts more: a state that would need more, or that contains
+   * itself (a cycle of mutable objects, which would need infinitely many), is refused before
+   * this chunk is complete. The bytes written so far then belong to no valid chunk, and the
+   * caller must {@link #reset()} the writer, as {@link StateWriter} does.
+   *
+   * @throws IllegalArgumentException if the state nests deeper than SPEC §4 allows, or contains
+   *     itself
+   */
   public <T> void writeChunk(ChunkCodec<T> codec, T value) {
-    int mark = beginChunk(codec.type());
+    ChunkType type = codec.type();
+    for (int i = 0; i < depth; i++) {
+      if (open[i] == value) {
+        throw new IllegalArgumentException(
+            value.getClass().getName() + " contains itself (" + openPath(i, depth) + "/"
+                + type.code() + "): a cycle of states cannot be written, since each would need"
+                + " its own sub-chunk inside its own sub-chunk");
+      }
+    }
+    if (depth > ReadOptions.MAX_NESTING) {
+      throw new IllegalArgumentException(
+          "sub-chunks would nest deeper than " + ReadOptions.MAX_NESTING + " levels below the"
+              + " top-level chunk (" + openPath(0, depth) + "/" + type.code() + "), which no"
+              + " reader accepts (SPEC §4); a chain this long belongs in a list of sub-chunks");
+    }
+    open[depth] = value;
+    openTypes[depth] = type;
+    depth++;
+    int mark = beginChunk(type);
     codec.encode(value, this);
     endChunk(mark);
+    open[--depth] = null;
+  }
+
+  private String openPath(int from, int to) {
+    StringBuilder path = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      path.append(i == from ? "" : "/").append(openTypes[i].code());
+    }
+    return path.toString();
   }
 
   /**

@@ -14,7 +14,11 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +38,7 @@ class StateReaderTimeoutTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (StateWriter writer = StateWriter.open(out, "timeouts", REGISTRY)) {
       writer.write(NODES);
+      writer.finish();
     }
     return out.toByteArray();
   }
@@ -42,7 +47,7 @@ class StateReaderTimeoutTest {
    * Delivers {@code prefix}, then blocks in {@code read} until closed, as a socket whose peer has
    * gone quiet; a read after close fails as a socket's does.
    */
-  static final class StallingStream extends InputStream {
+  static class StallingStream extends InputStream {
     private final byte[] prefix;
     private final CountDownLatch closed = new CountDownLatch(1);
     private int next;
@@ -79,8 +84,9 @@ class StateReaderTimeoutTest {
       closed.countDown();
     }
 
-    boolean isClosed() {
-      return closed.getCount() == 0;
+    /** Whether the stream is closed within a few seconds: closing happens on its own thread. */
+    boolean closesSoon() throws InterruptedException {
+      return closed.await(10, TimeUnit.SECONDS);
     }
   }
 
@@ -94,14 +100,14 @@ class StateReaderTimeoutTest {
   }
 
   @Test
-  void aStreamThatStallsMidChunkTimesOutAtTheOffsetReached() throws IOException {
+  void aStreamThatStallsMidChunkTimesOutAtTheOffsetReached() throws Exception {
     byte[] whole = stream();
     int stallAt = whole.length - 20;
     StallingStream in = new StallingStream(Arrays.copyOf(whole, stallAt));
     InterruptedIOException e = timesOut(in);
     assertEquals(stallAt, e.bytesTransferred);
     assertTrue(e.getMessage().contains("offset " + stallAt), e.getMessage());
-    assertTrue(in.isClosed(), "the stalled stream is closed at the deadline");
+    assertTrue(in.closesSoon(), "the stalled stream is closed at the deadline");
   }
 
   @Test
@@ -200,5 +206,93 @@ class StateReaderTimeoutTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> StateReader.read(in, REGISTRY, Duration.ofSeconds(-1)));
+  }
+
+  /** Closing a PipedInputStream does not unblock a read waiting in it; the deadline holds all the same. */
+  @Test
+  void aPipeWhoseCloseDoesNotUnblockAReadStillTimesOut() throws IOException {
+    byte[] whole = stream();
+    PipedInputStream in = new PipedInputStream(whole.length);
+    PipedOutputStream writer = new PipedOutputStream(in);
+    writer.write(whole, 0, whole.length - 20); // the writer stays alive and silent
+    long start = System.nanoTime();
+    InterruptedIOException e = timesOut(in);
+    long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertEquals(whole.length - 20, e.bytesTransferred);
+    assertTrue(took < 5_000, "timed out after " + took + " ms, for a 200 ms deadline");
+    writer.close();
+  }
+
+  /** A stream whose close blocks forever, as a wedged device's may. */
+  private static final class UnclosableStream extends StallingStream {
+    final CountDownLatch closeCalled = new CountDownLatch(1);
+
+    UnclosableStream(byte[] prefix) {
+      super(prefix);
+    }
+
+    @Override
+    public void close() {
+      closeCalled.countDown();
+      try {
+        new CountDownLatch(1).await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Test
+  void aCloseThatBlocksHoldsUpNeitherItsReadNorAnyOtherDeadline() throws Exception {
+    byte[] whole = stream();
+    UnclosableStream stuck = new UnclosableStream(Arrays.copyOf(whole, 10));
+    timesOut(stuck);
+    assertTrue(stuck.closeCalled.await(10, TimeUnit.SECONDS), "close was tried");
+    // The stuck close goes on; another read's deadline still holds, and a good read still reads.
+    StallingStream other = new StallingStream(Arrays.copyOf(whole, 30));
+    InterruptedIOException e = timesOut(other);
+    assertEquals(30, e.bytesTransferred);
+    assertTrue(other.closesSoon());
+    assertEquals(NODES, StateReader.read(new ByteArrayInputStream(whole), REGISTRY, HANG).get(Node.class));
+  }
+
+  @Test
+  void aTimeoutOfForeverIsNoTimeout() throws IOException {
+    Duration forever = ChronoUnit.FOREVER.getDuration();
+    Snapshot snapshot = StateReader.read(new ByteArrayInputStream(stream()), REGISTRY, forever);
+    assertEquals(NODES, snapshot.get(Node.class));
+    Duration huge = Duration.ofSeconds(Long.MAX_VALUE / 2);
+    assertEquals(NODES, StateReader.read(new ByteArrayInputStream(stream()), REGISTRY, huge).get(Node.class));
+  }
+
+  /**
+   * A complete stream on a connection that stays open (the peer waits for an answer): the
+   * embedded read returns at CEND and leaves the rest unread; the whole-input read would wait.
+   */
+  @Test
+  void anEmbeddedReadReturnsAtCendOnAConnectionThatStaysOpen() throws Exception {
+    byte[] whole = stream();
+    byte[] next = {'n', 'e', 'x', 't'};
+    byte[] both = new byte[whole.length + next.length];
+    System.arraycopy(whole, 0, both, 0, whole.length);
+    System.arraycopy(next, 0, both, whole.length, next.length);
+    StallingStream open = new StallingStream(both);
+    Snapshot snapshot =
+        assertTimeoutPreemptively(
+            HANG,
+            () -> StateReader.readEmbedded(open, REGISTRY, ReadOptions.defaults().withTimeout(HANG)));
+    assertEquals(NODES, snapshot.get(Node.class));
+    byte[] rest = new byte[4];
+    assertEquals(4, open.read(rest, 0, 4), "the bytes after CEND are left unread");
+    assertEquals("next", new String(rest, java.nio.charset.StandardCharsets.US_ASCII));
+
+    // Without a deadline too, and one byte at a time.
+    InputStream trickle = io.chunkstate.testing.Sources.ONE_BYTE_AT_A_TIME.open(both);
+    assertEquals(NODES, StateReader.readEmbedded(trickle, REGISTRY).get(Node.class));
+    assertEquals('n', trickle.read());
+
+    // The whole-input read of the same open connection waits for the end, and times out.
+    InterruptedIOException e = timesOut(new StallingStream(whole));
+    assertEquals(whole.length, e.bytesTransferred);
   }
 }

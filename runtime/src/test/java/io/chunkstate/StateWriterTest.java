@@ -1,21 +1,34 @@
 package io.chunkstate;
 
+import static io.chunkstate.ChunkStreamException.Kind.TRUNCATED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chunkstate.TestCodecs.Flags;
+import io.chunkstate.TestCodecs.Link;
+import io.chunkstate.TestCodecs.Node;
 import io.chunkstate.testing.Hex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StateWriterTest {
+  private static final byte[] CEND = Hex.decode("00000000 43454e44 c1ff80e6");
+  private static final ChunkRegistry LINKS = ChunkRegistry.of(new TestCodecs.LinkCodec());
+
   @Test
   void anEmptyStreamIsSignatureHeaderAndEnd() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StateWriter.open(out, "vectors", TestCodecs.registry()).close();
+    try (StateWriter writer = StateWriter.open(out, "vectors", TestCodecs.registry())) {
+      writer.finish();
+    }
     // SPEC §1 and §3, the same bytes as spec vector v01-minimal.
     assertArrayEquals(
         Hex.decode(
@@ -31,31 +44,239 @@ class StateWriterTest {
     int before = out.size();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> writer.write("text"));
     assertTrue(e.getMessage().contains("java.lang.String"), e.getMessage());
+    assertTrue(e.getMessage().contains("provides io.chunkstate.ChunkCodec"), e.getMessage());
     assertEquals(before, out.size());
   }
 
   @Test
-  void aStringUtf8CannotEncodeIsRefused() throws IOException {
+  void aStringUtf8CannotEncodeIsRefusedAndTheStreamGoesOnAsItWas() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry());
     int before = out.size();
-    TestCodecs.Flags bad = new TestCodecs.Flags(true, "a\ud800b", null, null);
+    Flags bad = new Flags(true, "a\ud800b", null, null);
     assertThrows(IllegalArgumentException.class, () -> writer.write(bad));
     assertEquals(before, out.size());
-    writer.write(new TestCodecs.Flags(true, "ok", null, null));
+    writer.write(new Flags(true, "ok", null, null));
+    writer.finish();
     writer.close();
-    assertEquals("ok", StateReader.read(out.toByteArray(), TestCodecs.registry()).get(TestCodecs.Flags.class).name());
+    assertEquals("ok", StateReader.read(out.toByteArray(), TestCodecs.registry()).get(Flags.class).name());
   }
 
   @Test
-  void closeWritesCendOnceAndWritingAfterCloseIsAnError() throws IOException {
+  void onlyFinishWritesCendAndCloseWritesNothing() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry());
-    writer.close();
-    writer.close();
+    writer.write(new Node(1, null));
+    int beforeFinish = out.size();
+    writer.finish();
+    assertTrue(writer.isFinished());
     byte[] bytes = out.toByteArray();
-    assertArrayEquals(Hex.decode("00000000 43454e44 c1ff80e6"), Arrays.copyOfRange(bytes, bytes.length - 12, bytes.length));
-    assertThrows(IllegalStateException.class, () -> writer.write(new TestCodecs.Node(1, null)));
+    assertEquals(beforeFinish + 12, bytes.length);
+    assertArrayEquals(CEND, Arrays.copyOfRange(bytes, bytes.length - 12, bytes.length));
+    assertThrows(IllegalStateException.class, () -> writer.write(new Node(2, null)));
+    assertThrows(IllegalStateException.class, writer::finish);
+    writer.close();
+    writer.close();
+    assertArrayEquals(bytes, out.toByteArray(), "close writes nothing more");
+    assertThrows(IllegalStateException.class, () -> writer.write(new Node(3, null)));
+  }
+
+  /** The README's own try-with-resources, when the caller's code fails between two writes. */
+  @Test
+  void aStreamClosedAfterAnExceptionInTheCallersCodeIsRefusedByEveryReader() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThrows(
+        IllegalStateException.class,
+        () -> {
+          try (StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry())) {
+            writer.write(new Node(1, null));
+            throw new IllegalStateException("a device would not quiesce");
+          }
+        });
+    byte[] bytes = out.toByteArray();
+    ChunkStreamException e =
+        assertThrows(ChunkStreamException.class, () -> StateReader.read(bytes, TestCodecs.registry()));
+    assertEquals(TRUNCATED, e.kind());
+    assertEquals(bytes.length, e.offset(), e.getMessage());
+  }
+
+  @Test
+  void aStreamWhoseLastWriteFailedIsRefusedByEveryReader() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> {
+          try (StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry())) {
+            writer.write(new Node(1, null));
+            writer.write(new Flags(true, "\udc00", null, null));
+            writer.finish();
+          }
+        });
+    ChunkStreamException e =
+        assertThrows(
+            ChunkStreamException.class,
+            () -> StateReader.read(out.toByteArray(), TestCodecs.registry()));
+    assertEquals(TRUNCATED, e.kind());
+  }
+
+  /** An output that accepts {@code budget} bytes, then fails every write, as a broken socket. */
+  private static final class FailingOutput extends OutputStream {
+    final ByteArrayOutputStream accepted = new ByteArrayOutputStream();
+    int budget;
+    boolean closed;
+
+    FailingOutput(int budget) {
+      this.budget = budget;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      int n = Math.min(len, budget);
+      accepted.write(b, off, n);
+      budget -= n;
+      if (n < len) {
+        throw new IOException("connection reset");
+      }
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  @Test
+  void afterAnOutputFailureTheWriterIsBrokenAndTheStreamIsRefused() throws IOException {
+    byte[] whole;
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry())) {
+      writer.write(new Node(1, null));
+      writer.write(new Node(2, null));
+      writer.finish();
+      whole = out.toByteArray();
+    }
+    // Fail at every byte of the second chunk and of CEND, including after nothing of it went out.
+    for (int budget = whole.length - 12 - 16; budget < whole.length; budget++) {
+      FailingOutput out = new FailingOutput(budget);
+      StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry());
+      writer.write(new Node(1, null));
+      IOException failure =
+          assertThrows(
+              IOException.class,
+              () -> {
+                writer.write(new Node(2, null));
+                writer.finish();
+              });
+      IllegalStateException broken =
+          assertThrows(IllegalStateException.class, () -> writer.write(new Node(3, null)));
+      assertSame(failure, broken.getCause());
+      assertThrows(IllegalStateException.class, writer::finish);
+      assertFalse(writer.isFinished());
+      writer.close();
+      assertTrue(out.closed);
+      byte[] sent = out.accepted.toByteArray();
+      assertThrows(
+          ChunkStreamException.class,
+          () -> StateReader.read(sent, TestCodecs.registry()),
+          "a stream cut after " + budget + " bytes");
+    }
+  }
+
+  @Test
+  void aChainDeeperThanTheNestingLimitIsRefusedBeforeAnythingIsWritten() throws IOException {
+    Node deepest = null;
+    for (int i = ReadOptions.MAX_NESTING; i >= 0; i--) {
+      deepest = new Node(i, deepest);
+    }
+    // 64 levels below the top-level chunk: written, and read back.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry());
+    writer.write(deepest);
+    int before = out.size();
+    // One level more: every reader would refuse it, so the writer does.
+    Node tooDeep = new Node(-1, deepest);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> writer.write(tooDeep));
+    assertTrue(e.getMessage().contains("deeper than 64 levels"), e.getMessage());
+    assertEquals(before, out.size());
+    writer.finish();
+    assertEquals(List.of(deepest), StateReader.read(out.toByteArray(), TestCodecs.registry()).all(Node.class));
+  }
+
+  @Test
+  void aVeryDeepChainIsRefusedWithoutOverflowingTheStack() throws IOException {
+    Node chain = null;
+    for (int i = 0; i < 20_000; i++) {
+      chain = new Node(i, chain);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry());
+    int before = out.size();
+    Node deep = chain;
+    assertThrows(IllegalArgumentException.class, () -> writer.write(deep));
+    assertEquals(before, out.size());
+  }
+
+  @Test
+  void aCycleIsRefusedClearlyAndTheNextWriteIsClean() throws IOException {
+    Link first = new Link(1, null);
+    Link second = new Link(2, first);
+    first.next = second;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StateWriter writer = StateWriter.open(out, "test", LINKS);
+    int before = out.size();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> writer.write(first));
+    assertTrue(e.getMessage().contains("contains itself (LiNk/LiNk/LiNk)"), e.getMessage());
+    assertEquals(before, out.size());
+
+    writer.write(new Link(7, new Link(8, null)));
+    writer.finish();
+    Link read = StateReader.read(out.toByteArray(), LINKS).get(Link.class);
+    assertEquals(7, read.value);
+    assertEquals(8, read.next.value);
+  }
+
+  @Test
+  void anErrorWhileEncodingLeavesNothingInTheBuffer() throws IOException {
+    // A codec that fails with an Error, not an exception, part-way through its chunk.
+    ChunkCodec<Node> failing =
+        new ChunkCodec<>() {
+          @Override
+          public ChunkType type() {
+            return TestCodecs.NODE;
+          }
+
+          @Override
+          public Class<Node> stateClass() {
+            return Node.class;
+          }
+
+          @Override
+          public Node decode(WireReader in) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public void encode(Node v, WireWriter out) {
+            out.writeInt(v.depth());
+            if (v.depth() < 0) {
+              throw new StackOverflowError("from the state's own code");
+            }
+          }
+        };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StateWriter writer = StateWriter.open(out, "test", ChunkRegistry.of(failing));
+    assertThrows(StackOverflowError.class, () -> writer.write(new Node(-1, null)));
+    writer.write(new Node(5, null));
+    writer.finish();
+    assertEquals(
+        List.of(new Node(5, null)),
+        StateReader.read(out.toByteArray(), TestCodecs.registry()).all(Node.class));
   }
 
   @Test

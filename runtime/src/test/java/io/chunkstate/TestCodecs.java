@@ -114,6 +114,47 @@ final class TestCodecs {
     }
   }
 
+  /** A mutable state that may hold another: a chain, or a cycle. */
+  static final class Link {
+    int value;
+    Link next;
+
+    Link(int value, Link next) {
+      this.value = value;
+      this.next = next;
+    }
+  }
+
+  public static final class LinkCodec implements ChunkCodec<Link> {
+    @Override
+    public ChunkType type() {
+      return ChunkType.of("LiNk");
+    }
+
+    @Override
+    public Class<Link> stateClass() {
+      return Link.class;
+    }
+
+    @Override
+    public void encode(Link v, WireWriter out) {
+      out.writeInt(v.value);
+      if (v.next != null) {
+        out.writeChunk(this, v.next);
+      }
+    }
+
+    @Override
+    public Link decode(WireReader in) throws ChunkStreamException {
+      int value = in.readInt();
+      Link next = null;
+      while (in.hasRemaining()) {
+        next = decode(in.nextSubChunk());
+      }
+      return new Link(value, next);
+    }
+  }
+
   static ChunkRegistry registry() {
     return ChunkRegistry.of(new FlagsCodec(), new NodeCodec());
   }

@@ -59,6 +59,7 @@ public final class ChunkstateCodecs {
       for (Object state : states) {
         writer.write(state);
       }
+      writer.finish();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,6 +75,7 @@ public final class ChunkstateCodecs {
       for (Object page : machine.pages()) {
         writer.write(page);
       }
+      writer.finish();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

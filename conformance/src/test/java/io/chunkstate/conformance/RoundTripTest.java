@@ -60,6 +60,7 @@ class RoundTripTest {
       for (Object state : states) {
         writer.write(state);
       }
+      writer.finish();
     }
     Snapshot snapshot = StateReader.read(bytes.toByteArray(), REGISTRY);
     assertDeepEquals(states, snapshot.states());

@@ -154,6 +154,7 @@ class VectorsTest {
       for (Object state : snapshot.states()) {
         writer.write(state);
       }
+      writer.finish();
     }
     assertArrayEquals(withoutSkipped(bytes, skipped), rewritten.toByteArray());
   }

@@ -82,6 +82,7 @@ final class BaseStreams {
       for (Object state : states) {
         writer.write(state);
       }
+      writer.finish();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,6 +9,7 @@ import io.chunkstate.ChunkRegistry;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkStreamException.Kind;
 import io.chunkstate.Signature;
+import io.chunkstate.ReadOptions;
 import io.chunkstate.StateReader;
 import io.chunkstate.WireReader;
 import io.chunkstate.testing.Sources;
@@ -177,7 +178,7 @@ class ResourceLimitsTest {
 
   @Test
   void nestingUpToTheLimitReads() throws Exception {
-    int levels = WireReader.MAX_DEPTH + 1; // the top-level chunk and MAX_DEPTH below it
+    int levels = ReadOptions.MAX_NESTING + 1; // the top-level chunk and MAX_DEPTH below it
     byte[] bytes = nested(levels, levels);
     assertEquals(levels, depthOf(StateReader.read(bytes, REGISTRY).get(Nest.class)));
     assertEquals(
@@ -186,11 +187,11 @@ class ResourceLimitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {WireReader.MAX_DEPTH + 2, 1000, 1_000_000})
+  @ValueSource(ints = {ReadOptions.MAX_NESTING + 2, 1000, 1_000_000})
   void nestingPastTheLimitIsAStructureErrorNotAStackOverflow(int levels) throws Exception {
-    byte[] bytes = nested(levels, WireReader.MAX_DEPTH + 2);
+    byte[] bytes = nested(levels, ReadOptions.MAX_NESTING + 2);
     int top = StreamBuilder.withHeader().position();
-    int tooDeep = WireReader.MAX_DEPTH + 1; // level index of the first chunk past the limit
+    int tooDeep = ReadOptions.MAX_NESTING + 1; // level index of the first chunk past the limit
     String path = String.join("/", Collections.nCopies(tooDeep + 1, "NeSt"));
 
     // On a thread with a small stack: the limit, not the stack size, must stop the descent.

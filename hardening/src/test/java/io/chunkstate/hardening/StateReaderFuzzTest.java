@@ -43,6 +43,7 @@ class StateReaderFuzzTest {
         for (Object state : snapshot[0].states()) {
           writer.write(state);
         }
+        writer.finish();
       }
       Snapshot again = StateReader.read(rewritten.toByteArray(), REGISTRY);
       States.assertDeepEquals(snapshot[0].states(), again.states());

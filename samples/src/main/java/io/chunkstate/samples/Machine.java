@@ -68,6 +68,7 @@ public final class Machine {
       for (Object device : devices) {
         writer.write(device);
       }
+      writer.finish();
     }
     return out.toByteArray();
   }
