@@ -235,7 +235,7 @@ final class Corpus {
           String which = length == Integer.MAX_VALUE ? "max" : "past-end";
           add("overrun-" + i + "-" + parent.type().code() + "-sub" + j + "-" + which,
               "sub-chunk " + j + " of chunk " + i + " runs " + which + ", parent CRC fixed",
-              bytes, "LENGTH", sub.start(), true);
+              bytes, "LENGTH", parent.start(), true); // SPEC §4: reported at the parent
         }
       }
     }
