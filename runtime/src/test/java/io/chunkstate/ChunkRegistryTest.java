@@ -69,6 +69,34 @@ class ChunkRegistryTest {
     }
   }
 
+  /** A codec whose constructor throws, as one built against a missing dependency might. */
+  public static final class ThrowingCodec extends Claiming {
+    public ThrowingCodec() {
+      super("ThRo");
+      throw new IllegalStateException("the codec's dependency is missing");
+    }
+  }
+
+  /** A services entry naming a class that is missing, or one that cannot be created. */
+  @Test
+  void aBrokenServicesEntryIsAnIllegalStateExceptionNamingTheClass(@TempDir Path dir)
+      throws IOException {
+    Path services = dir.resolve("META-INF/services/io.chunkstate.ChunkCodec");
+    Files.createDirectories(services.getParent());
+    for (String entry :
+        List.of("p.Gone", ThrowingCodec.class.getName(), ChunkRegistryTest.class.getName())) {
+      Files.writeString(
+          services, TestCodecs.NodeCodec.class.getName() + "\n" + entry + "\n", StandardCharsets.UTF_8);
+      try (URLClassLoader loader =
+          new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+        IllegalStateException e =
+            assertThrows(IllegalStateException.class, () -> ChunkRegistry.load(loader), entry);
+        assertTrue(e.getMessage().contains(entry), e.getMessage());
+        assertTrue(e.getMessage().contains("META-INF/services"), e.getMessage());
+      }
+    }
+  }
+
   /** A second codec for "NoDe". */
   public static final class OtherNodeCodec implements ChunkCodec<String> {
     @Override
@@ -92,7 +120,7 @@ class ChunkRegistryTest {
     }
   }
 
-  private static final class Claiming implements ChunkCodec<Integer> {
+  private static class Claiming implements ChunkCodec<Integer> {
     private final ChunkType type;
 
     Claiming(String code) {

@@ -314,6 +314,54 @@ class StateReaderTest {
         CRC, sub, "NoDe/qqQq");
   }
 
+  /** A later version of NoDe's codec, which has one more inline field than the stream. */
+  private static final class WiderNodeCodec implements ChunkCodec<Node> {
+    @Override
+    public ChunkType type() {
+      return TestCodecs.NODE;
+    }
+
+    @Override
+    public Class<Node> stateClass() {
+      return Node.class;
+    }
+
+    @Override
+    public void encode(Node v, WireWriter out) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Node decode(WireReader in) throws ChunkStreamException {
+      int depth = in.readInt();
+      in.readInt(); // the field this version added inline: from the stream, the sub-chunk's length
+      while (in.hasRemaining()) {
+        in.skipUnknown(in.nextSubChunk());
+      }
+      return new Node(depth, null);
+    }
+  }
+
+  /**
+   * A reader whose class has one more inline field than the stream's reads the first bytes of the
+   * sub-chunk as that field: the rest is reported at the parent as a layout difference, and bytes
+   * that failed to parse are never named as a type code.
+   */
+  @Test
+  void anInlineLayoutThatDiffersIsReportedAtTheParent() throws IOException {
+    byte[] stream = write(new Node(1, new Node(2, null)));
+    ChunkRegistry wider = ChunkRegistry.of(new WiderNodeCodec());
+    for (Sources source : Sources.values()) {
+      ChunkStreamException e =
+          assertThrows(
+              ChunkStreamException.class, () -> StateReader.read(source.open(stream), wider));
+      assertEquals(LENGTH, e.kind(), e.getMessage());
+      assertEquals(32, e.offset(), e.getMessage());
+      assertEquals("NoDe", e.path(), e.getMessage());
+      assertTrue(e.getMessage().contains("inline layout of NoDe differs"), e.getMessage());
+    }
+  }
+
   @Test
   void nestingDeeperThanTheLimitIsRefusedWithoutOverflowingTheStack() throws IOException {
     Node deep = null;

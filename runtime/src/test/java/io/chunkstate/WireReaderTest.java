@@ -55,6 +55,19 @@ class WireReaderTest {
     }
   }
 
+  /** A peer chooses the name: it cannot break the message into lines or pass for other text. */
+  @Test
+  void aNameFromTheStreamIsQuotedWithEscapesOnOneLine() {
+    String forged = "LOW\nINFO migration complete\r\u2028\u202e\"\\";
+    WireReader in = reader(w -> w.writeString(forged));
+    ChunkStreamException e =
+        assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES, "p.Tone"));
+    assertEquals(
+        "p.Tone has no constant named \"LOW\\nINFO migration complete\\r\\u2028\\u202e\\\"\\\\\"",
+        e.detail());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+  }
+
   @Test
   void aNameThatIsNotUtf8IsADataError() {
     // C3 alone starts a two-byte sequence and ends the data: not UTF-8, though GRÜN starts so.
