@@ -30,9 +30,8 @@ import java.util.Objects;
  * allocation budget fails with {@code LIMIT} before the allocation.
  */
 public final class StateReader {
-  // Estimates of heap bytes per top-level chunk: the decoded state's slot, and a skip's record.
+  // An estimate of the heap bytes a decoded state's place in a snapshot takes.
   private static final int STATE_BYTES = 64;
-  private static final int SKIPPED_BYTES = 128;
 
   private StateReader() {}
 
@@ -132,11 +131,8 @@ public final class StateReader {
    */
   public static Snapshot read(byte[] bytes, ChunkRegistry registry, ReadOptions options)
       throws ChunkStreamException {
-    Objects.requireNonNull(bytes, "bytes");
-    Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(options, "options");
-    try {
-      return read(ChunkInput.open(bytes, Signature.CHUNKSTATE), registry, options, true);
+    try (StateStream stream = StateStream.open(bytes, registry, options, false)) {
+      return readAll(stream);
     } catch (ChunkStreamException e) {
       throw e;
     } catch (IOException e) {
@@ -147,144 +143,18 @@ public final class StateReader {
   private static Snapshot read(
       InputStream in, ChunkRegistry registry, ReadOptions options, boolean wholeInput)
       throws IOException {
-    Objects.requireNonNull(in, "in");
-    Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(options, "options");
-    if (options.timeout() == null) {
-      return read(ChunkInput.open(in, Signature.CHUNKSTATE), registry, options, wholeInput);
-    }
-    ReadDeadline deadline = new ReadDeadline(in, options.timeout());
-    try {
-      return read(ChunkInput.open(deadline, Signature.CHUNKSTATE), registry, options, wholeInput);
-    } catch (IOException e) {
-      // After the deadline, the closed stream may fail the read or make it end early.
-      if (deadline.timedOut() && !(e instanceof InterruptedIOException)) {
-        throw deadline.timedOut(e);
-      }
-      throw e;
-    } finally {
-      deadline.finish();
+    try (StateStream stream = StateStream.open(in, registry, options, wholeInput, false)) {
+      return readAll(stream);
     }
   }
 
-  private static Snapshot read(
-      ChunkInput input, ChunkRegistry registry, ReadOptions options, boolean wholeInput)
-      throws IOException {
-    Budget budget = new Budget(options.allocationBudget());
-    input.chargeTo(budget);
-    if (!input.nextHeader()) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.TRUNCATED,
-          input.position(),
-          "",
-          "the stream ends after the signature, where CHDR should begin");
-    }
-    if (input.pendingType() != ChunkType.CHDR.value()) {
-      input.skipData(); // a damaged chunk is a CRC error first, whatever its type
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.STRUCTURE,
-          input.pendingStart(),
-          ChunkType.render(input.pendingType()),
-          "the first chunk must be CHDR, found " + ChunkType.render(input.pendingType()));
-    }
-    RawChunk header = input.readData();
-    WireReader chdr = WireReader.forChunk(header, new ArrayList<>(), budget, 0);
-    int major = Short.toUnsignedInt(chdr.readShort());
-    int minor = Short.toUnsignedInt(chdr.readShort());
-    if (major != Header.FORMAT_MAJOR) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.VERSION,
-          header.offset(),
-          "CHDR",
-          "format version " + major + "." + minor + " is not readable: this reader knows major "
-              + Header.FORMAT_MAJOR);
-    }
-    String producer = chdr.readString();
-    if (producer == null) {
-      throw chdr.dataError("the producer name is null");
-    }
-    // Bytes after the producer name belong to later minor versions: ignored.
-
+  /** Every state of {@code stream}, which holds them all: its budget covers the whole stream. */
+  private static Snapshot readAll(StateStream stream) throws IOException {
     List<Object> states = new ArrayList<>();
-    List<SkippedChunk> skipped = new ArrayList<>();
-    while (true) {
-      long at = input.position();
-      if (!input.nextHeader()) {
-        throw new ChunkStreamException(
-            ChunkStreamException.Kind.TRUNCATED,
-            at,
-            "",
-            "the stream ends where a chunk should begin, without CEND");
-      }
-      int typeValue = input.pendingType();
-      long offset = input.pendingStart();
-      ChunkCodec<?> codec = registry.codecFor(typeValue);
-      if (codec != null) {
-        charge(budget, STATE_BYTES, offset, typeValue, "a decoded state");
-        RawChunk chunk = input.readData();
-        states.add(
-            decode(codec, WireReader.forChunk(chunk, skipped, budget, options.maxNesting())));
-        continue;
-      }
-      ChunkType type = ChunkType.of(typeValue);
-      if (type.equals(ChunkType.CEND)) {
-        input.skipData(); // CEND's CRC is checked before its length is judged
-        if (input.pendingLength() != 0) {
-          throw new ChunkStreamException(
-              ChunkStreamException.Kind.STRUCTURE,
-              offset,
-              "CEND",
-              "CEND must have no data, but has length " + input.pendingLength());
-        }
-        if (wholeInput) {
-          input.requireEnd();
-        }
-        return new Snapshot(producer, minor, states, skipped);
-      }
-      // Unknown here: checked in constant memory, whatever its length, and never decoded.
-      input.skipData();
-      if (type.equals(ChunkType.CHDR)) {
-        throw new ChunkStreamException(
-            ChunkStreamException.Kind.STRUCTURE, offset, "CHDR", "CHDR appears a second time");
-      }
-      if (type.isAncillary()) {
-        charge(budget, SKIPPED_BYTES, offset, typeValue, "the record of a skipped chunk");
-        skipped.add(new SkippedChunk(type, offset, input.pendingLength(), type.code()));
-      } else {
-        throw new ChunkStreamException(
-            ChunkStreamException.Kind.UNKNOWN_CRITICAL,
-            offset,
-            type.code(),
-            "critical chunk " + type.code() + " is not known to this reader"
-                + (type.isReservedBitSet() ? " (its reserved bit is set)" : ""));
-      }
+    while (stream.next()) {
+      stream.charge(STATE_BYTES, stream.offset(), stream.type().value(), "a decoded state");
+      states.add(stream.state());
     }
-  }
-
-  private static void charge(Budget budget, long bytes, long offset, int typeValue, String what)
-      throws ChunkStreamException {
-    if (!budget.tryCharge(bytes)) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.LIMIT,
-          offset,
-          ChunkType.render(typeValue),
-          budget.exceeded(bytes, what));
-    }
-  }
-
-  private static Object decode(ChunkCodec<?> codec, WireReader in) throws ChunkStreamException {
-    Object state = codec.decode(in);
-    if (in.hasRemaining()) {
-      // A codec must consume its chunk; one that stops early would hide data from the check.
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.LENGTH,
-          in.chunkOffset(),
-          in.path(),
-          in.remaining() + " bytes of data were left unread by " + codec.getClass().getName());
-    }
-    if (state == null) {
-      throw in.dataError(codec.getClass().getName() + " decoded null");
-    }
-    return state;
+    return new Snapshot(stream.producer(), stream.formatMinor(), states, stream.takeSkipped());
   }
 }

@@ -1,0 +1,458 @@
+package io.chunkstate;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads a state stream one top-level chunk at a time, for streams too large to hold: each chunk
+ * is checked (framing, CRC, every sub-chunk) and handed to the caller as it arrives, decoded or
+ * raw, and what the reader holds is bounded by the largest chunk, not by the stream. {@link
+ * StateReader#read} is built on it.
+ *
+ * <pre>{@code
+ * try (StateStream stream = StateStream.open(in, registry)) {
+ *   while (stream.next()) {
+ *     if (stream.type().equals(PAGE)) {
+ *       pages.write(stream.raw());            // bulk data, without decoding
+ *     } else {
+ *       staged.add(stream.state());           // a device, decoded and checked
+ *     }
+ *   }
+ *   // Only now is the stream known to be complete: CEND, and nothing after it.
+ * }
+ * }</pre>
+ *
+ * <p><b>The two outcomes, when reading a stream as it arrives.</b> The caller sees chunks before
+ * the stream is known to be complete: a stream may still turn out to be cut short, damaged or to
+ * hold an unknown critical chunk after the chunks already handed out. Until {@link #next()} has
+ * returned {@code false} the caller must not act on what it has seen in a way it cannot undo: a
+ * migration destination writes pages into a machine that is not running, and stages devices, and
+ * only starts the machine once the whole stream has ended well. {@link StateReader#read} does
+ * exactly that for a stream that fits in memory.
+ *
+ * <p>Chunks the reader's registry does not know are handled by the rules of SPEC §2 as they come:
+ * an unknown ancillary chunk is streamed through its CRC in constant memory and recorded in
+ * {@link #skipped()}; an unknown critical chunk fails the read. {@code next()} stops only at
+ * chunks that have a codec. A chunk that the caller neither decodes nor takes raw is still read
+ * and checked when {@code next()} moves past it.
+ *
+ * <p>Limits come from {@link ReadOptions}: the allocation budget applies to each chunk in turn,
+ * since the reader holds one chunk at a time; the timeout to the whole read. A stream is not safe
+ * for use by several threads at once.
+ */
+public final class StateStream implements Closeable {
+  private final ChunkInput input;
+  private final ChunkRegistry registry;
+  private final ReadOptions options;
+  private final boolean wholeInput;
+  private final ReadDeadline deadline;
+  private final Budget budget;
+  private final boolean perChunkBudget;
+  private final List<SkippedChunk> skipped = new ArrayList<>();
+  private String producer;
+  private int formatMinor;
+  // The chunk next() stopped at: its codec, and whether its data has been read.
+  private ChunkCodec<?> codec;
+  private boolean pendingData;
+  // Ended: complete (CEND, and the end of a whole input) or failed; next() reads no further.
+  private boolean ended;
+  private boolean complete;
+
+  private StateStream(
+      ChunkInput input,
+      ChunkRegistry registry,
+      ReadOptions options,
+      boolean wholeInput,
+      ReadDeadline deadline,
+      boolean perChunkBudget) {
+    this.input = input;
+    this.registry = registry;
+    this.options = options;
+    this.wholeInput = wholeInput;
+    this.deadline = deadline;
+    this.budget = new Budget(options.allocationBudget());
+    this.perChunkBudget = perChunkBudget;
+    input.chargeTo(budget);
+  }
+
+  /**
+   * Opens a whole-input read of {@code in} with {@link ReadOptions#defaults()}: reads and checks
+   * the signature and {@code CHDR}.
+   *
+   * @throws ChunkStreamException if the stream does not start as SPEC §3 requires
+   * @throws IOException if {@code in} fails
+   */
+  public static StateStream open(InputStream in, ChunkRegistry registry) throws IOException {
+    return open(in, registry, ReadOptions.defaults());
+  }
+
+  /**
+   * Opens a whole-input read of {@code in} within the limits of {@code options}: after {@code
+   * CEND}, the end of the input is checked too (SPEC §3).
+   *
+   * @throws ChunkStreamException if the stream does not start as SPEC §3 requires
+   * @throws IOException if {@code in} fails
+   */
+  public static StateStream open(InputStream in, ChunkRegistry registry, ReadOptions options)
+      throws IOException {
+    return open(in, registry, options, true, true);
+  }
+
+  /**
+   * Opens an embedded read of {@code in} within the limits of {@code options}: the stream ends
+   * right after {@code CEND}'s CRC, and the bytes after it stay unread in {@code in} (SPEC §3).
+   *
+   * @throws ChunkStreamException if the stream does not start as SPEC §3 requires
+   * @throws IOException if {@code in} fails
+   */
+  public static StateStream openEmbedded(
+      InputStream in, ChunkRegistry registry, ReadOptions options) throws IOException {
+    return open(in, registry, options, false, true);
+  }
+
+  /**
+   * Opens a read of {@code bytes}, whose chunk data is decoded in place.
+   *
+   * @throws ChunkStreamException if the stream does not start as SPEC §3 requires
+   */
+  public static StateStream open(byte[] bytes, ChunkRegistry registry, ReadOptions options)
+      throws ChunkStreamException {
+    return open(bytes, registry, options, true);
+  }
+
+  static StateStream open(
+      byte[] bytes, ChunkRegistry registry, ReadOptions options, boolean perChunkBudget)
+      throws ChunkStreamException {
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(options, "options");
+    try {
+      StateStream stream =
+          new StateStream(
+              ChunkInput.open(bytes, Signature.CHUNKSTATE),
+              registry,
+              options,
+              true,
+              null,
+              perChunkBudget);
+      stream.readHeader();
+      return stream;
+    } catch (ChunkStreamException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new AssertionError(e); // a byte array source does no I/O
+    }
+  }
+
+  static StateStream open(
+      InputStream in,
+      ChunkRegistry registry,
+      ReadOptions options,
+      boolean wholeInput,
+      boolean perChunkBudget)
+      throws IOException {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(options, "options");
+    ReadDeadline deadline =
+        options.timeout() == null ? null : new ReadDeadline(in, options.timeout());
+    try {
+      ChunkInput input = ChunkInput.open(deadline == null ? in : deadline, Signature.CHUNKSTATE);
+      StateStream stream =
+          new StateStream(input, registry, options, wholeInput, deadline, perChunkBudget);
+      stream.readHeader();
+      return stream;
+    } catch (IOException e) {
+      throw failed(deadline, e);
+    } catch (RuntimeException | Error e) {
+      failed(deadline, null);
+      throw e;
+    }
+  }
+
+  private void readHeader() throws IOException {
+    if (!input.nextHeader()) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.TRUNCATED,
+          input.position(),
+          "",
+          "the stream ends after the signature, where CHDR should begin");
+    }
+    if (input.pendingType() != ChunkType.CHDR.value()) {
+      input.skipData(); // a damaged chunk is a CRC error first, whatever its type
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.STRUCTURE,
+          input.pendingStart(),
+          ChunkType.render(input.pendingType()),
+          "the first chunk must be CHDR, found " + ChunkType.render(input.pendingType()));
+    }
+    RawChunk header = input.readData();
+    WireReader chdr = WireReader.forChunk(header, new ArrayList<>(), budget, 0);
+    int major = Short.toUnsignedInt(chdr.readShort());
+    int minor = Short.toUnsignedInt(chdr.readShort());
+    if (major != Header.FORMAT_MAJOR) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.VERSION,
+          header.offset(),
+          "CHDR",
+          "format version " + major + "." + minor + " is not readable: this reader knows major "
+              + Header.FORMAT_MAJOR);
+    }
+    String name = chdr.readString();
+    if (name == null) {
+      throw chdr.dataError("the producer name is null");
+    }
+    // Bytes after the producer name belong to later minor versions: ignored.
+    producer = name;
+    formatMinor = minor;
+  }
+
+  /** The producer name from the stream's {@code CHDR}. */
+  public String producer() {
+    return producer;
+  }
+
+  /** The format minor version the stream declares. */
+  public int formatMinor() {
+    return formatMinor;
+  }
+
+  /**
+   * Moves to the next top-level chunk that has a codec, skipping unknown ancillary chunks on the
+   * way. Returns {@code false} once the stream has ended well: {@code CEND}, and for a
+   * whole-input read the end of the input.
+   *
+   * @throws ChunkStreamException for any stream that breaks the format, up to the chunk reached
+   * @throws java.io.InterruptedIOException if the options' timeout passed
+   * @throws IOException if the input fails
+   */
+  public boolean next() throws IOException {
+    if (ended) {
+      return false;
+    }
+    try {
+      if (pendingData) {
+        input.skipData(); // a chunk the caller left alone is checked all the same
+        pendingData = false;
+      }
+      codec = null;
+      while (true) {
+        long at = input.position();
+        if (!input.nextHeader()) {
+          throw new ChunkStreamException(
+              ChunkStreamException.Kind.TRUNCATED,
+              at,
+              "",
+              "the stream ends where a chunk should begin, without CEND");
+        }
+        int typeValue = input.pendingType();
+        ChunkCodec<?> found = registry.codecFor(typeValue);
+        if (found != null) {
+          codec = found;
+          pendingData = true;
+          if (perChunkBudget) {
+            budget.release(budget.used());
+          }
+          return true;
+        }
+        long offset = input.pendingStart();
+        ChunkType type = ChunkType.of(typeValue);
+        // Not ours to decode: checked in constant memory, whatever its length.
+        input.skipData();
+        if (type.equals(ChunkType.CEND)) {
+          if (input.pendingLength() != 0) {
+            throw new ChunkStreamException(
+                ChunkStreamException.Kind.STRUCTURE,
+                offset,
+                "CEND",
+                "CEND must have no data, but has length " + input.pendingLength());
+          }
+          if (wholeInput) {
+            input.requireEnd();
+          }
+          ended = true;
+          complete = true;
+          finishDeadline();
+          return false;
+        }
+        if (type.equals(ChunkType.CHDR)) {
+          throw new ChunkStreamException(
+              ChunkStreamException.Kind.STRUCTURE, offset, "CHDR", "CHDR appears a second time");
+        }
+        if (type.isCritical()) {
+          throw new ChunkStreamException(
+              ChunkStreamException.Kind.UNKNOWN_CRITICAL,
+              offset,
+              type.code(),
+              "critical chunk " + type.code() + " is not known to this reader"
+                  + (type.isReservedBitSet() ? " (its reserved bit is set)" : ""));
+        }
+        charge(SKIPPED_BYTES, offset, typeValue, "the record of a skipped chunk");
+        skipped.add(new SkippedChunk(type, offset, input.pendingLength(), type.code()));
+      }
+    } catch (IOException e) {
+      throw failed(e);
+    } catch (RuntimeException | Error e) {
+      failed(null);
+      throw e;
+    }
+  }
+
+  /** The type of the chunk {@link #next()} moved to. */
+  public ChunkType type() {
+    requireChunk();
+    return codec.type();
+  }
+
+  /** The stream offset of the chunk {@link #next()} moved to. */
+  public long offset() {
+    requireChunk();
+    return input.pendingStart();
+  }
+
+  /** The length of the data of the chunk {@link #next()} moved to. */
+  public int length() {
+    requireChunk();
+    return input.pendingLength();
+  }
+
+  /** The codec of the chunk {@link #next()} moved to. */
+  public ChunkCodec<?> codec() {
+    requireChunk();
+    return codec;
+  }
+
+  /**
+   * Reads, checks and decodes the chunk {@link #next()} moved to, sub-chunks included.
+   *
+   * @throws ChunkStreamException if the chunk is damaged, or not a valid encoding of its type
+   * @throws IllegalStateException if the chunk was already read
+   */
+  public Object state() throws IOException {
+    RawChunk chunk = raw();
+    try {
+      return decode(codec, WireReader.forChunk(chunk, skipped, budget, options.maxNesting()));
+    } catch (IOException e) {
+      throw failed(e);
+    } catch (RuntimeException | Error e) {
+      failed(null);
+      throw e;
+    }
+  }
+
+  /**
+   * Reads and checks the framing and CRC of the chunk {@link #next()} moved to, and returns it
+   * undecoded: for bulk data that the caller writes somewhere as it is. Its sub-chunks are not
+   * walked: a caller that takes a chunk raw takes on checking what is inside.
+   *
+   * @throws ChunkStreamException if the chunk is damaged
+   * @throws IllegalStateException if the chunk was already read
+   */
+  public RawChunk raw() throws IOException {
+    requireChunk();
+    if (!pendingData) {
+      throw new IllegalStateException("the chunk at offset " + offset() + " was already read");
+    }
+    pendingData = false;
+    try {
+      return input.readData();
+    } catch (IOException e) {
+      throw failed(e);
+    } catch (RuntimeException | Error e) {
+      failed(null);
+      throw e;
+    }
+  }
+
+  /** The unknown ancillary chunks skipped so far, at every depth, in stream order. */
+  public List<SkippedChunk> skipped() {
+    return Collections.unmodifiableList(skipped);
+  }
+
+  /** Whether the stream has ended well: {@link #next()} returned false. */
+  public boolean isComplete() {
+    return complete;
+  }
+
+  /**
+   * Ends the read. Does not close the input stream, which belongs to the caller, unless a timeout
+   * passed.
+   */
+  @Override
+  public void close() {
+    finishDeadline();
+  }
+
+  List<SkippedChunk> takeSkipped() {
+    return skipped;
+  }
+
+  void charge(long bytes, long offset, int typeValue, String what) throws ChunkStreamException {
+    if (!budget.tryCharge(bytes)) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.LIMIT,
+          offset,
+          ChunkType.render(typeValue),
+          budget.exceeded(bytes, what));
+    }
+  }
+
+  private void requireChunk() {
+    if (codec == null) {
+      throw new IllegalStateException(
+          ended ? "the stream has ended" : "next() has not moved to a chunk");
+    }
+  }
+
+  private void finishDeadline() {
+    if (deadline != null) {
+      deadline.finish();
+    }
+  }
+
+  /** Ends the read after a failure; returns what {@code e} becomes (see below). */
+  private IOException failed(IOException e) {
+    ended = true;
+    codec = null;
+    return failed(deadline, e);
+  }
+
+  /**
+   * What a failure {@code e} of a read becomes: a timeout, if the deadline passed first and the
+   * closed stream made the read fail; the deadline ends either way.
+   */
+  private static IOException failed(ReadDeadline deadline, IOException e) {
+    if (deadline == null) {
+      return e;
+    }
+    deadline.finish();
+    if (e != null && deadline.timedOut() && !(e instanceof InterruptedIOException)) {
+      return deadline.timedOut(e);
+    }
+    return e;
+  }
+
+  private static final int SKIPPED_BYTES = 128;
+
+  private static Object decode(ChunkCodec<?> codec, WireReader in) throws ChunkStreamException {
+    Object state = codec.decode(in);
+    if (in.hasRemaining()) {
+      // A codec must consume its chunk; one that stops early would hide data from the check.
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.LENGTH,
+          in.chunkOffset(),
+          in.path(),
+          in.remaining() + " bytes of data were left unread by " + codec.getClass().getName());
+    }
+    if (state == null) {
+      throw in.dataError(codec.getClass().getName() + " decoded null");
+    }
+    return state;
+  }
+}
