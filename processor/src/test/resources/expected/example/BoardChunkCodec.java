@@ -104,10 +104,8 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
         }
       }
       return new Board(id, origin, first, more, counter);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Board refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Board", e);
     }
   }
 }

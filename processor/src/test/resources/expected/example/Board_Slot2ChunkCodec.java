@@ -44,10 +44,8 @@ public final class Board_Slot2ChunkCodec implements ChunkCodec<Board.Slot2> {
         in.skipUnknown(in.nextSubChunk());
       }
       return new Board.Slot2(index);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Board.Slot2 refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Board.Slot2", e);
     }
   }
 }

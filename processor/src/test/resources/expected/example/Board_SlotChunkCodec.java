@@ -46,10 +46,8 @@ public final class Board_SlotChunkCodec implements ChunkCodec<Board.Slot> {
         in.skipUnknown(in.nextSubChunk());
       }
       return new Board.Slot(index, label);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Board.Slot refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Board.Slot", e);
     }
   }
 }

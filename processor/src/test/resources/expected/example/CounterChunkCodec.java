@@ -66,10 +66,8 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
       target.name = name;
       target.setEnabled(enabled);
       target.setHistory(history);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Counter refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Counter", e);
     }
   }
 }

@@ -400,10 +400,8 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
           boxedInt, boxedLong, boxedFloat, boxedDouble, text, mode, bytes, flags, shorts, chars,
           ints, longs, floats, doubles, names, modes, matrix, tags, counts, modeList, samples,
           nested, origin, corners, path, span);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Scalars refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Scalars", e);
     }
   }
 }

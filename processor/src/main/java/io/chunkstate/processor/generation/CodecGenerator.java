@@ -44,6 +44,8 @@ public final class CodecGenerator {
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   private static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
+  private static final ClassName RUNTIME_EXCEPTION = ClassName.get("java.lang", "RuntimeException");
+  private static final ClassName ERROR = ClassName.get("java.lang", "Error");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   /** The types every codec may name, besides those of its schema. */
@@ -67,7 +69,8 @@ public final class CodecGenerator {
           ClassName.get(Long.class),
           ClassName.get(Float.class),
           ClassName.get(Double.class),
-          ClassName.get(RuntimeException.class));
+          RUNTIME_EXCEPTION,
+          ERROR);
 
   /** The most code, in {@link #weight} units, that one generated method holds per part. */
   static final int PART_WEIGHT = 1500;
@@ -497,26 +500,19 @@ public final class CodecGenerator {
     }
 
     /**
-     * {@code body} in a {@code try} that turns an exception of the state's own code — a record's
-     * compact constructor or a setter that refuses a decoded value — into a {@code DATA} error:
-     * whatever the bytes, a reader throws only {@code ChunkStreamException} (SPEC §5).
+     * {@code body} in a {@code try} that turns whatever the state's own code throws — a record's
+     * compact constructor or a setter that refuses a decoded value, an {@code assert} included —
+     * into a {@code DATA} error: whatever the bytes, a reader throws only {@code
+     * ChunkStreamException} (SPEC §5). {@code WireReader.refused} rethrows a {@code
+     * VirtualMachineError}, which is no refusal.
      */
     private CodeBlock refusalsAreDataErrors(CodeBlock body, NameAllocator names, String in) {
       String e = names.newName("e");
-      String error = names.newName("error");
       return CodeBlock.builder()
           .beginControlFlow("try")
           .add(body)
-          .nextControlFlow("catch ($T $N)", RuntimeException.class, e)
-          .addStatement(
-              "$T $N = $N.dataError($S + $N)",
-              STREAM_EXCEPTION,
-              error,
-              in,
-              type.name().qualifiedName() + " refused the decoded values: ",
-              e)
-          .addStatement("$N.initCause($N)", error, e)
-          .addStatement("throw $N", error)
+          .nextControlFlow("catch ($T | $T $N)", RUNTIME_EXCEPTION, ERROR, e)
+          .addStatement("throw $N.refused($S, $N)", in, type.name().qualifiedName(), e)
           .endControlFlow()
           .build();
     }
