@@ -38,11 +38,11 @@ public final class Board_Slot2ChunkCodec implements ChunkCodec<Board.Slot2> {
 
   @Override
   public Board.Slot2 decode(WireReader in) throws ChunkStreamException {
+    int index = in.readInt();
+    while (in.hasRemaining()) {
+      in.skipUnknown(in.nextSubChunk());
+    }
     try {
-      int index = in.readInt();
-      while (in.hasRemaining()) {
-        in.skipUnknown(in.nextSubChunk());
-      }
       return new Board.Slot2(index);
     } catch (RuntimeException | Error e) {
       throw in.refused("example.Board.Slot2", e);

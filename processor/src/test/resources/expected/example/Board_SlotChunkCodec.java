@@ -39,12 +39,12 @@ public final class Board_SlotChunkCodec implements ChunkCodec<Board.Slot> {
 
   @Override
   public Board.Slot decode(WireReader in) throws ChunkStreamException {
+    int index = in.readInt();
+    String label = in.readString();
+    while (in.hasRemaining()) {
+      in.skipUnknown(in.nextSubChunk());
+    }
     try {
-      int index = in.readInt();
-      String label = in.readString();
-      while (in.hasRemaining()) {
-        in.skipUnknown(in.nextSubChunk());
-      }
       return new Board.Slot(index, label);
     } catch (RuntimeException | Error e) {
       throw in.refused("example.Board.Slot", e);

@@ -53,15 +53,15 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
 
   @Override
   public void decodeInto(Counter target, WireReader in) throws ChunkStreamException {
+    long count = in.readLong();
+    String name = in.readString();
+    boolean enabled = in.readBoolean();
+    int[] history = in.readInts();
+    while (in.hasRemaining()) {
+      in.skipUnknown(in.nextSubChunk());
+    }
+    // Everything is read and checked: only now does the target change.
     try {
-      long count = in.readLong();
-      String name = in.readString();
-      boolean enabled = in.readBoolean();
-      int[] history = in.readInts();
-      while (in.hasRemaining()) {
-        in.skipUnknown(in.nextSubChunk());
-      }
-      // Everything is read and checked: only now does the target change.
       target.count = count;
       target.name = name;
       target.setEnabled(enabled);

@@ -102,7 +102,7 @@ class ProcessorTest {
                     "record Early(int value, Later later) {}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("p.EarlyChunkCodec").contentsAsUtf8String()
-        .contains("later = new Later(");
+        .contains("return new Later(when);");
   }
 
   @Test

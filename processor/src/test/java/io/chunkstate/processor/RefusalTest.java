@@ -130,11 +130,37 @@ class RefusalTest {
   }
 
   @Test
-  void aStructThatRefusesItsValuesIsADataError() {
+  void aStructThatRefusesItsValuesIsADataErrorNamingTheStruct() {
     ChunkStreamException e =
         assertDataError(schema.codec("p.Port"), "00000050 01 00000002 00000001"); // Range(2, 1)
+    assertTrue(e.getMessage().contains("p.Range refused the decoded values"), e.getMessage());
     assertTrue(e.getMessage().contains("2 > 1"), e.getMessage());
     assertInstanceOf(IllegalArgumentException.class, e.getCause());
+  }
+
+  @Test
+  void aStructInsideAStructThatRefusesItsValuesIsNamedNotItsParent() {
+    ChunkCodec<Object> track = schema.codec("p.Track");
+    // span = Span(Range(2, 1), 0): the inner Range refuses
+    assertRefusedBy("p.Range", "2 > 1", track, "01 01 00000002 00000001 00000000 00000000 00");
+    // span = Span(Range(1, 2), -1): the Span refuses
+    assertRefusedBy("p.Span", "negative weight", track, "01 01 00000001 00000002 FFFFFFFF 00000000 00");
+  }
+
+  @Test
+  void aStructInAListThatRefusesItsValuesIsNamed() {
+    // ranges = [Range(1, 2), Range(5, 4)]
+    assertRefusedBy(
+        "p.Range",
+        "5 > 4",
+        schema.codec("p.Track"),
+        "00 00000002 01 00000001 00000002 01 00000005 00000004 00");
+  }
+
+  @Test
+  void aStructClassWhoseSetterRefusesAValueIsNamed() {
+    // gain.db = 101
+    assertRefusedBy("p.Gain", "too loud", schema.codec("p.Track"), "00 00000000 01 00000065");
   }
 
   @Test
@@ -142,6 +168,14 @@ class RefusalTest {
     GeneratedCodecs checked = schema.withAssertionsEnabled();
     ChunkStreamException e =
         assertRefusedBy("p.Level", "negative level -1", checked.codec("p.Level"), "FFFFFFFF 00");
+    assertInstanceOf(AssertionError.class, e.getCause());
+  }
+
+  @Test
+  void anAssertInAStructsCompactConstructorIsADataErrorNamingTheStruct() {
+    GeneratedCodecs checked = schema.withAssertionsEnabled();
+    ChunkStreamException e =
+        assertRefusedBy("p.Scale", "factor 0", checked.codec("p.Level"), "00000001 01 00000000");
     assertInstanceOf(AssertionError.class, e.getCause());
   }
 

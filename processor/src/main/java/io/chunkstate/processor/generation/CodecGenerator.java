@@ -153,6 +153,10 @@ public final class CodecGenerator {
     /** The enums the schema reads, by qualified name, and the constants that hold their values. */
     private final Map<String, JavaName> enums = new LinkedHashMap<>();
     private final Map<String, String> enumConstants = new LinkedHashMap<>();
+    /** The structs the schema reads, by qualified name, in the order of first use. */
+    private final Map<String, ClassModel> structs = new LinkedHashMap<>();
+    /** The private method that reads each struct, by the struct's qualified name. */
+    private final Map<String, String> structReaders = new LinkedHashMap<>();
     /** Names a local must not take: the constants, and the simple names of the types used. */
     private final Set<String> reserved = new TreeSet<>();
     /**
@@ -194,6 +198,21 @@ public final class CodecGenerator {
         weight += weight(field.type());
       }
       this.split = weight > PART_WEIGHT;
+      NameAllocator methods = new NameAllocator();
+      for (String name :
+          List.of("type", "stateClass", "encode", "decode", "canDecodeInto", "apply", "decodeInto")) {
+        methods.newName(name);
+      }
+      for (int i = 0; split && i < parts(type.fields()).size(); i++) {
+        for (String prefix : List.of("encodePart", "readPart", "setPart", "applyPart")) {
+          methods.newName(prefix + i);
+        }
+      }
+      for (ClassModel struct : structs.values()) {
+        structReaders.put(
+            struct.name().qualifiedName(),
+            methods.newName("read" + String.join("", struct.name().simpleNames())));
+      }
       this.holderName = codec.nestedClass(constants.newName("Values"));
       reserved.add(holderName.simpleName());
     }
@@ -219,6 +238,7 @@ public final class CodecGenerator {
 
     private void addTypeNames(WireType wire) {
       if (wire instanceof WireType.Struct s) {
+        structs.putIfAbsent(s.type().name().qualifiedName(), s.type());
         addTypeNames(s.type());
       } else if (wire instanceof WireType.ArrayOf a) {
         addTypeNames(a.element());
@@ -297,6 +317,9 @@ public final class CodecGenerator {
         spec.addMethod(
             override("canDecodeInto").returns(TypeName.BOOLEAN).addStatement("return true").build());
         spec.addMethod(decodeInto());
+      }
+      for (ClassModel struct : structs.values()) {
+        spec.addMethod(structReader(struct));
       }
       spec.addMethods(helpers);
       if (split) {
@@ -436,12 +459,14 @@ public final class CodecGenerator {
       String in = names.newName("in");
       CodeBlock.Builder code = CodeBlock.builder();
       List<CodeBlock> values = readAll(code, names, in);
-      code.addStatement("return new $T($L)", state, arguments(values));
+      code.add(
+          refusalsAreDataErrors(
+              CodeBlock.of("return new $T($L);\n", state, arguments(values)), names, in, type));
       return override("decode")
           .returns(state)
           .addParameter(WIRE_READER, in)
           .addException(STREAM_EXCEPTION)
-          .addCode(refusalsAreDataErrors(code.build(), names, in))
+          .addCode(code.build())
           .build();
     }
 
@@ -466,6 +491,8 @@ public final class CodecGenerator {
       CodeBlock.Builder code = CodeBlock.builder();
       List<CodeBlock> values = readAll(code, names, in);
       code.add("// Everything is read and checked: only now does the target change.\n");
+      CodeBlock.Builder reading = code;
+      code = CodeBlock.builder();
       List<FieldModel> fields = type.fields();
       if (!split) {
         for (int i = 0; i < fields.size(); i++) {
@@ -491,11 +518,12 @@ public final class CodecGenerator {
           code.addStatement("setPart$L($N, $N)", part, target, holderLocal);
         }
       }
+      reading.add(refusalsAreDataErrors(code.build(), names, in, type));
       return override("decodeInto")
           .addParameter(state, target)
           .addParameter(WIRE_READER, in)
           .addException(STREAM_EXCEPTION)
-          .addCode(refusalsAreDataErrors(code.build(), names, in))
+          .addCode(reading.build())
           .build();
     }
 
@@ -506,13 +534,14 @@ public final class CodecGenerator {
      * ChunkStreamException} (SPEC §5). {@code WireReader.refused} rethrows a {@code
      * VirtualMachineError}, which is no refusal.
      */
-    private CodeBlock refusalsAreDataErrors(CodeBlock body, NameAllocator names, String in) {
+    private CodeBlock refusalsAreDataErrors(
+        CodeBlock body, NameAllocator names, String in, ClassModel refuser) {
       String e = names.newName("e");
       return CodeBlock.builder()
           .beginControlFlow("try")
           .add(body)
           .nextControlFlow("catch ($T | $T $N)", RUNTIME_EXCEPTION, ERROR, e)
-          .addStatement("throw $N.refused($S, $N)", in, type.name().qualifiedName(), e)
+          .addStatement("throw $N.refused($S, $N)", in, refuser.name().qualifiedName(), e)
           .endControlFlow()
           .build();
     }
@@ -525,7 +554,7 @@ public final class CodecGenerator {
     private List<CodeBlock> readAll(CodeBlock.Builder code, NameAllocator names, String in) {
       Map<FieldModel, CodeBlock> values = new LinkedHashMap<>();
       if (!split) {
-        Decoder decoder = new Decoder(code, names, in, enumConstants);
+        Decoder decoder = new Decoder(code, names, in, enumConstants, structReaders);
         for (FieldModel field : type.inlineFields()) {
           values.put(field, CodeBlock.of("$N", decoder.read(field.type(), field.name())));
         }
@@ -583,13 +612,43 @@ public final class CodecGenerator {
       return ordered;
     }
 
+    /**
+     * The method that reads one struct: its presence byte, its fields, then the struct built from
+     * them in a {@code try} of its own, so that a struct that refuses its values is named as the
+     * one that refused, not the chunk around it.
+     */
+    private MethodSpec structReader(ClassModel struct) {
+      NameAllocator names = newNames();
+      String in = names.newName("in");
+      ClassName structClass = className(struct.name());
+      CodeBlock.Builder code =
+          CodeBlock.builder()
+              .beginControlFlow("if (!$N.readPresence())", in)
+              .addStatement("return null")
+              .endControlFlow();
+      Decoder decoder = new Decoder(code, names, in, enumConstants, structReaders);
+      List<CodeBlock> values = new ArrayList<>();
+      for (FieldModel field : struct.fields()) {
+        values.add(CodeBlock.of("$N", decoder.read(field.type(), field.name())));
+      }
+      code.add(refusalsAreDataErrors(construction(struct, values, names), names, in, struct));
+      return MethodSpec.methodBuilder(structReaders.get(struct.name().qualifiedName()))
+          .addJavadoc("Reads a {@link $T}: a presence byte, then its fields.\n", structClass)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(structClass)
+          .addParameter(WIRE_READER, in)
+          .addException(STREAM_EXCEPTION)
+          .addCode(code.build())
+          .build();
+    }
+
     /** A method that reads one part of a split codec's inline fields into the holder. */
     private MethodSpec readPart(int index, List<FieldModel> fields) {
       NameAllocator names = newNames();
       String in = names.newName("in");
       String holder = names.newName("values");
       CodeBlock.Builder code = CodeBlock.builder();
-      Decoder decoder = new Decoder(code, names, in, enumConstants);
+      Decoder decoder = new Decoder(code, names, in, enumConstants, structReaders);
       List<String> locals = new ArrayList<>();
       for (FieldModel field : fields) {
         locals.add(decoder.read(field.type(), field.name()));
@@ -755,13 +814,19 @@ public final class CodecGenerator {
     private NameAllocator names;
     private final String in;
     private final Map<String, String> enumConstants;
+    private final Map<String, String> structReaders;
 
     Decoder(
-        CodeBlock.Builder code, NameAllocator names, String in, Map<String, String> enumConstants) {
+        CodeBlock.Builder code,
+        NameAllocator names,
+        String in,
+        Map<String, String> enumConstants,
+        Map<String, String> structReaders) {
       this.code = code;
       this.names = names;
       this.in = in;
       this.enumConstants = enumConstants;
+      this.structReaders = structReaders;
     }
 
     /** Reads a value of {@code type} and returns the name of the new local that holds it. */
@@ -791,6 +856,8 @@ public final class CodecGenerator {
       } else if (type instanceof WireType.EnumType e) {
         String qualified = e.name().qualifiedName();
         return CodeBlock.of("$N.readEnum($N, $S)", in, enumConstants.get(qualified), qualified);
+      } else if (type instanceof WireType.Struct s) {
+        return CodeBlock.of("$N($N)", structReaders.get(s.type().name().qualifiedName()), in);
       }
       return null;
     }
@@ -801,17 +868,6 @@ public final class CodecGenerator {
         readElements(a.element(), target, true);
       } else if (type instanceof WireType.ListOf l) {
         readElements(l.element(), target, false);
-      } else if (type instanceof WireType.Struct s) {
-        code.beginControlFlow("if ($N.readPresence())", in);
-        NameAllocator outer = names;
-        names = names.clone(); // the block's locals end with it
-        List<String> locals = new ArrayList<>();
-        for (FieldModel field : s.type().fields()) {
-          locals.add(read(field.type(), field.name()));
-        }
-        construct(s.type(), target, locals);
-        names = outer;
-        code.nextControlFlow("else").addStatement("$N = null", target).endControlFlow();
       } else {
         throw new AssertionError("not an inline type: " + type);
       }
@@ -865,22 +921,25 @@ public final class CodecGenerator {
       }
       return CodeBlock.of("new $T[$N]$L", base, count, "[]".repeat(dimensions));
     }
+  }
 
-    private void construct(ClassModel type, String target, List<String> locals) {
-      ClassName name = className(type.name());
-      List<CodeBlock> values = new ArrayList<>();
-      for (String local : locals) {
-        values.add(CodeBlock.of("$N", local));
-      }
-      if (type.construction() == ClassModel.Construction.RECORD) {
-        code.addStatement("$N = new $T($L)", target, name, arguments(values));
-      } else {
-        code.addStatement("$N = new $T()", target, name);
-        for (int i = 0; i < values.size(); i++) {
-          code.addStatement("$L", assign(target, type.fields().get(i), values.get(i)));
-        }
-      }
+  /**
+   * Statements that build an instance of {@code type} from {@code values}, in field order, and
+   * return it: the canonical constructor of a record; for a class, its no-argument constructor,
+   * then each field set.
+   */
+  private static CodeBlock construction(
+      ClassModel type, List<CodeBlock> values, NameAllocator names) {
+    ClassName name = className(type.name());
+    if (type.construction() == ClassModel.Construction.RECORD) {
+      return CodeBlock.of("return new $T($L);\n", name, arguments(values));
     }
+    String instance = names.newName("value");
+    CodeBlock.Builder code = CodeBlock.builder().addStatement("$T $N = new $T()", name, instance, name);
+    for (int i = 0; i < values.size(); i++) {
+      code.addStatement("$L", assign(instance, type.fields().get(i), values.get(i)));
+    }
+    return code.addStatement("return $N", instance).build();
   }
 
   /** The values as constructor arguments, wrapping where lines grow long. */
