@@ -198,15 +198,10 @@ public final class CodecGenerator {
         weight += weight(field.type());
       }
       this.split = weight > PART_WEIGHT;
+      // Struct readers are named read<Struct>: only a split codec's readPart<i> could clash.
       NameAllocator methods = new NameAllocator();
-      for (String name :
-          List.of("type", "stateClass", "encode", "decode", "canDecodeInto", "apply", "decodeInto")) {
-        methods.newName(name);
-      }
-      for (int i = 0; split && i < parts(type.fields()).size(); i++) {
-        for (String prefix : List.of("encodePart", "readPart", "setPart", "applyPart")) {
-          methods.newName(prefix + i);
-        }
+      for (int i = 0; split && i < parts(type.inlineFields()).size(); i++) {
+        methods.newName("readPart" + i);
       }
       for (ClassModel struct : structs.values()) {
         structReaders.put(
@@ -264,6 +259,11 @@ public final class CodecGenerator {
                   state,
                   chunk.code(),
                   chunkType.properties());
+      if (type.construction() == ClassModel.Construction.MUTABLE_CLASS) {
+        spec.addJavadoc(
+            "\n<p>{@code decodeInto} restores a live instance all or nothing: the chunk is decoded\n"
+                + "into a new one, where every setter runs, then applied to the live one.\n");
+      }
       if (generatedAnnotation) {
         spec.addAnnotation(
             AnnotationSpec.builder(GENERATED).addMember("value", "$S", generatorName).build());
@@ -316,7 +316,7 @@ public final class CodecGenerator {
         spec.addMethod(decodeClass());
         spec.addMethod(
             override("canDecodeInto").returns(TypeName.BOOLEAN).addStatement("return true").build());
-        spec.addMethod(decodeInto());
+        spec.addMethod(apply());
       }
       for (ClassModel struct : structs.values()) {
         spec.addMethod(structReader(struct));
@@ -470,37 +470,25 @@ public final class CodecGenerator {
           .build();
     }
 
+    /**
+     * Decodes a class into a new instance: everything is read and checked first, then the
+     * instance is built with its constructor and setters, whose refusals are {@code DATA} errors.
+     */
     private MethodSpec decodeClass() {
       NameAllocator names = newNames();
       String in = names.newName("in");
-      String value = names.newName("state");
-      return override("decode")
-          .returns(state)
-          .addParameter(WIRE_READER, in)
-          .addException(STREAM_EXCEPTION)
-          .addStatement("$T $N = new $T()", state, value, state)
-          .addStatement("decodeInto($N, $N)", value, in)
-          .addStatement("return $N", value)
-          .build();
-    }
-
-    private MethodSpec decodeInto() {
-      NameAllocator names = newNames();
-      String target = names.newName("target");
-      String in = names.newName("in");
       CodeBlock.Builder code = CodeBlock.builder();
       List<CodeBlock> values = readAll(code, names, in);
-      code.add("// Everything is read and checked: only now does the target change.\n");
-      CodeBlock.Builder reading = code;
-      code = CodeBlock.builder();
-      List<FieldModel> fields = type.fields();
+      CodeBlock construction;
       if (!split) {
-        for (int i = 0; i < fields.size(); i++) {
-          code.addStatement("$L", assign(target, fields.get(i), values.get(i)));
-        }
+        construction = construction(type, values, names);
       } else {
         // The values live in the holder: each part sets its share of the fields from it.
-        for (int from = 0, part = 0; from < fields.size(); from += FIELDS_PER_SET, part++) {
+        String value = names.newName("value");
+        CodeBlock.Builder build =
+            CodeBlock.builder().addStatement("$T $N = new $T()", state, value, state);
+        List<List<FieldModel>> parts = setParts();
+        for (int part = 0; part < parts.size(); part++) {
           NameAllocator partNames = newNames();
           String partTarget = partNames.newName("target");
           String partValues = partNames.newName("values");
@@ -509,22 +497,95 @@ public final class CodecGenerator {
                   .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                   .addParameter(state, partTarget)
                   .addParameter(holderName, partValues);
-          int to = Math.min(fields.size(), from + FIELDS_PER_SET);
-          for (FieldModel field : fields.subList(from, to)) {
+          for (FieldModel field : parts.get(part)) {
             method.addStatement(
                 "$L", assign(partTarget, field, CodeBlock.of("$N.$N", partValues, field.name())));
           }
           helpers.add(method.build());
-          code.addStatement("setPart$L($N, $N)", part, target, holderLocal);
+          build.addStatement("setPart$L($N, $N)", part, value, holderLocal);
         }
+        construction = build.addStatement("return $N", value).build();
       }
-      reading.add(refusalsAreDataErrors(code.build(), names, in, type));
-      return override("decodeInto")
-          .addParameter(state, target)
+      code.add(refusalsAreDataErrors(construction, names, in, type));
+      return override("decode")
+          .returns(state)
           .addParameter(WIRE_READER, in)
           .addException(STREAM_EXCEPTION)
-          .addCode(reading.build())
+          .addCode(code.build())
           .build();
+    }
+
+    /** The fields of a split class in the consecutive shares that one method sets or applies. */
+    private List<List<FieldModel>> setParts() {
+      List<FieldModel> fields = type.fields();
+      List<List<FieldModel>> parts = new ArrayList<>();
+      for (int from = 0; from < fields.size(); from += FIELDS_PER_SET) {
+        parts.add(fields.subList(from, Math.min(fields.size(), from + FIELDS_PER_SET)));
+      }
+      return parts;
+    }
+
+    /**
+     * Copies every field of a freshly decoded instance into the target, through the same field
+     * or setter the decoder uses; {@code decodeInto} is {@code apply(decode(in), target)}. A
+     * nested mutable chunk that both hold is applied in place, so that references to the
+     * target's stay valid; everything else is assigned, arrays and lists shared with the decoded
+     * instance, which is thrown away.
+     */
+    private MethodSpec apply() {
+      NameAllocator names = newNames();
+      String decoded = names.newName("decoded");
+      String target = names.newName("target");
+      CodeBlock.Builder code = CodeBlock.builder();
+      if (!split) {
+        copyFields(code, names, decoded, target, type.fields());
+      } else {
+        List<List<FieldModel>> parts = setParts();
+        for (int part = 0; part < parts.size(); part++) {
+          NameAllocator partNames = newNames();
+          String partDecoded = partNames.newName("decoded");
+          String partTarget = partNames.newName("target");
+          CodeBlock.Builder partCode = CodeBlock.builder();
+          copyFields(partCode, partNames, partDecoded, partTarget, parts.get(part));
+          helpers.add(
+              MethodSpec.methodBuilder("applyPart" + part)
+                  .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                  .addParameter(state, partDecoded)
+                  .addParameter(state, partTarget)
+                  .addCode(partCode.build())
+                  .build());
+          code.addStatement("applyPart$L($N, $N)", part, decoded, target);
+        }
+      }
+      return override("apply")
+          .addParameter(state, decoded)
+          .addParameter(state, target)
+          .addCode(code.build())
+          .build();
+    }
+
+    private void copyFields(
+        CodeBlock.Builder code,
+        NameAllocator names,
+        String decoded,
+        String target,
+        List<FieldModel> fields) {
+      for (FieldModel field : fields) {
+        if (!(field.type() instanceof WireType.SubChunk s) || !s.mutable()) {
+          code.addStatement("$L", assign(target, field, read(decoded, field)));
+          continue;
+        }
+        TypeName fieldType = javaType(field.type());
+        String value = names.newName(field.name());
+        String live = names.newName("target" + capitalized(field.name()));
+        code.addStatement("$T $N = $L", fieldType, value, read(decoded, field))
+            .addStatement("$T $N = $L", fieldType, live, read(target, field))
+            .beginControlFlow("if ($N != null && $N != null)", value, live)
+            .addStatement("$N.apply($N, $N)", codecConstants.get(field), value, live)
+            .nextControlFlow("else")
+            .addStatement("$L", assign(target, field, CodeBlock.of("$N", value)))
+            .endControlFlow();
+      }
     }
 
     /**
@@ -998,6 +1059,11 @@ public final class CodecGenerator {
   /** The four bytes of a code as a hex literal for a {@code case} label: {@code 0x63684C64}. */
   static String hexValue(String code) {
     return String.format(Locale.ROOT, "0x%08X", ChunkType.of(code).value());
+  }
+
+  /** {@code level} → {@code Level}. */
+  static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** {@code MsixState} → {@code MSIX_STATE}. */

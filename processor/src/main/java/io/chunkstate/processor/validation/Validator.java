@@ -499,7 +499,10 @@ public final class Validator {
         return null;
       }
       String code = existingCode(element);
-      return code == null ? null : new WireType.SubChunk(javaName(element), code);
+      return code == null
+          ? null
+          : new WireType.SubChunk(
+              javaName(element), code, element.getKind() == ElementKind.CLASS);
     }
     if (hasAnnotation(element, CHUNK_STRUCT)) {
       if (!visible(element, field)) {
