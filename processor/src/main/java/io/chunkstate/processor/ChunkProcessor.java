@@ -114,9 +114,13 @@ public class ChunkProcessor extends AbstractProcessor {
       structs.put(struct.name().binaryName(), struct);
     }
     CodecGenerator generator = new CodecGenerator(getClass().getName(), withGeneratedAnnotation());
+    Map<String, Boolean> shadowing = new HashMap<>();
     for (Map.Entry<TypeElement, ChunkModel> chunk : report.chunks().entrySet()) {
       ChunkModel model = chunk.getValue();
-      JavaFile file = generate(generator, model);
+      boolean javaLangShadowed =
+          shadowing.computeIfAbsent(
+              model.codecName().packageName(), p -> shadowsJavaLang(chunk.getKey()));
+      JavaFile file = generate(generator, model, javaLangShadowed);
       JavaFileObject source =
           processingEnv
               .getFiler()
@@ -130,8 +134,23 @@ public class ChunkProcessor extends AbstractProcessor {
   }
 
   /** The codec source for {@code model}. */
-  JavaFile generate(CodecGenerator generator, ChunkModel model) {
-    return generator.generate(model);
+  JavaFile generate(CodecGenerator generator, ChunkModel model, boolean javaLangShadowed) {
+    return generator.generate(model, javaLangShadowed);
+  }
+
+  /**
+   * Whether the package of {@code type} holds a type named like one of {@code java.lang}, which
+   * hides it from the package's files: a class {@code p.String} makes {@code String} mean {@code
+   * p.String} in a codec of package {@code p}.
+   */
+  private boolean shadowsJavaLang(TypeElement type) {
+    var elements = processingEnv.getElementUtils();
+    for (Element member : elements.getPackageOf(type).getEnclosedElements()) {
+      if (elements.getTypeElement("java.lang." + member.getSimpleName()) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -70,7 +70,7 @@ class ProcessorTest {
     ChunkProcessor failing =
         new ChunkProcessor() {
           @Override
-          JavaFile generate(CodecGenerator generator, ChunkModel model) {
+          JavaFile generate(CodecGenerator generator, ChunkModel model, boolean shadowed) {
             throw new IllegalStateException("generator exploded on " + model.code());
           }
         };
