@@ -58,6 +58,7 @@ public class ChunkProcessor extends AbstractProcessor {
 
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Map<String, String> codeOwners = new HashMap<>();
+  private final Map<String, String> codecOwners = new HashMap<>();
   private final Map<String, ChunkModel> generated = new TreeMap<>();
   private final Map<String, ClassModel> structs = new TreeMap<>();
 
@@ -274,7 +275,11 @@ public class ChunkProcessor extends AbstractProcessor {
 
   private Validator validator(boolean lastRound) {
     return new Validator(
-        processingEnv.getElementUtils(), processingEnv.getTypeUtils(), codeOwners, lastRound);
+        processingEnv.getElementUtils(),
+        processingEnv.getTypeUtils(),
+        codeOwners,
+        codecOwners,
+        lastRound);
   }
 
   private void print(Report report) {
