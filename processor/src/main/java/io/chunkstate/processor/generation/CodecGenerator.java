@@ -30,8 +30,11 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Turns a {@link ChunkModel} into the source of its codec: a straight line of writes for {@code
- * encode}, a straight line of checked reads into locals for {@code decode}, then the loop over
- * sub-chunks. No I/O: the processor writes the file.
+ * encode}; for {@code decode}, a straight line of checked reads into locals, the loop over
+ * sub-chunks, then the state built in a {@code try} that turns its refusal into a {@code DATA}
+ * error (each struct is read and built by a method of its own, so that its refusal names it); for
+ * a class, {@code apply}, which copies a decoded instance into a live one. No I/O: the processor
+ * writes the file.
  */
 public final class CodecGenerator {
   private static final String RUNTIME = "io.chunkstate";
