@@ -69,45 +69,52 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
 
   @Override
   public Board decode(WireReader in) throws ChunkStreamException {
-    try {
-      int id = in.readInt();
-      Point origin;
-      if (in.readPresence()) {
-        int x = in.readInt();
-        int y = in.readInt();
-        origin = new Point(x, y);
-      } else {
-        origin = null;
-      }
-      Board.Slot first = null;
-      List<Board.Slot2> more = new ArrayList<>();
-      Counter counter = null;
-      while (in.hasRemaining()) {
-        WireReader sub = in.nextSubChunk();
-        switch (sub.typeValue()) {
-          case 0x736C4F74 -> { // slOt
-            if (first != null) {
-              throw in.duplicateSubChunk(sub);
-            }
-            first = SLOT.decode(sub);
+    int id = in.readInt();
+    Point origin = readPoint(in);
+    Board.Slot first = null;
+    List<Board.Slot2> more = new ArrayList<>();
+    Counter counter = null;
+    while (in.hasRemaining()) {
+      WireReader sub = in.nextSubChunk();
+      switch (sub.typeValue()) {
+        case 0x736C4F74 -> { // slOt
+          if (first != null) {
+            throw in.duplicateSubChunk(sub);
           }
-          case 0x736C4F54 -> { // slOT
-            more.add(SLOT2.decode(sub));
-          }
-          case 0x436F556E -> { // CoUn
-            if (counter != null) {
-              throw in.duplicateSubChunk(sub);
-            }
-            counter = COUNTER.decode(sub);
-          }
-          default -> in.skipUnknown(sub);
+          first = SLOT.decode(sub);
         }
+        case 0x736C4F54 -> { // slOT
+          more.add(SLOT2.decode(sub));
+        }
+        case 0x436F556E -> { // CoUn
+          if (counter != null) {
+            throw in.duplicateSubChunk(sub);
+          }
+          counter = COUNTER.decode(sub);
+        }
+        default -> in.skipUnknown(sub);
       }
+    }
+    try {
       return new Board(id, origin, first, more, counter);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Board refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Board", e);
+    }
+  }
+
+  /**
+   * Reads a {@link Point}: a presence byte, then its fields.
+   */
+  private static Point readPoint(WireReader in) throws ChunkStreamException {
+    if (!in.readPresence()) {
+      return null;
+    }
+    int x = in.readInt();
+    int y = in.readInt();
+    try {
+      return new Point(x, y);
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Point", e);
     }
   }
 }

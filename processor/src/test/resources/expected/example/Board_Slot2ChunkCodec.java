@@ -38,16 +38,14 @@ public final class Board_Slot2ChunkCodec implements ChunkCodec<Board.Slot2> {
 
   @Override
   public Board.Slot2 decode(WireReader in) throws ChunkStreamException {
+    int index = in.readInt();
+    while (in.hasRemaining()) {
+      in.skipUnknown(in.nextSubChunk());
+    }
     try {
-      int index = in.readInt();
-      while (in.hasRemaining()) {
-        in.skipUnknown(in.nextSubChunk());
-      }
       return new Board.Slot2(index);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Board.Slot2 refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Board.Slot2", e);
     }
   }
 }

@@ -39,17 +39,15 @@ public final class Board_SlotChunkCodec implements ChunkCodec<Board.Slot> {
 
   @Override
   public Board.Slot decode(WireReader in) throws ChunkStreamException {
+    int index = in.readInt();
+    String label = in.readString();
+    while (in.hasRemaining()) {
+      in.skipUnknown(in.nextSubChunk());
+    }
     try {
-      int index = in.readInt();
-      String label = in.readString();
-      while (in.hasRemaining()) {
-        in.skipUnknown(in.nextSubChunk());
-      }
       return new Board.Slot(index, label);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Board.Slot refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Board.Slot", e);
     }
   }
 }

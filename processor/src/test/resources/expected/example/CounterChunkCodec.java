@@ -10,6 +10,9 @@ import javax.annotation.processing.Generated;
 
 /**
  * Reads and writes {@link Counter} as chunk type {@code CoUn}: critical, private, safe to copy.
+ *
+ * <p>{@code decodeInto} restores a live instance all or nothing: the chunk is decoded
+ * into a new one, where every setter runs, then applied to the live one.
  */
 @Generated("io.chunkstate.processor.ChunkProcessor")
 public final class CounterChunkCodec implements ChunkCodec<Counter> {
@@ -41,9 +44,23 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
 
   @Override
   public Counter decode(WireReader in) throws ChunkStreamException {
-    Counter state = new Counter();
-    decodeInto(state, in);
-    return state;
+    long count = in.readLong();
+    String name = in.readString();
+    boolean enabled = in.readBoolean();
+    int[] history = in.readInts();
+    while (in.hasRemaining()) {
+      in.skipUnknown(in.nextSubChunk());
+    }
+    try {
+      Counter value = new Counter();
+      value.count = count;
+      value.name = name;
+      value.setEnabled(enabled);
+      value.setHistory(history);
+      return value;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Counter", e);
+    }
   }
 
   @Override
@@ -52,24 +69,10 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
   }
 
   @Override
-  public void decodeInto(Counter target, WireReader in) throws ChunkStreamException {
-    try {
-      long count = in.readLong();
-      String name = in.readString();
-      boolean enabled = in.readBoolean();
-      int[] history = in.readInts();
-      while (in.hasRemaining()) {
-        in.skipUnknown(in.nextSubChunk());
-      }
-      // Everything is read and checked: only now does the target change.
-      target.count = count;
-      target.name = name;
-      target.setEnabled(enabled);
-      target.setHistory(history);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Counter refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
-    }
+  public void apply(Counter decoded, Counter target) {
+    target.count = decoded.count;
+    target.name = decoded.name;
+    target.setEnabled(decoded.isEnabled());
+    target.setHistory(decoded.getHistory());
   }
 }

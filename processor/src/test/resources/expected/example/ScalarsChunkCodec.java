@@ -215,195 +215,189 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
 
   @Override
   public Scalars decode(WireReader in) throws ChunkStreamException {
-    try {
-      boolean flag = in.readBoolean();
-      byte b = in.readByte();
-      short s = in.readShort();
-      char c = in.readChar();
-      int i = in.readInt();
-      long l = in.readLong();
-      float f = in.readFloat();
-      double d = in.readDouble();
-      Boolean boxedFlag = in.readPresence() ? in.readBoolean() : null;
-      Byte boxedByte = in.readPresence() ? in.readByte() : null;
-      Short boxedShort = in.readPresence() ? in.readShort() : null;
-      Character boxedChar = in.readPresence() ? in.readChar() : null;
-      Integer boxedInt = in.readPresence() ? in.readInt() : null;
-      Long boxedLong = in.readPresence() ? in.readLong() : null;
-      Float boxedFloat = in.readPresence() ? in.readFloat() : null;
-      Double boxedDouble = in.readPresence() ? in.readDouble() : null;
-      String text = in.readString();
-      Mode mode = in.readEnum(MODE_CONSTANTS, "example.Mode");
-      byte[] bytes = in.readBytes();
-      boolean[] flags = in.readBooleans();
-      short[] shorts = in.readShorts();
-      char[] chars = in.readChars();
-      int[] ints = in.readInts();
-      long[] longs = in.readLongs();
-      float[] floats = in.readFloats();
-      double[] doubles = in.readDoubles();
-      String[] names;
-      int namesCount = in.readCount(4);
-      if (namesCount < 0) {
-        names = null;
-      } else {
-        names = new String[namesCount];
-        for (int i_ = 0; i_ < namesCount; i_++) {
-          names[i_] = in.readString();
-        }
+    boolean flag = in.readBoolean();
+    byte b = in.readByte();
+    short s = in.readShort();
+    char c = in.readChar();
+    int i = in.readInt();
+    long l = in.readLong();
+    float f = in.readFloat();
+    double d = in.readDouble();
+    Boolean boxedFlag = in.readPresence() ? in.readBoolean() : null;
+    Byte boxedByte = in.readPresence() ? in.readByte() : null;
+    Short boxedShort = in.readPresence() ? in.readShort() : null;
+    Character boxedChar = in.readPresence() ? in.readChar() : null;
+    Integer boxedInt = in.readPresence() ? in.readInt() : null;
+    Long boxedLong = in.readPresence() ? in.readLong() : null;
+    Float boxedFloat = in.readPresence() ? in.readFloat() : null;
+    Double boxedDouble = in.readPresence() ? in.readDouble() : null;
+    String text = in.readString();
+    Mode mode = in.readEnum(MODE_CONSTANTS, "example.Mode");
+    byte[] bytes = in.readBytes();
+    boolean[] flags = in.readBooleans();
+    short[] shorts = in.readShorts();
+    char[] chars = in.readChars();
+    int[] ints = in.readInts();
+    long[] longs = in.readLongs();
+    float[] floats = in.readFloats();
+    double[] doubles = in.readDoubles();
+    String[] names;
+    int namesCount = in.readCount(4);
+    if (namesCount < 0) {
+      names = null;
+    } else {
+      names = new String[namesCount];
+      for (int i_ = 0; i_ < namesCount; i_++) {
+        names[i_] = in.readString();
       }
-      Mode[] modes;
-      int modesCount = in.readCount(4);
-      if (modesCount < 0) {
-        modes = null;
-      } else {
-        modes = new Mode[modesCount];
-        for (int i_ = 0; i_ < modesCount; i_++) {
-          modes[i_] = in.readEnum(MODE_CONSTANTS, "example.Mode");
-        }
+    }
+    Mode[] modes;
+    int modesCount = in.readCount(4);
+    if (modesCount < 0) {
+      modes = null;
+    } else {
+      modes = new Mode[modesCount];
+      for (int i_ = 0; i_ < modesCount; i_++) {
+        modes[i_] = in.readEnum(MODE_CONSTANTS, "example.Mode");
       }
-      int[][] matrix;
-      int matrixCount = in.readCount(4);
-      if (matrixCount < 0) {
-        matrix = null;
-      } else {
-        matrix = new int[matrixCount][];
-        for (int i_ = 0; i_ < matrixCount; i_++) {
-          matrix[i_] = in.readInts();
-        }
+    }
+    int[][] matrix;
+    int matrixCount = in.readCount(4);
+    if (matrixCount < 0) {
+      matrix = null;
+    } else {
+      matrix = new int[matrixCount][];
+      for (int i_ = 0; i_ < matrixCount; i_++) {
+        matrix[i_] = in.readInts();
       }
-      List<String> tags;
-      int tagsCount = in.readCount(4);
-      if (tagsCount < 0) {
-        tags = null;
-      } else {
-        tags = new ArrayList<>(tagsCount);
-        for (int i_ = 0; i_ < tagsCount; i_++) {
-          tags.add(in.readString());
-        }
+    }
+    List<String> tags;
+    int tagsCount = in.readCount(4);
+    if (tagsCount < 0) {
+      tags = null;
+    } else {
+      tags = new ArrayList<>(tagsCount);
+      for (int i_ = 0; i_ < tagsCount; i_++) {
+        tags.add(in.readString());
       }
-      List<Integer> counts;
-      int countsCount = in.readCount(1);
-      if (countsCount < 0) {
-        counts = null;
-      } else {
-        counts = new ArrayList<>(countsCount);
-        for (int i_ = 0; i_ < countsCount; i_++) {
-          counts.add(in.readPresence() ? in.readInt() : null);
-        }
+    }
+    List<Integer> counts;
+    int countsCount = in.readCount(1);
+    if (countsCount < 0) {
+      counts = null;
+    } else {
+      counts = new ArrayList<>(countsCount);
+      for (int i_ = 0; i_ < countsCount; i_++) {
+        counts.add(in.readPresence() ? in.readInt() : null);
       }
-      List<Mode> modeList;
-      int modeListCount = in.readCount(4);
-      if (modeListCount < 0) {
-        modeList = null;
-      } else {
-        modeList = new ArrayList<>(modeListCount);
-        for (int i_ = 0; i_ < modeListCount; i_++) {
-          modeList.add(in.readEnum(MODE_CONSTANTS, "example.Mode"));
-        }
+    }
+    List<Mode> modeList;
+    int modeListCount = in.readCount(4);
+    if (modeListCount < 0) {
+      modeList = null;
+    } else {
+      modeList = new ArrayList<>(modeListCount);
+      for (int i_ = 0; i_ < modeListCount; i_++) {
+        modeList.add(in.readEnum(MODE_CONSTANTS, "example.Mode"));
       }
-      List<long[]> samples;
-      int samplesCount = in.readCount(4);
-      if (samplesCount < 0) {
-        samples = null;
-      } else {
-        samples = new ArrayList<>(samplesCount);
-        for (int i_ = 0; i_ < samplesCount; i_++) {
-          samples.add(in.readLongs());
-        }
+    }
+    List<long[]> samples;
+    int samplesCount = in.readCount(4);
+    if (samplesCount < 0) {
+      samples = null;
+    } else {
+      samples = new ArrayList<>(samplesCount);
+      for (int i_ = 0; i_ < samplesCount; i_++) {
+        samples.add(in.readLongs());
       }
-      List<List<String>> nested;
-      int nestedCount = in.readCount(4);
-      if (nestedCount < 0) {
-        nested = null;
-      } else {
-        nested = new ArrayList<>(nestedCount);
-        for (int i_ = 0; i_ < nestedCount; i_++) {
-          List<String> element;
-          int elementCount = in.readCount(4);
-          if (elementCount < 0) {
-            element = null;
-          } else {
-            element = new ArrayList<>(elementCount);
-            for (int i__ = 0; i__ < elementCount; i__++) {
-              element.add(in.readString());
-            }
-          }
-          nested.add(element);
-        }
-      }
-      Point origin;
-      if (in.readPresence()) {
-        int x = in.readInt();
-        int y = in.readInt();
-        origin = new Point(x, y);
-      } else {
-        origin = null;
-      }
-      Point[] corners;
-      int cornersCount = in.readCount(1);
-      if (cornersCount < 0) {
-        corners = null;
-      } else {
-        corners = new Point[cornersCount];
-        for (int i_ = 0; i_ < cornersCount; i_++) {
-          Point element;
-          if (in.readPresence()) {
-            int x = in.readInt();
-            int y = in.readInt();
-            element = new Point(x, y);
-          } else {
-            element = null;
-          }
-          corners[i_] = element;
-        }
-      }
-      List<Point> path;
-      int pathCount = in.readCount(1);
-      if (pathCount < 0) {
-        path = null;
-      } else {
-        path = new ArrayList<>(pathCount);
-        for (int i_ = 0; i_ < pathCount; i_++) {
-          Point element;
-          if (in.readPresence()) {
-            int x = in.readInt();
-            int y = in.readInt();
-            element = new Point(x, y);
-          } else {
-            element = null;
-          }
-          path.add(element);
-        }
-      }
-      Span span;
-      if (in.readPresence()) {
-        Point from;
-        if (in.readPresence()) {
-          int x = in.readInt();
-          int y = in.readInt();
-          from = new Point(x, y);
+    }
+    List<List<String>> nested;
+    int nestedCount = in.readCount(4);
+    if (nestedCount < 0) {
+      nested = null;
+    } else {
+      nested = new ArrayList<>(nestedCount);
+      for (int i_ = 0; i_ < nestedCount; i_++) {
+        List<String> element;
+        int elementCount = in.readCount(4);
+        if (elementCount < 0) {
+          element = null;
         } else {
-          from = null;
+          element = new ArrayList<>(elementCount);
+          for (int i__ = 0; i__ < elementCount; i__++) {
+            element.add(in.readString());
+          }
         }
-        long length = in.readLong();
-        span = new Span();
-        span.from = from;
-        span.setLength(length);
-      } else {
-        span = null;
+        nested.add(element);
       }
-      while (in.hasRemaining()) {
-        in.skipUnknown(in.nextSubChunk());
+    }
+    Point origin = readPoint(in);
+    Point[] corners;
+    int cornersCount = in.readCount(1);
+    if (cornersCount < 0) {
+      corners = null;
+    } else {
+      corners = new Point[cornersCount];
+      for (int i_ = 0; i_ < cornersCount; i_++) {
+        corners[i_] = readPoint(in);
       }
+    }
+    List<Point> path;
+    int pathCount = in.readCount(1);
+    if (pathCount < 0) {
+      path = null;
+    } else {
+      path = new ArrayList<>(pathCount);
+      for (int i_ = 0; i_ < pathCount; i_++) {
+        path.add(readPoint(in));
+      }
+    }
+    Span span = readSpan(in);
+    while (in.hasRemaining()) {
+      in.skipUnknown(in.nextSubChunk());
+    }
+    try {
       return new Scalars(flag, b, s, c, i, l, f, d, boxedFlag, boxedByte, boxedShort, boxedChar,
           boxedInt, boxedLong, boxedFloat, boxedDouble, text, mode, bytes, flags, shorts, chars,
           ints, longs, floats, doubles, names, modes, matrix, tags, counts, modeList, samples,
           nested, origin, corners, path, span);
-    } catch (RuntimeException e) {
-      ChunkStreamException error = in.dataError("example.Scalars refused the decoded values: " + e);
-      error.initCause(e);
-      throw error;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Scalars", e);
+    }
+  }
+
+  /**
+   * Reads a {@link Point}: a presence byte, then its fields.
+   */
+  private static Point readPoint(WireReader in) throws ChunkStreamException {
+    if (!in.readPresence()) {
+      return null;
+    }
+    int x = in.readInt();
+    int y = in.readInt();
+    try {
+      return new Point(x, y);
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Point", e);
+    }
+  }
+
+  /**
+   * Reads a {@link Span}: a presence byte, then its fields.
+   */
+  private static Span readSpan(WireReader in) throws ChunkStreamException {
+    if (!in.readPresence()) {
+      return null;
+    }
+    Point from = readPoint(in);
+    long length = in.readLong();
+    try {
+      Span value = new Span();
+      value.from = from;
+      value.setLength(length);
+      return value;
+    } catch (RuntimeException | Error e) {
+      throw in.refused("example.Span", e);
     }
   }
 }

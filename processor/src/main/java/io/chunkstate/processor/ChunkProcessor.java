@@ -58,6 +58,7 @@ public class ChunkProcessor extends AbstractProcessor {
 
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Map<String, String> codeOwners = new HashMap<>();
+  private final Map<String, String> codecOwners = new HashMap<>();
   private final Map<String, ChunkModel> generated = new TreeMap<>();
   private final Map<String, ClassModel> structs = new TreeMap<>();
 
@@ -114,9 +115,13 @@ public class ChunkProcessor extends AbstractProcessor {
       structs.put(struct.name().binaryName(), struct);
     }
     CodecGenerator generator = new CodecGenerator(getClass().getName(), withGeneratedAnnotation());
+    Map<String, Boolean> shadowing = new HashMap<>();
     for (Map.Entry<TypeElement, ChunkModel> chunk : report.chunks().entrySet()) {
       ChunkModel model = chunk.getValue();
-      JavaFile file = generate(generator, model);
+      boolean javaLangShadowed =
+          shadowing.computeIfAbsent(
+              model.codecName().packageName(), p -> shadowsJavaLang(chunk.getKey()));
+      JavaFile file = generate(generator, model, javaLangShadowed);
       JavaFileObject source =
           processingEnv
               .getFiler()
@@ -130,8 +135,23 @@ public class ChunkProcessor extends AbstractProcessor {
   }
 
   /** The codec source for {@code model}. */
-  JavaFile generate(CodecGenerator generator, ChunkModel model) {
-    return generator.generate(model);
+  JavaFile generate(CodecGenerator generator, ChunkModel model, boolean javaLangShadowed) {
+    return generator.generate(model, javaLangShadowed);
+  }
+
+  /**
+   * Whether the package of {@code type} holds a type named like one of {@code java.lang}, which
+   * hides it from the package's files: a class {@code p.String} makes {@code String} mean {@code
+   * p.String} in a codec of package {@code p}.
+   */
+  private boolean shadowsJavaLang(TypeElement type) {
+    var elements = processingEnv.getElementUtils();
+    for (Element member : elements.getPackageOf(type).getEnclosedElements()) {
+      if (elements.getTypeElement("java.lang." + member.getSimpleName()) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -255,7 +275,11 @@ public class ChunkProcessor extends AbstractProcessor {
 
   private Validator validator(boolean lastRound) {
     return new Validator(
-        processingEnv.getElementUtils(), processingEnv.getTypeUtils(), codeOwners, lastRound);
+        processingEnv.getElementUtils(),
+        processingEnv.getTypeUtils(),
+        codeOwners,
+        codecOwners,
+        lastRound);
   }
 
   private void print(Report report) {

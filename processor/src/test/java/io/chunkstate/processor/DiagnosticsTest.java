@@ -74,7 +74,18 @@ class DiagnosticsTest {
             "List<ListCycle> children",
             "bad.ListCycle -> bad.ListCycle"),
         bad(Message.DUPLICATE_SUB_CHUNK, "DuplicateSubChunk", "record DuplicateSubChunk", "'chLd'"),
-        bad(Message.CHUNK_IN_STRUCT, "ChunkInStruct", "record ChunkInStruct", "sub-chunks belong"));
+        bad(Message.CHUNK_IN_STRUCT, "ChunkInStruct", "record ChunkInStruct", "sub-chunks belong"),
+        bad(
+            Message.CODEC_NAME_CLASH,
+            "CodecNameClash",
+            "record Card",
+            "[chunk.codec-name-clash] the codec of bad.Net.Card would be bad.Net_CardChunkCodec,"
+                + " which is already the codec of bad.Net_Card"),
+        bad(
+            Message.NAME_TOO_LONG,
+            "NameTooLong",
+            "record Long",
+            "shorten the type's name to at most 232 bytes of UTF-8, here 233"));
   }
 
   /** A case: the file under {@code bad/bad/}, and others it uses, under {@code bad/}. */
@@ -111,7 +122,10 @@ class DiagnosticsTest {
     expected.remove(Message.INTERNAL_ERROR); // ProcessorTest provokes it
     assertEquals(expected, tested);
     Set<Integer> rules = tested.stream().map(Message::rule).collect(Collectors.toSet());
-    assertEquals(Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), rules, "every rule of SPEC §6");
+    assertEquals(
+        Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
+        rules,
+        "every rule of SPEC §6, and those docs/PROCESSOR.md adds");
   }
 
   @Test

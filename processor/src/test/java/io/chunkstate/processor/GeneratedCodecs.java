@@ -17,23 +17,32 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Schemas compiled with the processor, warning-free under {@code -Xlint:all -Werror}, and their
+ * Schemas compiled with the processor, warning-free under {@code -Xlint:all,-processing -Werror}
+ * (the processor claims no annotation, which the processing lint would report), and their
  * classes, generated codecs included, loaded for a test to run.
  */
 final class GeneratedCodecs {
   private final Compilation compilation;
   private final ClassLoader loader;
 
-  private GeneratedCodecs(Compilation compilation) {
+  private GeneratedCodecs(Compilation compilation, boolean assertions) {
     this.compilation = compilation;
-    this.loader = new CompiledClasses(compilation);
+    this.loader = new CompiledClasses(compilation, assertions);
   }
 
   /** Compiles {@code sources}; fails the test on any warning or error. */
   static GeneratedCodecs compile(List<JavaFileObject> sources) {
     Compilation compilation = Compilations.compile(sources, "-Xlint:all,-processing", "-Werror");
     assertThat(compilation).succeededWithoutWarnings();
-    return new GeneratedCodecs(compilation);
+    return new GeneratedCodecs(compilation, false);
+  }
+
+  /**
+   * The same compilation's classes in a new class loader that enables {@code assert} in them, as
+   * {@code java -ea} would.
+   */
+  GeneratedCodecs withAssertionsEnabled() {
+    return new GeneratedCodecs(compilation, true);
   }
 
   /** One source file given as its lines. */
@@ -91,9 +100,11 @@ final class GeneratedCodecs {
   private static final class CompiledClasses extends ClassLoader {
     private final Compilation compilation;
 
-    CompiledClasses(Compilation compilation) {
+    CompiledClasses(Compilation compilation, boolean assertions) {
       super(GeneratedCodecs.class.getClassLoader());
       this.compilation = compilation;
+      // Explicit either way, so that the JVM's own -ea (Surefire's default) decides nothing.
+      setDefaultAssertionStatus(assertions);
     }
 
     @Override

@@ -81,6 +81,17 @@ class LargeSchemaTest {
   }
 
   @Test
+  void decodeIntoALargeTargetSetsEveryField() throws Exception {
+    ChunkCodec<Object> codec = schema.codec("big.Big");
+    Object state = filled(codec.stateClass());
+    Object target = codec.stateClass().getConstructor().newInstance();
+    codec.decodeInto(target, WireReader.of(codec.type(), encode(codec, state)));
+    for (Field field : codec.stateClass().getFields()) {
+      assertDeepEquals(field.get(state), field.get(target));
+    }
+  }
+
+  @Test
   void aFailedDecodeIntoLeavesALargeTargetUnchanged() throws Exception {
     ChunkCodec<Object> codec = schema.codec("big.Big");
     byte[] data = encode(codec, filled(codec.stateClass()));

@@ -72,6 +72,98 @@ class NamingTest {
         schema.type("p.Names").getField("leaf").get(decoded).toString());
   }
 
+  /** Types a codec may name, whose simple names a user's package may hold too. */
+  private static final List<String> SHADOWING_NAMES =
+      List.of(
+          "Class", "Character", "String", "Override", "RuntimeException", "Error", "Integer",
+          "Long", "Boolean", "Byte", "Short", "Float", "Double", "Object", "SuppressWarnings",
+          "Deprecated", "Math", "System", "Enum", "Iterable", "List", "ArrayList", "ChunkCodec",
+          "WireReader", "WireWriter", "ChunkType", "ChunkStreamException", "Generated");
+
+  @Test
+  void aPackageWhoseTypesAreNamedLikeTheTypesACodecUsesGetsCodecsThatCompileAndRoundTrip()
+      throws Exception {
+    List<javax.tools.JavaFileObject> sources = new java.util.ArrayList<>();
+    for (String name : SHADOWING_NAMES) {
+      sources.add(source("q." + name, "package q;", "public class " + name + " {}"));
+    }
+    sources.add(source("q.Hue", "package q;", "public enum Hue { RED, BLUE }"));
+    sources.add(
+        source(
+            "q.Spot",
+            "package q;",
+            "@io.chunkstate.annotation.ChunkStruct",
+            "public record Spot(int x, java.lang.String label, java.lang.Character mark) {}"));
+    sources.add(
+        source(
+            "q.Leaf",
+            "package q;",
+            "@io.chunkstate.annotation.Chunk(\"leAf\")",
+            "public record Leaf(java.lang.String text) {}"));
+    sources.add(
+        source(
+            "q.Box",
+            "package q;",
+            "@io.chunkstate.annotation.Chunk(\"boXx\")",
+            "public class Box {",
+            "  public java.lang.Integer size;",
+            "}"));
+    sources.add(
+        source(
+            "q.Names",
+            "package q;",
+            "@io.chunkstate.annotation.Chunk(\"NaMs\")",
+            "public record Names(",
+            "    java.lang.Character letter, java.lang.String text, java.lang.Boolean flag,",
+            "    java.lang.Byte b, java.lang.Short s, java.lang.Integer i, java.lang.Long l,",
+            "    java.lang.Float f, java.lang.Double d, java.util.List<java.lang.String> words,",
+            "    java.util.List<java.lang.Character> marks, Hue hue, Hue[] hues, Spot spot,",
+            "    java.util.List<Spot> spots, Leaf leaf, java.util.List<Box> boxes) {}"));
+    sources.add(
+        source(
+            "q.Shelf",
+            "package q;",
+            "@io.chunkstate.annotation.Chunk(\"ShLf\")",
+            "public class Shelf {",
+            "  public java.lang.String name;",
+            "  private java.lang.Character mark;",
+            "  public Spot spot;",
+            "  public Box box;",
+            "  public Names names;",
+            "  public java.lang.Character getMark() { return mark; }",
+            "  public void setMark(java.lang.Character mark) { this.mark = mark; }",
+            "  public static java.lang.Object sample() {",
+            "    Box box = new Box();",
+            "    box.size = 3;",
+            "    Spot spot = new Spot(1, \"s\", 'm');",
+            "    Shelf shelf = new Shelf();",
+            "    shelf.name = \"shelf\";",
+            "    shelf.setMark('x');",
+            "    shelf.spot = spot;",
+            "    shelf.box = box;",
+            "    shelf.names = new Names('a', \"t\", true, (byte) 1, (short) 2, 3, 4L, 5f, 6d,",
+            "        java.util.List.of(\"w\"), java.util.Arrays.asList('c', null), Hue.BLUE,",
+            "        new Hue[] {Hue.RED, null}, spot, java.util.List.of(spot), new Leaf(\"l\"),",
+            "        java.util.List.of(box));",
+            "    return shelf;",
+            "  }",
+            "}"));
+    GeneratedCodecs schema = GeneratedCodecs.compile(sources);
+
+    ChunkCodec<Object> shelves = schema.codec("q.Shelf");
+    Object sample = schema.call("q.Shelf", "sample");
+    byte[] data = encode(shelves, sample);
+    Object decoded = decode(shelves, data);
+    assertArrayEquals(data, encode(shelves, decoded));
+    Object names = schema.type("q.Shelf").getField("names").get(decoded);
+    assertEquals('a', names.getClass().getMethod("letter").invoke(names));
+    assertEquals(java.util.Arrays.asList('c', null), names.getClass().getMethod("marks").invoke(names));
+    assertEquals("BLUE", String.valueOf(names.getClass().getMethod("hue").invoke(names)));
+    Object target = schema.type("q.Shelf").getConstructor().newInstance();
+    shelves.decodeInto(target, io.chunkstate.WireReader.of(shelves.type(), data));
+    assertArrayEquals(data, encode(shelves, target));
+  }
+
   @Test
   void aChunkInTheDefaultPackageAndOneNestedTwoDeepGetCodecsNamedAsSection7Says()
       throws Exception {

@@ -70,7 +70,7 @@ class ProcessorTest {
     ChunkProcessor failing =
         new ChunkProcessor() {
           @Override
-          JavaFile generate(CodecGenerator generator, ChunkModel model) {
+          JavaFile generate(CodecGenerator generator, ChunkModel model, boolean shadowed) {
             throw new IllegalStateException("generator exploded on " + model.code());
           }
         };
@@ -102,7 +102,7 @@ class ProcessorTest {
                     "record Early(int value, Later later) {}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("p.EarlyChunkCodec").contentsAsUtf8String()
-        .contains("later = new Later(");
+        .contains("return new Later(when);");
   }
 
   @Test

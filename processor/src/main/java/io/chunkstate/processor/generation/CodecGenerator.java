@@ -30,8 +30,11 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Turns a {@link ChunkModel} into the source of its codec: a straight line of writes for {@code
- * encode}, a straight line of checked reads into locals for {@code decode}, then the loop over
- * sub-chunks. No I/O: the processor writes the file.
+ * encode}; for {@code decode}, a straight line of checked reads into locals, the loop over
+ * sub-chunks, then the state built in a {@code try} that turns its refusal into a {@code DATA}
+ * error (each struct is read and built by a method of its own, so that its refusal names it); for
+ * a class, {@code apply}, which copies a decoded instance into a live one. No I/O: the processor
+ * writes the file.
  */
 public final class CodecGenerator {
   private static final String RUNTIME = "io.chunkstate";
@@ -44,6 +47,8 @@ public final class CodecGenerator {
   private static final ClassName LIST = ClassName.get("java.util", "List");
   private static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
   private static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
+  private static final ClassName RUNTIME_EXCEPTION = ClassName.get("java.lang", "RuntimeException");
+  private static final ClassName ERROR = ClassName.get("java.lang", "Error");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   /** The types every codec may name, besides those of its schema. */
@@ -67,7 +72,8 @@ public final class CodecGenerator {
           ClassName.get(Long.class),
           ClassName.get(Float.class),
           ClassName.get(Double.class),
-          ClassName.get(RuntimeException.class));
+          RUNTIME_EXCEPTION,
+          ERROR);
 
   /** The most code, in {@link #weight} units, that one generated method holds per part. */
   static final int PART_WEIGHT = 1500;
@@ -88,9 +94,16 @@ public final class CodecGenerator {
     this.generatedAnnotation = generatedAnnotation;
   }
 
-  /** The codec source for {@code chunk}. */
-  public JavaFile generate(ChunkModel chunk) {
-    return new Writer(chunk).file();
+  /**
+   * The codec source for {@code chunk}.
+   *
+   * @param javaLangShadowed whether the chunk's package holds a type named like one of {@code
+   *     java.lang} (a {@code String}, an {@code Override}, a {@code Class}): such a type hides the
+   *     {@code java.lang} one from every file of the package that does not import it, so the
+   *     codec then imports the {@code java.lang} types it uses, as it imports all others
+   */
+  public JavaFile generate(ChunkModel chunk, boolean javaLangShadowed) {
+    return new Writer(chunk).file(javaLangShadowed);
   }
 
   /** The JavaPoet name of {@code name}. */
@@ -150,6 +163,10 @@ public final class CodecGenerator {
     /** The enums the schema reads, by qualified name, and the constants that hold their values. */
     private final Map<String, JavaName> enums = new LinkedHashMap<>();
     private final Map<String, String> enumConstants = new LinkedHashMap<>();
+    /** The structs the schema reads, by qualified name, in the order of first use. */
+    private final Map<String, ClassModel> structs = new LinkedHashMap<>();
+    /** The private method that reads each struct, by the struct's qualified name. */
+    private final Map<String, String> structReaders = new LinkedHashMap<>();
     /** Names a local must not take: the constants, and the simple names of the types used. */
     private final Set<String> reserved = new TreeSet<>();
     /**
@@ -191,6 +208,16 @@ public final class CodecGenerator {
         weight += weight(field.type());
       }
       this.split = weight > PART_WEIGHT;
+      // Struct readers are named read<Struct>: only a split codec's readPart<i> could clash.
+      NameAllocator methods = new NameAllocator();
+      for (int i = 0; split && i < parts(type.inlineFields()).size(); i++) {
+        methods.newName("readPart" + i);
+      }
+      for (ClassModel struct : structs.values()) {
+        structReaders.put(
+            struct.name().qualifiedName(),
+            methods.newName("read" + String.join("", struct.name().simpleNames())));
+      }
       this.holderName = codec.nestedClass(constants.newName("Values"));
       reserved.add(holderName.simpleName());
     }
@@ -216,6 +243,7 @@ public final class CodecGenerator {
 
     private void addTypeNames(WireType wire) {
       if (wire instanceof WireType.Struct s) {
+        structs.putIfAbsent(s.type().name().qualifiedName(), s.type());
         addTypeNames(s.type());
       } else if (wire instanceof WireType.ArrayOf a) {
         addTypeNames(a.element());
@@ -230,7 +258,7 @@ public final class CodecGenerator {
       }
     }
 
-    JavaFile file() {
+    JavaFile file(boolean javaLangShadowed) {
       ChunkType chunkType = ChunkType.of(chunk.code());
       TypeSpec.Builder spec =
           TypeSpec.classBuilder(codec)
@@ -241,6 +269,11 @@ public final class CodecGenerator {
                   state,
                   chunk.code(),
                   chunkType.properties());
+      if (type.construction() == ClassModel.Construction.MUTABLE_CLASS) {
+        spec.addJavadoc(
+            "\n<p>{@code decodeInto} restores a live instance all or nothing: the chunk is decoded\n"
+                + "into a new one, where every setter runs, then applied to the live one.\n");
+      }
       if (generatedAnnotation) {
         spec.addAnnotation(
             AnnotationSpec.builder(GENERATED).addMember("value", "$S", generatorName).build());
@@ -293,14 +326,19 @@ public final class CodecGenerator {
         spec.addMethod(decodeClass());
         spec.addMethod(
             override("canDecodeInto").returns(TypeName.BOOLEAN).addStatement("return true").build());
-        spec.addMethod(decodeInto());
+        spec.addMethod(apply());
+      }
+      for (ClassModel struct : structs.values()) {
+        spec.addMethod(structReader(struct));
       }
       spec.addMethods(helpers);
       if (split) {
         spec.addType(holder());
       }
+      // An import shadows a type of the file's own package (JLS 6.4.1), so every type the codec
+      // names from another package means what the codec means, whatever the package holds.
       return JavaFile.builder(codec.packageName(), spec.build())
-          .skipJavaLangImports(true)
+          .skipJavaLangImports(!javaLangShadowed)
           .addFileComment(
               "Generated by chunkstate from $L. Do not edit.", type.name().qualifiedName())
           .build();
@@ -433,44 +471,36 @@ public final class CodecGenerator {
       String in = names.newName("in");
       CodeBlock.Builder code = CodeBlock.builder();
       List<CodeBlock> values = readAll(code, names, in);
-      code.addStatement("return new $T($L)", state, arguments(values));
+      code.add(
+          refusalsAreDataErrors(
+              CodeBlock.of("return new $T($L);\n", state, arguments(values)), names, in, type));
       return override("decode")
           .returns(state)
           .addParameter(WIRE_READER, in)
           .addException(STREAM_EXCEPTION)
-          .addCode(refusalsAreDataErrors(code.build(), names, in))
+          .addCode(code.build())
           .build();
     }
 
+    /**
+     * Decodes a class into a new instance: everything is read and checked first, then the
+     * instance is built with its constructor and setters, whose refusals are {@code DATA} errors.
+     */
     private MethodSpec decodeClass() {
       NameAllocator names = newNames();
       String in = names.newName("in");
-      String value = names.newName("state");
-      return override("decode")
-          .returns(state)
-          .addParameter(WIRE_READER, in)
-          .addException(STREAM_EXCEPTION)
-          .addStatement("$T $N = new $T()", state, value, state)
-          .addStatement("decodeInto($N, $N)", value, in)
-          .addStatement("return $N", value)
-          .build();
-    }
-
-    private MethodSpec decodeInto() {
-      NameAllocator names = newNames();
-      String target = names.newName("target");
-      String in = names.newName("in");
       CodeBlock.Builder code = CodeBlock.builder();
       List<CodeBlock> values = readAll(code, names, in);
-      code.add("// Everything is read and checked: only now does the target change.\n");
-      List<FieldModel> fields = type.fields();
+      CodeBlock construction;
       if (!split) {
-        for (int i = 0; i < fields.size(); i++) {
-          code.addStatement("$L", assign(target, fields.get(i), values.get(i)));
-        }
+        construction = construction(type, values, names);
       } else {
         // The values live in the holder: each part sets its share of the fields from it.
-        for (int from = 0, part = 0; from < fields.size(); from += FIELDS_PER_SET, part++) {
+        String value = names.newName("value");
+        CodeBlock.Builder build =
+            CodeBlock.builder().addStatement("$T $N = new $T()", state, value, state);
+        List<List<FieldModel>> parts = setParts();
+        for (int part = 0; part < parts.size(); part++) {
           NameAllocator partNames = newNames();
           String partTarget = partNames.newName("target");
           String partValues = partNames.newName("values");
@@ -479,44 +509,112 @@ public final class CodecGenerator {
                   .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                   .addParameter(state, partTarget)
                   .addParameter(holderName, partValues);
-          int to = Math.min(fields.size(), from + FIELDS_PER_SET);
-          for (FieldModel field : fields.subList(from, to)) {
+          for (FieldModel field : parts.get(part)) {
             method.addStatement(
                 "$L", assign(partTarget, field, CodeBlock.of("$N.$N", partValues, field.name())));
           }
           helpers.add(method.build());
-          code.addStatement("setPart$L($N, $N)", part, target, holderLocal);
+          build.addStatement("setPart$L($N, $N)", part, value, holderLocal);
         }
+        construction = build.addStatement("return $N", value).build();
       }
-      return override("decodeInto")
-          .addParameter(state, target)
+      code.add(refusalsAreDataErrors(construction, names, in, type));
+      return override("decode")
+          .returns(state)
           .addParameter(WIRE_READER, in)
           .addException(STREAM_EXCEPTION)
-          .addCode(refusalsAreDataErrors(code.build(), names, in))
+          .addCode(code.build())
           .build();
     }
 
+    /** The fields of a split class in the consecutive shares that one method sets or applies. */
+    private List<List<FieldModel>> setParts() {
+      List<FieldModel> fields = type.fields();
+      List<List<FieldModel>> parts = new ArrayList<>();
+      for (int from = 0; from < fields.size(); from += FIELDS_PER_SET) {
+        parts.add(fields.subList(from, Math.min(fields.size(), from + FIELDS_PER_SET)));
+      }
+      return parts;
+    }
+
     /**
-     * {@code body} in a {@code try} that turns an exception of the state's own code — a record's
-     * compact constructor or a setter that refuses a decoded value — into a {@code DATA} error:
-     * whatever the bytes, a reader throws only {@code ChunkStreamException} (SPEC §5).
+     * Copies every field of a freshly decoded instance into the target, through the same field
+     * or setter the decoder uses; {@code decodeInto} is {@code apply(decode(in), target)}. A
+     * nested mutable chunk that both hold is applied in place, so that references to the
+     * target's stay valid; everything else is assigned, arrays and lists shared with the decoded
+     * instance, which is thrown away.
      */
-    private CodeBlock refusalsAreDataErrors(CodeBlock body, NameAllocator names, String in) {
+    private MethodSpec apply() {
+      NameAllocator names = newNames();
+      String decoded = names.newName("decoded");
+      String target = names.newName("target");
+      CodeBlock.Builder code = CodeBlock.builder();
+      if (!split) {
+        copyFields(code, names, decoded, target, type.fields());
+      } else {
+        List<List<FieldModel>> parts = setParts();
+        for (int part = 0; part < parts.size(); part++) {
+          NameAllocator partNames = newNames();
+          String partDecoded = partNames.newName("decoded");
+          String partTarget = partNames.newName("target");
+          CodeBlock.Builder partCode = CodeBlock.builder();
+          copyFields(partCode, partNames, partDecoded, partTarget, parts.get(part));
+          helpers.add(
+              MethodSpec.methodBuilder("applyPart" + part)
+                  .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                  .addParameter(state, partDecoded)
+                  .addParameter(state, partTarget)
+                  .addCode(partCode.build())
+                  .build());
+          code.addStatement("applyPart$L($N, $N)", part, decoded, target);
+        }
+      }
+      return override("apply")
+          .addParameter(state, decoded)
+          .addParameter(state, target)
+          .addCode(code.build())
+          .build();
+    }
+
+    private void copyFields(
+        CodeBlock.Builder code,
+        NameAllocator names,
+        String decoded,
+        String target,
+        List<FieldModel> fields) {
+      for (FieldModel field : fields) {
+        if (!(field.type() instanceof WireType.SubChunk s) || !s.mutable()) {
+          code.addStatement("$L", assign(target, field, read(decoded, field)));
+          continue;
+        }
+        TypeName fieldType = javaType(field.type());
+        String value = names.newName(field.name());
+        String live = names.newName("target" + capitalized(field.name()));
+        code.addStatement("$T $N = $L", fieldType, value, read(decoded, field))
+            .addStatement("$T $N = $L", fieldType, live, read(target, field))
+            .beginControlFlow("if ($N != null && $N != null)", value, live)
+            .addStatement("$N.apply($N, $N)", codecConstants.get(field), value, live)
+            .nextControlFlow("else")
+            .addStatement("$L", assign(target, field, CodeBlock.of("$N", value)))
+            .endControlFlow();
+      }
+    }
+
+    /**
+     * {@code body} in a {@code try} that turns whatever the state's own code throws — a record's
+     * compact constructor or a setter that refuses a decoded value, an {@code assert} included —
+     * into a {@code DATA} error: whatever the bytes, a reader throws only {@code
+     * ChunkStreamException} (SPEC §5). {@code WireReader.refused} rethrows a {@code
+     * VirtualMachineError}, which is no refusal.
+     */
+    private CodeBlock refusalsAreDataErrors(
+        CodeBlock body, NameAllocator names, String in, ClassModel refuser) {
       String e = names.newName("e");
-      String error = names.newName("error");
       return CodeBlock.builder()
           .beginControlFlow("try")
           .add(body)
-          .nextControlFlow("catch ($T $N)", RuntimeException.class, e)
-          .addStatement(
-              "$T $N = $N.dataError($S + $N)",
-              STREAM_EXCEPTION,
-              error,
-              in,
-              type.name().qualifiedName() + " refused the decoded values: ",
-              e)
-          .addStatement("$N.initCause($N)", error, e)
-          .addStatement("throw $N", error)
+          .nextControlFlow("catch ($T | $T $N)", RUNTIME_EXCEPTION, ERROR, e)
+          .addStatement("throw $N.refused($S, $N)", in, refuser.name().qualifiedName(), e)
           .endControlFlow()
           .build();
     }
@@ -529,7 +627,7 @@ public final class CodecGenerator {
     private List<CodeBlock> readAll(CodeBlock.Builder code, NameAllocator names, String in) {
       Map<FieldModel, CodeBlock> values = new LinkedHashMap<>();
       if (!split) {
-        Decoder decoder = new Decoder(code, names, in, enumConstants);
+        Decoder decoder = new Decoder(code, names, in, enumConstants, structReaders);
         for (FieldModel field : type.inlineFields()) {
           values.put(field, CodeBlock.of("$N", decoder.read(field.type(), field.name())));
         }
@@ -587,13 +685,43 @@ public final class CodecGenerator {
       return ordered;
     }
 
+    /**
+     * The method that reads one struct: its presence byte, its fields, then the struct built from
+     * them in a {@code try} of its own, so that a struct that refuses its values is named as the
+     * one that refused, not the chunk around it.
+     */
+    private MethodSpec structReader(ClassModel struct) {
+      NameAllocator names = newNames();
+      String in = names.newName("in");
+      ClassName structClass = className(struct.name());
+      CodeBlock.Builder code =
+          CodeBlock.builder()
+              .beginControlFlow("if (!$N.readPresence())", in)
+              .addStatement("return null")
+              .endControlFlow();
+      Decoder decoder = new Decoder(code, names, in, enumConstants, structReaders);
+      List<CodeBlock> values = new ArrayList<>();
+      for (FieldModel field : struct.fields()) {
+        values.add(CodeBlock.of("$N", decoder.read(field.type(), field.name())));
+      }
+      code.add(refusalsAreDataErrors(construction(struct, values, names), names, in, struct));
+      return MethodSpec.methodBuilder(structReaders.get(struct.name().qualifiedName()))
+          .addJavadoc("Reads a {@link $T}: a presence byte, then its fields.\n", structClass)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(structClass)
+          .addParameter(WIRE_READER, in)
+          .addException(STREAM_EXCEPTION)
+          .addCode(code.build())
+          .build();
+    }
+
     /** A method that reads one part of a split codec's inline fields into the holder. */
     private MethodSpec readPart(int index, List<FieldModel> fields) {
       NameAllocator names = newNames();
       String in = names.newName("in");
       String holder = names.newName("values");
       CodeBlock.Builder code = CodeBlock.builder();
-      Decoder decoder = new Decoder(code, names, in, enumConstants);
+      Decoder decoder = new Decoder(code, names, in, enumConstants, structReaders);
       List<String> locals = new ArrayList<>();
       for (FieldModel field : fields) {
         locals.add(decoder.read(field.type(), field.name()));
@@ -759,13 +887,19 @@ public final class CodecGenerator {
     private NameAllocator names;
     private final String in;
     private final Map<String, String> enumConstants;
+    private final Map<String, String> structReaders;
 
     Decoder(
-        CodeBlock.Builder code, NameAllocator names, String in, Map<String, String> enumConstants) {
+        CodeBlock.Builder code,
+        NameAllocator names,
+        String in,
+        Map<String, String> enumConstants,
+        Map<String, String> structReaders) {
       this.code = code;
       this.names = names;
       this.in = in;
       this.enumConstants = enumConstants;
+      this.structReaders = structReaders;
     }
 
     /** Reads a value of {@code type} and returns the name of the new local that holds it. */
@@ -795,6 +929,8 @@ public final class CodecGenerator {
       } else if (type instanceof WireType.EnumType e) {
         String qualified = e.name().qualifiedName();
         return CodeBlock.of("$N.readEnum($N, $S)", in, enumConstants.get(qualified), qualified);
+      } else if (type instanceof WireType.Struct s) {
+        return CodeBlock.of("$N($N)", structReaders.get(s.type().name().qualifiedName()), in);
       }
       return null;
     }
@@ -805,17 +941,6 @@ public final class CodecGenerator {
         readElements(a.element(), target, true);
       } else if (type instanceof WireType.ListOf l) {
         readElements(l.element(), target, false);
-      } else if (type instanceof WireType.Struct s) {
-        code.beginControlFlow("if ($N.readPresence())", in);
-        NameAllocator outer = names;
-        names = names.clone(); // the block's locals end with it
-        List<String> locals = new ArrayList<>();
-        for (FieldModel field : s.type().fields()) {
-          locals.add(read(field.type(), field.name()));
-        }
-        construct(s.type(), target, locals);
-        names = outer;
-        code.nextControlFlow("else").addStatement("$N = null", target).endControlFlow();
       } else {
         throw new AssertionError("not an inline type: " + type);
       }
@@ -869,22 +994,25 @@ public final class CodecGenerator {
       }
       return CodeBlock.of("new $T[$N]$L", base, count, "[]".repeat(dimensions));
     }
+  }
 
-    private void construct(ClassModel type, String target, List<String> locals) {
-      ClassName name = className(type.name());
-      List<CodeBlock> values = new ArrayList<>();
-      for (String local : locals) {
-        values.add(CodeBlock.of("$N", local));
-      }
-      if (type.construction() == ClassModel.Construction.RECORD) {
-        code.addStatement("$N = new $T($L)", target, name, arguments(values));
-      } else {
-        code.addStatement("$N = new $T()", target, name);
-        for (int i = 0; i < values.size(); i++) {
-          code.addStatement("$L", assign(target, type.fields().get(i), values.get(i)));
-        }
-      }
+  /**
+   * Statements that build an instance of {@code type} from {@code values}, in field order, and
+   * return it: the canonical constructor of a record; for a class, its no-argument constructor,
+   * then each field set.
+   */
+  private static CodeBlock construction(
+      ClassModel type, List<CodeBlock> values, NameAllocator names) {
+    ClassName name = className(type.name());
+    if (type.construction() == ClassModel.Construction.RECORD) {
+      return CodeBlock.of("return new $T($L);\n", name, arguments(values));
     }
+    String instance = names.newName("value");
+    CodeBlock.Builder code = CodeBlock.builder().addStatement("$T $N = new $T()", name, instance, name);
+    for (int i = 0; i < values.size(); i++) {
+      code.addStatement("$L", assign(instance, type.fields().get(i), values.get(i)));
+    }
+    return code.addStatement("return $N", instance).build();
   }
 
   /** The values as constructor arguments, wrapping where lines grow long. */
@@ -943,6 +1071,11 @@ public final class CodecGenerator {
   /** The four bytes of a code as a hex literal for a {@code case} label: {@code 0x63684C64}. */
   static String hexValue(String code) {
     return String.format(Locale.ROOT, "0x%08X", ChunkType.of(code).value());
+  }
+
+  /** {@code level} → {@code Level}. */
+  static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** {@code MsixState} → {@code MSIX_STATE}. */

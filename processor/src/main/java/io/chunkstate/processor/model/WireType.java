@@ -206,8 +206,13 @@ public sealed interface WireType {
     }
   }
 
-  /** A field of a {@code @Chunk} type: one sub-chunk when not null. */
-  record SubChunk(JavaName type, String code) implements WireType {
+  /**
+   * A field of a {@code @Chunk} type: one sub-chunk when not null.
+   *
+   * @param mutable whether the type is a class, whose codec restores an existing instance in
+   *     place ({@code ChunkCodec.apply}), rather than a record
+   */
+  record SubChunk(JavaName type, String code, boolean mutable) implements WireType {
     @Override
     public String descriptor() {
       return code;

@@ -4,7 +4,8 @@ import java.util.Locale;
 import javax.tools.Diagnostic;
 
 /**
- * Every diagnostic the processor reports: a stable id, the rule of SPEC §6 it enforces, and a text
+ * Every diagnostic the processor reports: a stable id, the rule of SPEC §6 it enforces (or one of
+ * the rules beyond it that docs/PROCESSOR.md states), and a text
  * that says what was found and how to fix it. The printed message is {@code [id] text}.
  */
 public enum Message {
@@ -133,6 +134,20 @@ public enum Message {
       11,
       "field '%s' of @ChunkStruct %s has @Chunk type %s, but sub-chunks belong to chunks, and a"
           + " struct is inline data; make %s a @Chunk, or the field's type a @ChunkStruct"),
+  /** Rule 12 (docs/PROCESSOR.md, rules beyond SPEC §6): two types, one codec name. */
+  CODEC_NAME_CLASH(
+      "chunk.codec-name-clash",
+      12,
+      "the codec of %s would be %s, which is already the codec of %s (a nested type's codec"
+          + " joins its names with '_'), and one name cannot hold two classes; rename one of the"
+          + " two types"),
+  /** Rule 13 (docs/PROCESSOR.md, rules beyond SPEC §6): a codec whose file name is too long. */
+  NAME_TOO_LONG(
+      "chunk.name-too-long",
+      13,
+      "%s has too long a name: its codec %s needs file names of up to %d bytes (with"
+          + " '$Values.class' for a large state), but a file name may have %d; shorten the type's"
+          + " name%s to at most %d bytes of UTF-8, here %d"),
   /** A failure of the processor itself. */
   INTERNAL_ERROR(
       "chunk.internal-error",
@@ -155,7 +170,10 @@ public enum Message {
     return id;
   }
 
-  /** The number of the SPEC §6 rule this message enforces; 0 for {@link #INTERNAL_ERROR}. */
+  /**
+   * The number of the SPEC §6 rule this message enforces, 12 and up for the rules that
+   * docs/PROCESSOR.md adds beyond SPEC §6; 0 for {@link #INTERNAL_ERROR}.
+   */
   public int rule() {
     return rule;
   }

@@ -7,6 +7,7 @@ import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.FieldModel.Access;
 import io.chunkstate.processor.model.JavaName;
 import io.chunkstate.processor.model.WireType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -67,6 +68,7 @@ public final class Validator {
   private final Elements elements;
   private final Types types;
   private final Map<String, String> codeOwners;
+  private final Map<String, String> codecOwners;
   private final boolean lastRound;
 
   private final Map<String, Optional<ClassModel>> structs = new HashMap<>();
@@ -79,13 +81,20 @@ public final class Validator {
   /**
    * @param codeOwners the code of every {@code @Chunk} type seen so far in this compilation, with
    *     its class; the validator adds to it (rule 5 spans rounds)
+   * @param codecOwners the codec name of every {@code @Chunk} type seen so far in this
+   *     compilation, with its class; the validator adds to it (rule 12 spans rounds)
    * @param lastRound whether no later round follows, so that nothing can be deferred
    */
   public Validator(
-      Elements elements, Types types, Map<String, String> codeOwners, boolean lastRound) {
+      Elements elements,
+      Types types,
+      Map<String, String> codeOwners,
+      Map<String, String> codecOwners,
+      boolean lastRound) {
     this.elements = elements;
     this.types = types;
     this.codeOwners = codeOwners;
+    this.codecOwners = codecOwners;
     this.lastRound = lastRound;
   }
 
@@ -170,6 +179,7 @@ public final class Validator {
     if (!target(type, "Chunk")) {
       return null;
     }
+    ok &= codecName(type);
     ClassModel model = classModel(type, false);
     return ok && code != null && model != null ? new ChunkModel(code, model) : null;
   }
@@ -248,6 +258,51 @@ public final class Validator {
       ok = false;
     }
     return ok;
+  }
+
+  /** The longest file name, in bytes, of common file systems (ext4, APFS, NTFS). */
+  private static final int MAX_FILE_NAME = 255;
+
+  /** What the longest file of a codec adds to its type's name: a split codec's holder class. */
+  private static final String LONGEST_FILE_SUFFIX = "ChunkCodec$Values.class";
+
+  /**
+   * The longest name, in UTF-8 bytes, of a chunk type (its simple names joined by '_', as in its
+   * codec's name) whose codec's files all fit a file name: 232.
+   */
+  private static final int MAX_NAME_BYTES = MAX_FILE_NAME - LONGEST_FILE_SUFFIX.length();
+
+  /**
+   * Rules 12 and 13, beyond SPEC §6 (docs/PROCESSOR.md): the codec's name must be free, and
+   * short enough for its files.
+   */
+  private boolean codecName(TypeElement type) {
+    JavaName codec = javaName(type).codecName();
+    String joined = String.join("_", javaName(type).simpleNames());
+    int bytes = joined.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_NAME_BYTES) {
+      report(
+          Problem.on(
+              type,
+              Message.NAME_TOO_LONG,
+              name(type),
+              codec.simpleName(),
+              bytes + LONGEST_FILE_SUFFIX.length(),
+              MAX_FILE_NAME,
+              javaName(type).simpleNames().size() > 1
+                  ? " and those of the types around it (joined by '_')"
+                  : "",
+              MAX_NAME_BYTES,
+              bytes));
+      return false;
+    }
+    String owner = codecOwners.putIfAbsent(codec.qualifiedName(), name(type));
+    if (owner != null && !owner.equals(name(type))) {
+      report(
+          Problem.on(type, Message.CODEC_NAME_CLASH, name(type), codec.qualifiedName(), owner));
+      return false;
+    }
+    return true;
   }
 
   /** Rules 1 to 5: the code, reported on the annotation value. Null if the code is bad. */
@@ -499,7 +554,10 @@ public final class Validator {
         return null;
       }
       String code = existingCode(element);
-      return code == null ? null : new WireType.SubChunk(javaName(element), code);
+      return code == null
+          ? null
+          : new WireType.SubChunk(
+              javaName(element), code, element.getKind() == ElementKind.CLASS);
     }
     if (hasAnnotation(element, CHUNK_STRUCT)) {
       if (!visible(element, field)) {
