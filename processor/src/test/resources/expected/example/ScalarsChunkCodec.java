@@ -232,7 +232,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     Float boxedFloat = in.readPresence() ? in.readFloat() : null;
     Double boxedDouble = in.readPresence() ? in.readDouble() : null;
     String text = in.readString();
-    Mode mode = in.readEnum(MODE_CONSTANTS, "example.Mode");
+    Mode mode = in.readEnum(MODE_CONSTANTS);
     byte[] bytes = in.readBytes();
     boolean[] flags = in.readBooleans();
     short[] shorts = in.readShorts();
@@ -258,7 +258,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     } else {
       modes = new Mode[modesCount];
       for (int i_ = 0; i_ < modesCount; i_++) {
-        modes[i_] = in.readEnum(MODE_CONSTANTS, "example.Mode");
+        modes[i_] = in.readEnum(MODE_CONSTANTS);
       }
     }
     int[][] matrix;
@@ -298,7 +298,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     } else {
       modeList = new ArrayList<>(modeListCount);
       for (int i_ = 0; i_ < modeListCount; i_++) {
-        modeList.add(in.readEnum(MODE_CONSTANTS, "example.Mode"));
+        modeList.add(in.readEnum(MODE_CONSTANTS));
       }
     }
     List<long[]> samples;

@@ -364,12 +364,10 @@ public final class WireReader {
    * a constant builds no string.
    *
    * @param constants the enum's constants, as {@code values()} returns them (a generated codec
-   *     keeps them in a field)
-   * @param enumName the enum's name, for the error message
+   *     keeps them in a field); the array's type names the enum in an error
    * @throws ChunkStreamException {@code DATA} if the name is not UTF-8 or names no constant
    */
-  public <E extends Enum<E>> E readEnum(E[] constants, String enumName)
-      throws ChunkStreamException {
+  public <E extends Enum<E>> E readEnum(E[] constants) throws ChunkStreamException {
     int n = count(1);
     if (n == NULL_COUNT) {
       return null;
@@ -389,7 +387,7 @@ public final class WireReader {
         return constant;
       }
     }
-    throw unknownEnumConstant(enumName, name);
+    throw unknownEnumConstant(constants.getClass().getComponentType(), name);
   }
 
   /** Whether the {@code n} bytes at {@code from} are exactly {@code name}, all ASCII. */
@@ -666,7 +664,9 @@ public final class WireReader {
   }
 
   /** The error for an enum constant name that the reader's enum lacks. */
-  private ChunkStreamException unknownEnumConstant(String enumName, String constant) {
+  private ChunkStreamException unknownEnumConstant(Class<?> enumType, String constant) {
+    String enumName =
+        enumType.getCanonicalName() == null ? enumType.getName() : enumType.getCanonicalName();
     return dataError(enumName + " has no constant named " + Text.quote(constant));
   }
 

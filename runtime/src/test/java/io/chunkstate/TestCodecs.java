@@ -43,7 +43,7 @@ final class TestCodecs {
     public Flags decode(WireReader in) throws ChunkStreamException {
       boolean on = in.readBoolean();
       String name = in.readString();
-      Color color = in.readEnum(COLORS, "Color");
+      Color color = in.readEnum(COLORS);
       int[] values = in.readInts();
       while (in.hasRemaining()) {
         in.skipUnknown(in.nextSubChunk());

@@ -30,7 +30,7 @@ class WireReaderTest {
   void readEnumFindsEachConstantByItsNameAndMovesPastIt() throws ChunkStreamException {
     for (Tone tone : TONES) {
       WireReader in = reader(w -> { w.writeEnum(tone); w.writeInt(77); });
-      assertSame(tone, in.readEnum(TONES, "Tone"));
+      assertSame(tone, in.readEnum(TONES));
       assertEquals(77, in.readInt(), tone.name());
       assertEquals(0, in.remaining());
     }
@@ -39,7 +39,7 @@ class WireReaderTest {
   @Test
   void readEnumReturnsNullForTheNullCount() throws ChunkStreamException {
     WireReader in = reader(w -> w.writeEnum(null));
-    assertNull(in.readEnum(TONES, "Tone"));
+    assertNull(in.readEnum(TONES));
     assertEquals(0, in.remaining());
   }
 
@@ -48,10 +48,10 @@ class WireReaderTest {
     for (String name : new String[] {"LO", "LOWEST", "low", "GRUN", "Ä", ""}) {
       WireReader in = reader(w -> w.writeString(name));
       ChunkStreamException e =
-          assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES, "p.Tone"));
+          assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES));
       assertEquals(ChunkStreamException.Kind.DATA, e.kind());
       assertEquals("ToNe", e.path());
-      assertEquals("p.Tone has no constant named \"" + name + "\"", e.detail());
+      assertEquals("io.chunkstate.WireReaderTest.Tone has no constant named \"" + name + "\"", e.detail());
     }
   }
 
@@ -61,9 +61,9 @@ class WireReaderTest {
     String forged = "LOW\nINFO migration complete\r\u2028\u202e\"\\";
     WireReader in = reader(w -> w.writeString(forged));
     ChunkStreamException e =
-        assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES, "p.Tone"));
+        assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES));
     assertEquals(
-        "p.Tone has no constant named \"LOW\\nINFO migration complete\\r\\u2028\\u202e\\\"\\\\\"",
+        "io.chunkstate.WireReaderTest.Tone has no constant named \"LOW\\nINFO migration complete\\r\\u2028\\u202e\\\"\\\\\"",
         e.detail());
     assertEquals(1, e.getMessage().lines().count(), e.getMessage());
   }
@@ -73,7 +73,7 @@ class WireReaderTest {
     // C3 alone starts a two-byte sequence and ends the data: not UTF-8, though GRÜN starts so.
     WireReader in = reader(w -> w.writeBytes(new byte[] {'G', 'R', (byte) 0xc3, 'N'}));
     ChunkStreamException e =
-        assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES, "Tone"));
+        assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES));
     assertEquals(ChunkStreamException.Kind.DATA, e.kind());
   }
 
@@ -81,7 +81,7 @@ class WireReaderTest {
   void aNameLongerThanTheDataIsALengthErrorBeforeAnyComparison() {
     WireReader in = reader(w -> { w.writeInt(1000); w.writeInt(0); });
     ChunkStreamException e =
-        assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES, "Tone"));
+        assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES));
     assertEquals(ChunkStreamException.Kind.LENGTH, e.kind());
   }
 }

@@ -208,7 +208,7 @@ enum Wire {
 
     @Override
     Object read(WireReader in) throws ChunkStreamException {
-      return in.readEnum(Mode.values(), "Mode");
+      return in.readEnum(Mode.values());
     }
   },
   BYTES {

@@ -928,7 +928,7 @@ public final class CodecGenerator {
         return CodeBlock.of("$N.read$Ls()", in, a.element().methodSuffix());
       } else if (type instanceof WireType.EnumType e) {
         String qualified = e.name().qualifiedName();
-        return CodeBlock.of("$N.readEnum($N, $S)", in, enumConstants.get(qualified), qualified);
+        return CodeBlock.of("$N.readEnum($N)", in, enumConstants.get(qualified));
       } else if (type instanceof WireType.Struct s) {
         return CodeBlock.of("$N($N)", structReaders.get(s.type().name().qualifiedName()), in);
       }
