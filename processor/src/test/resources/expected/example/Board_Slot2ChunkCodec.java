@@ -4,8 +4,8 @@ package example;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
-import io.chunkstate.WireReader;
-import io.chunkstate.WireWriter;
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
 import javax.annotation.processing.Generated;
 
 /**

@@ -1,5 +1,8 @@
 package io.chunkstate;
 
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
+
 /**
  * Encodes and decodes the data of one chunk type. The annotation processor generates one for
  * every {@code @Chunk} class ({@code p.FooChunkCodec} for {@code p.Foo}) and registers it for

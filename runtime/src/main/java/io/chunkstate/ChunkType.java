@@ -1,5 +1,7 @@
 package io.chunkstate;
 
+import io.chunkstate.internal.Text;
+
 /**
  * A chunk type code: four ASCII letters whose cases are the type's property bits (SPEC §2).
  *

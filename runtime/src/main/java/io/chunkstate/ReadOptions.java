@@ -1,5 +1,6 @@
 package io.chunkstate;
 
+import io.chunkstate.internal.Limits;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ import java.util.Objects;
  */
 public final class ReadOptions {
   /** The deepest sub-chunks may nest below their top-level chunk (SPEC §4): 64 levels. */
-  public static final int MAX_NESTING = 64;
+  public static final int MAX_NESTING = Limits.MAX_NESTING;
 
   private final int maxNesting;
   private final long allocationBudget;
@@ -34,7 +35,7 @@ public final class ReadOptions {
 
   /** The safe defaults described above. */
   public static ReadOptions defaults() {
-    return new ReadOptions(MAX_NESTING, Runtime.getRuntime().maxMemory() / 4, null);
+    return new ReadOptions(MAX_NESTING, Limits.defaultAllocationBudget(), null);
   }
 
   /**

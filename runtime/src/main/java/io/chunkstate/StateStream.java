@@ -1,5 +1,17 @@
 package io.chunkstate;
 
+import io.chunkstate.framing.RawChunk;
+import io.chunkstate.framing.Signature;
+import io.chunkstate.internal.Access;
+import io.chunkstate.internal.Budget;
+import io.chunkstate.internal.Errors;
+import io.chunkstate.internal.Frame;
+import io.chunkstate.internal.FrameReader;
+import io.chunkstate.internal.Framing;
+import io.chunkstate.internal.Header;
+import io.chunkstate.internal.ReadDeadline;
+import io.chunkstate.internal.Scope;
+import io.chunkstate.wire.WireReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +59,11 @@ import java.util.Objects;
  * for use by several threads at once.
  */
 public final class StateStream implements Closeable {
-  private final ChunkInput input;
+  // An estimate of the heap bytes of the record of a skipped chunk.
+  private static final int SKIPPED_BYTES = 128;
+  private static final Access.Opener<WireReader> READERS = Access.opener(WireReader.class);
+  // An estimate of the heap bytes of the record of a skipped chunk.
+  private final FrameReader input;
   private final ChunkRegistry registry;
   private final ReadOptions options;
   private final boolean wholeInput;
@@ -55,6 +71,7 @@ public final class StateStream implements Closeable {
   private final Budget budget;
   private final boolean perChunkBudget;
   private final List<SkippedChunk> skipped = new ArrayList<>();
+  private final Scope scope;
   private String producer;
   private int formatMinor;
   // The chunk next() stopped at: its codec, and whether its data has been read.
@@ -65,7 +82,7 @@ public final class StateStream implements Closeable {
   private boolean complete;
 
   private StateStream(
-      ChunkInput input,
+      FrameReader input,
       ChunkRegistry registry,
       ReadOptions options,
       boolean wholeInput,
@@ -78,6 +95,7 @@ public final class StateStream implements Closeable {
     this.deadline = deadline;
     this.budget = new Budget(options.allocationBudget());
     this.perChunkBudget = perChunkBudget;
+    this.scope = new Scope(skipped, budget, options.maxNesting());
     input.chargeTo(budget);
   }
 
@@ -135,7 +153,7 @@ public final class StateStream implements Closeable {
     try {
       StateStream stream =
           new StateStream(
-              ChunkInput.open(bytes, Signature.CHUNKSTATE),
+              FrameReader.open(bytes, Signature.CHUNKSTATE.bytes()),
               registry,
               options,
               true,
@@ -163,7 +181,8 @@ public final class StateStream implements Closeable {
     ReadDeadline deadline =
         options.timeout() == null ? null : new ReadDeadline(in, options.timeout());
     try {
-      ChunkInput input = ChunkInput.open(deadline == null ? in : deadline, Signature.CHUNKSTATE);
+      FrameReader input =
+          FrameReader.open(deadline == null ? in : deadline, Signature.CHUNKSTATE.bytes());
       StateStream stream =
           new StateStream(input, registry, options, wholeInput, deadline, perChunkBudget);
       stream.readHeader();
@@ -178,31 +197,22 @@ public final class StateStream implements Closeable {
 
   private void readHeader() throws IOException {
     if (!input.nextHeader()) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.TRUNCATED,
-          input.position(),
-          "",
-          "the stream ends after the signature, where CHDR should begin");
+      throw Errors.truncated(
+          input.position(), "", "the stream ends after the signature, where CHDR should begin");
     }
     if (input.pendingType() != ChunkType.CHDR.value()) {
       input.skipData(); // a damaged chunk is a CRC error first, whatever its type
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.STRUCTURE,
+      throw Errors.structure(
           input.pendingStart(),
           ChunkType.render(input.pendingType()),
           "the first chunk must be CHDR, found " + ChunkType.render(input.pendingType()));
     }
-    RawChunk header = input.readData();
-    WireReader chdr = WireReader.forChunk(header, new ArrayList<>(), budget, 0);
+    Frame header = input.readData();
+    WireReader chdr = READERS.open(header, new Scope(new ArrayList<>(), budget, 0));
     int major = Short.toUnsignedInt(chdr.readShort());
     int minor = Short.toUnsignedInt(chdr.readShort());
     if (major != Header.FORMAT_MAJOR) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.VERSION,
-          header.offset(),
-          "CHDR",
-          "format version " + major + "." + minor + " is not readable: this reader knows major "
-              + Header.FORMAT_MAJOR);
+      throw Errors.version(header.offset(), major, minor);
     }
     String name = chdr.readString();
     if (name == null) {
@@ -245,11 +255,7 @@ public final class StateStream implements Closeable {
       while (true) {
         long at = input.position();
         if (!input.nextHeader()) {
-          throw new ChunkStreamException(
-              ChunkStreamException.Kind.TRUNCATED,
-              at,
-              "",
-              "the stream ends where a chunk should begin, without CEND");
+          throw Errors.truncated(at, "", "the stream ends where a chunk should begin, without CEND");
         }
         int typeValue = input.pendingType();
         ChunkCodec<?> found = registry.codecFor(typeValue);
@@ -267,11 +273,8 @@ public final class StateStream implements Closeable {
         input.skipData();
         if (type.equals(ChunkType.CEND)) {
           if (input.pendingLength() != 0) {
-            throw new ChunkStreamException(
-                ChunkStreamException.Kind.STRUCTURE,
-                offset,
-                "CEND",
-                "CEND must have no data, but has length " + input.pendingLength());
+            throw Errors.structure(
+                offset, "CEND", "CEND must have no data, but has length " + input.pendingLength());
           }
           if (wholeInput) {
             input.requireEnd();
@@ -282,19 +285,11 @@ public final class StateStream implements Closeable {
           return false;
         }
         if (type.equals(ChunkType.CHDR)) {
-          throw new ChunkStreamException(
-              ChunkStreamException.Kind.STRUCTURE, offset, "CHDR", "CHDR appears a second time");
+          throw Errors.structure(offset, "CHDR", "CHDR appears a second time");
         }
-        if (type.isCritical()) {
-          throw new ChunkStreamException(
-              ChunkStreamException.Kind.UNKNOWN_CRITICAL,
-              offset,
-              type.code(),
-              "critical chunk " + type.code() + " is not known to this reader"
-                  + (type.isReservedBitSet() ? " (its reserved bit is set)" : ""));
-        }
+        SkippedChunk skip = Framing.unknown(type, offset, input.pendingLength(), type.code());
         charge(SKIPPED_BYTES, offset, typeValue, "the record of a skipped chunk");
-        skipped.add(new SkippedChunk(type, offset, input.pendingLength(), type.code()));
+        skipped.add(skip);
       }
     } catch (IOException e) {
       throw failed(e);
@@ -335,9 +330,9 @@ public final class StateStream implements Closeable {
    * @throws IllegalStateException if the chunk was already read
    */
   public Object state() throws IOException {
-    RawChunk chunk = raw();
+    Frame chunk = frame();
     try {
-      return decode(codec, WireReader.forChunk(chunk, skipped, budget, options.maxNesting()));
+      return decode(codec, READERS.open(chunk, scope));
     } catch (IOException e) {
       throw failed(e);
     } catch (RuntimeException | Error e) {
@@ -355,6 +350,12 @@ public final class StateStream implements Closeable {
    * @throws IllegalStateException if the chunk was already read
    */
   public RawChunk raw() throws IOException {
+    Frame chunk = frame();
+    return RawChunk.wrap(
+        codec.type(), chunk.offset(), chunk.array(), chunk.dataOffset(), chunk.length());
+  }
+
+  private Frame frame() throws IOException {
     requireChunk();
     if (!pendingData) {
       throw new IllegalStateException("the chunk at offset " + offset() + " was already read");
@@ -395,11 +396,7 @@ public final class StateStream implements Closeable {
 
   void charge(long bytes, long offset, int typeValue, String what) throws ChunkStreamException {
     if (!budget.tryCharge(bytes)) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.LIMIT,
-          offset,
-          ChunkType.render(typeValue),
-          budget.exceeded(bytes, what));
+      throw Errors.limit(offset, ChunkType.render(typeValue), budget.exceeded(bytes, what));
     }
   }
 
@@ -438,14 +435,11 @@ public final class StateStream implements Closeable {
     return e;
   }
 
-  private static final int SKIPPED_BYTES = 128;
-
   private static Object decode(ChunkCodec<?> codec, WireReader in) throws ChunkStreamException {
     Object state = codec.decode(in);
     if (in.hasRemaining()) {
       // A codec must consume its chunk; one that stops early would hide data from the check.
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.LENGTH,
+      throw Errors.length(
           in.chunkOffset(),
           in.path(),
           in.remaining() + " bytes of data were left unread by " + codec.getClass().getName());

@@ -1,5 +1,8 @@
 package io.chunkstate;
 
+import io.chunkstate.framing.Signature;
+import io.chunkstate.internal.Header;
+import io.chunkstate.wire.WireWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,9 +54,20 @@ public final class StateWriter implements Closeable {
     Objects.requireNonNull(producer, "producer");
     Objects.requireNonNull(registry, "registry");
     StateWriter writer = new StateWriter(out, registry);
-    Header.write(writer.buffer, producer);
+    writer.writeHeader(producer);
     writer.flushBuffer();
     return writer;
+  }
+
+  /** The signature and a {@code CHDR} naming {@code producer} (SPEC §3), into the buffer. */
+  private void writeHeader(String producer) {
+    byte[] signature = Signature.CHUNKSTATE.bytes();
+    buffer.writeRaw(signature, 0, signature.length);
+    int mark = buffer.beginChunk(ChunkType.CHDR);
+    buffer.writeShort((short) Header.FORMAT_MAJOR);
+    buffer.writeShort((short) Header.FORMAT_MINOR);
+    buffer.writeString(producer);
+    buffer.endChunk(mark);
   }
 
   /**

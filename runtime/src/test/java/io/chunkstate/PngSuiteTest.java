@@ -1,5 +1,10 @@
 package io.chunkstate;
 
+import io.chunkstate.framing.ChunkInput;
+import io.chunkstate.framing.ChunkOutput;
+import io.chunkstate.framing.RawChunk;
+import io.chunkstate.framing.Signature;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

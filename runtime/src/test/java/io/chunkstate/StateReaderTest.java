@@ -1,5 +1,8 @@
 package io.chunkstate;
 
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
+
 import static io.chunkstate.ChunkStreamException.Kind.CRC;
 import static io.chunkstate.ChunkStreamException.Kind.DATA;
 import static io.chunkstate.ChunkStreamException.Kind.LENGTH;

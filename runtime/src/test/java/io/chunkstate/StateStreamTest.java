@@ -1,5 +1,9 @@
 package io.chunkstate;
 
+import io.chunkstate.framing.RawChunk;
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -200,7 +204,8 @@ class StateStreamTest {
       this.pages = pages;
       this.data = new byte[pageSize];
       this.chunk = new WireWriter(pageSize + 64);
-      Header.write(chunk, "pages");
+      byte[] header = StreamBuilder.withHeader().bytes();
+      chunk.writeRaw(header, 0, header.length);
     }
 
     @Override

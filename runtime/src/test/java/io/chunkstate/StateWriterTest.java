@@ -1,5 +1,8 @@
 package io.chunkstate;
 
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
+
 import static io.chunkstate.ChunkStreamException.Kind.TRUNCATED;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

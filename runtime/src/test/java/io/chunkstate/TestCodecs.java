@@ -1,5 +1,8 @@
 package io.chunkstate;
 
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
+
 /** Small hand-written codecs for runtime tests, in the shape the processor generates. */
 final class TestCodecs {
   private TestCodecs() {}

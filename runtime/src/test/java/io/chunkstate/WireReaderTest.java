@@ -1,5 +1,8 @@
 package io.chunkstate;
 
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;

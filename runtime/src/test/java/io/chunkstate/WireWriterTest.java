@@ -1,5 +1,7 @@
 package io.chunkstate;
 
+import io.chunkstate.wire.WireWriter;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -5,7 +5,7 @@ import io.chunkstate.ChunkRegistry;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
 import io.chunkstate.StateWriter;
-import io.chunkstate.WireReader;
+import io.chunkstate.wire.WireReader;
 import io.chunkstate.benchmarks.baseline.ByteSink;
 import io.chunkstate.benchmarks.state.MachineSnapshot;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.chunkstate.benchmarks;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.StateReader;
-import io.chunkstate.WireWriter;
+import io.chunkstate.wire.WireWriter;
 import io.chunkstate.benchmarks.baseline.ByteSink;
 import io.chunkstate.benchmarks.baseline.HandWritten;
 import io.chunkstate.benchmarks.baseline.JdkSerialization;

@@ -1,7 +1,7 @@
 package io.chunkstate.benchmarks;
 
 import io.chunkstate.ChunkCodec;
-import io.chunkstate.WireWriter;
+import io.chunkstate.wire.WireWriter;
 import io.chunkstate.benchmarks.baseline.HandWritten;
 import io.chunkstate.benchmarks.baseline.JdkSerialization;
 import io.chunkstate.benchmarks.baseline.KryoCodec;

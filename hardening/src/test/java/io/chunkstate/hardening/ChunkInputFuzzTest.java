@@ -3,9 +3,9 @@ package io.chunkstate.hardening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.chunkstate.ChunkInput;
-import io.chunkstate.RawChunk;
-import io.chunkstate.Signature;
+import io.chunkstate.framing.ChunkInput;
+import io.chunkstate.framing.RawChunk;
+import io.chunkstate.framing.Signature;
 import io.chunkstate.testing.Sources;
 
 /**

@@ -2,7 +2,7 @@ package io.chunkstate.hardening;
 
 import io.chunkstate.ChunkType;
 import io.chunkstate.SkippedChunk;
-import io.chunkstate.WireWriter;
+import io.chunkstate.wire.WireWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

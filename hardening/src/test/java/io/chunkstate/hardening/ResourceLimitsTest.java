@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chunkstate.ChunkInput;
+import io.chunkstate.framing.ChunkInput;
 import io.chunkstate.ChunkRegistry;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkStreamException.Kind;
-import io.chunkstate.Signature;
+import io.chunkstate.framing.Signature;
 import io.chunkstate.ReadOptions;
 import io.chunkstate.StateReader;
-import io.chunkstate.WireReader;
+import io.chunkstate.wire.WireReader;
 import io.chunkstate.testing.Sources;
 import io.chunkstate.testing.StreamBuilder;
 import java.lang.management.ManagementFactory;

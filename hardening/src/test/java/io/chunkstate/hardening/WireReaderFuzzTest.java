@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
-import io.chunkstate.WireReader;
+import io.chunkstate.wire.WireReader;
 
 /**
  * The decoding primitives over arbitrary chunk data, called in an arbitrary order, the way a

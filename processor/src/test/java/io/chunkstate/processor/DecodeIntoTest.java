@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
-import io.chunkstate.WireReader;
+import io.chunkstate.wire.WireReader;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

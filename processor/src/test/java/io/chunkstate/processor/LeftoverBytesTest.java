@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
-import io.chunkstate.WireReader;
+import io.chunkstate.wire.WireReader;
 import io.chunkstate.testing.Hex;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -160,7 +160,7 @@ class NamingTest {
     assertEquals(java.util.Arrays.asList('c', null), names.getClass().getMethod("marks").invoke(names));
     assertEquals("BLUE", String.valueOf(names.getClass().getMethod("hue").invoke(names)));
     Object target = schema.type("q.Shelf").getConstructor().newInstance();
-    shelves.decodeInto(target, io.chunkstate.WireReader.of(shelves.type(), data));
+    shelves.decodeInto(target, io.chunkstate.wire.WireReader.of(shelves.type(), data));
     assertArrayEquals(data, encode(shelves, target));
   }
 

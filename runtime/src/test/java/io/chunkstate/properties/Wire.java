@@ -1,8 +1,8 @@
 package io.chunkstate.properties;
 
 import io.chunkstate.ChunkStreamException;
-import io.chunkstate.WireReader;
-import io.chunkstate.WireWriter;
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
 import io.chunkstate.testing.Generator;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
-import io.chunkstate.WireReader;
-import io.chunkstate.WireWriter;
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
 import io.chunkstate.properties.Wire.Field;
 import io.chunkstate.testing.Generator;
 import io.chunkstate.testing.PropertyCheck;

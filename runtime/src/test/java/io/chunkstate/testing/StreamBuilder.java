@@ -1,8 +1,8 @@
 package io.chunkstate.testing;
 
 import io.chunkstate.ChunkType;
-import io.chunkstate.Signature;
-import io.chunkstate.WireWriter;
+import io.chunkstate.framing.Signature;
+import io.chunkstate.wire.WireWriter;
 import java.util.function.Consumer;
 
 /** Builds streams chunk by chunk, well-formed or not, for tests. */

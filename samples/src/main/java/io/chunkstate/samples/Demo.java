@@ -1,9 +1,9 @@
 package io.chunkstate.samples;
 
-import io.chunkstate.ChunkInput;
+import io.chunkstate.framing.ChunkInput;
 import io.chunkstate.ChunkRegistry;
-import io.chunkstate.RawChunk;
-import io.chunkstate.Signature;
+import io.chunkstate.framing.RawChunk;
+import io.chunkstate.framing.Signature;
 import io.chunkstate.Snapshot;
 import java.io.IOException;
 import java.io.PrintStream;

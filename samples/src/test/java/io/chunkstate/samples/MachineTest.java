@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.ChunkCodec;
-import io.chunkstate.ChunkInput;
+import io.chunkstate.framing.ChunkInput;
 import io.chunkstate.ChunkRegistry;
 import io.chunkstate.ChunkType;
-import io.chunkstate.RawChunk;
-import io.chunkstate.Signature;
+import io.chunkstate.framing.RawChunk;
+import io.chunkstate.framing.Signature;
 import io.chunkstate.Snapshot;
-import io.chunkstate.WireReader;
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
 import io.chunkstate.samples.machine.MsixState;
 import io.chunkstate.samples.machine.PciDevice;
 import io.chunkstate.samples.machine.RngSeed;
@@ -61,7 +62,7 @@ class MachineTest {
     @SuppressWarnings("unchecked") // the registry pairs the class with its own codec
     ChunkCodec<Uart16550> codec =
         (ChunkCodec<Uart16550>) REGISTRY.codecFor(ChunkType.of("UaRt")).orElseThrow();
-    io.chunkstate.WireWriter out = new io.chunkstate.WireWriter();
+    WireWriter out = new WireWriter();
     codec.encode(saved, out);
 
     Uart16550 live = new Uart16550();

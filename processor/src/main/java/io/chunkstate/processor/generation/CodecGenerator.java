@@ -40,8 +40,8 @@ public final class CodecGenerator {
   private static final String RUNTIME = "io.chunkstate";
   private static final ClassName CHUNK_CODEC = ClassName.get(RUNTIME, "ChunkCodec");
   private static final ClassName CHUNK_TYPE = ClassName.get(RUNTIME, "ChunkType");
-  private static final ClassName WIRE_WRITER = ClassName.get(RUNTIME, "WireWriter");
-  private static final ClassName WIRE_READER = ClassName.get(RUNTIME, "WireReader");
+  private static final ClassName WIRE_WRITER = ClassName.get(RUNTIME + ".wire", "WireWriter");
+  private static final ClassName WIRE_READER = ClassName.get(RUNTIME + ".wire", "WireReader");
   private static final ClassName STREAM_EXCEPTION = ClassName.get(RUNTIME, "ChunkStreamException");
   private static final ClassName STRING = ClassName.get("java.lang", "String");
   private static final ClassName LIST = ClassName.get("java.util", "List");

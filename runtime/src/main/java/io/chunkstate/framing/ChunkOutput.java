@@ -1,5 +1,7 @@
-package io.chunkstate;
+package io.chunkstate.framing;
 
+import io.chunkstate.ChunkType;
+import io.chunkstate.internal.Framing;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +27,7 @@ import java.util.zip.CRC32;
 public final class ChunkOutput implements Closeable {
   private final OutputStream out;
   private final byte[] word = new byte[8];
-  private final CRC32 crc = new CRC32();
+  private final CRC32 crc = Framing.newCrc();
   private long position;
 
   private ChunkOutput(OutputStream out) {
@@ -55,14 +57,12 @@ public final class ChunkOutput implements Closeable {
   /** Writes a chunk of type {@code type} whose data is {@code length} bytes of {@code data}. */
   public void write(ChunkType type, byte[] data, int offset, int length) throws IOException {
     Objects.checkFromIndexSize(offset, length, data.length);
-    putInt(word, 0, length);
-    putInt(word, 4, type.value());
-    crc.reset();
-    crc.update(word, 4, 4);
-    crc.update(data, offset, length);
+    Framing.putInt(word, 0, length);
+    Framing.putInt(word, 4, type.value());
+    int crc = Framing.crc(this.crc, type.value(), data, offset, length);
     out.write(word, 0, 8);
     out.write(data, offset, length);
-    putInt(word, 0, (int) crc.getValue());
+    Framing.putInt(word, 0, crc);
     out.write(word, 0, 4);
     position += 12L + length;
   }
@@ -83,10 +83,4 @@ public final class ChunkOutput implements Closeable {
     out.close();
   }
 
-  private static void putInt(byte[] b, int i, int v) {
-    b[i] = (byte) (v >>> 24);
-    b[i + 1] = (byte) (v >>> 16);
-    b[i + 2] = (byte) (v >>> 8);
-    b[i + 3] = (byte) v;
-  }
 }

@@ -1,5 +1,16 @@
-package io.chunkstate;
+package io.chunkstate.wire;
 
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkType;
+import io.chunkstate.SkippedChunk;
+import io.chunkstate.internal.Access;
+import io.chunkstate.internal.Budget;
+import io.chunkstate.internal.Errors;
+import io.chunkstate.internal.Frame;
+import io.chunkstate.internal.Framing;
+import io.chunkstate.internal.Limits;
+import io.chunkstate.internal.Scope;
+import io.chunkstate.internal.Text;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -7,7 +18,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,8 +33,10 @@ import java.util.List;
  * <p>A reader is a cursor: it is not safe for use by several threads at once.
  */
 public final class WireReader {
-  private static final int CHDR = ChunkType.CHDR.value();
-  private static final int CEND = ChunkType.CEND.value();
+  static {
+    // The reader layer opens a reader over each top-level chunk it has framed.
+    Access.register((Access.Opener<WireReader>) WireReader::open);
+  }
 
   // Estimates of heap bytes, on the high side, charged to the allocation budget before the
   // allocation: an object's header and a few fields, an array's header, a reference without
@@ -57,9 +69,9 @@ public final class WireReader {
   private final long chunkOffset;
   private final WireReader parent;
   private final int depth;
+  private final Scope scope;
   private final List<SkippedChunk> skipped;
   private final Budget budget;
-  private final int maxDepth;
   // Built on first use: decoding a valid chunk needs neither, only errors and skips do.
   private ChunkType type;
   private String path;
@@ -73,9 +85,7 @@ public final class WireReader {
       long chunkOffset,
       WireReader parent,
       int depth,
-      List<SkippedChunk> skipped,
-      Budget budget,
-      int maxDepth) {
+      Scope scope) {
     this.buf = buf;
     this.start = start;
     this.pos = start;
@@ -85,50 +95,34 @@ public final class WireReader {
     this.chunkOffset = chunkOffset;
     this.parent = parent;
     this.depth = depth;
-    this.skipped = skipped;
-    this.budget = budget;
-    this.maxDepth = maxDepth;
+    this.scope = scope;
+    this.skipped = scope.skipped();
+    this.budget = scope.budget();
   }
 
-  /**
-   * A reader over a top-level chunk of a stream, whose allocations are charged to {@code budget}
-   * and whose sub-chunks may nest {@code maxDepth} levels.
-   */
-  static WireReader forChunk(
-      RawChunk chunk, List<SkippedChunk> skipped, Budget budget, int maxDepth) {
+  /** A reader over a top-level chunk of a stream, within the stream's scope. */
+  private static WireReader open(Frame chunk, Scope scope) {
     return new WireReader(
         chunk.array(),
         chunk.dataOffset(),
         chunk.dataOffset() + chunk.length(),
         null,
-        chunk.typeValue(),
+        chunk.type(),
         chunk.offset(),
         null,
         0,
-        skipped,
-        budget,
-        maxDepth);
+        scope);
   }
 
   /**
    * A reader over the data of one chunk of type {@code type}, standing alone at stream offset 0:
-   * for decoding a chunk's data outside a stream, with the limits of {@link
-   * ReadOptions#defaults()}. Skipped sub-chunks collect in {@link #skipped()}.
+   * for decoding a chunk's data outside a stream, with the default limits of a read (the
+   * nesting limit of SPEC §4, a quarter of the heap as its allocation budget). Skipped sub-chunks
+   * collect in {@link #skipped()}.
    */
   public static WireReader of(ChunkType type, byte[] data) {
-    ReadOptions options = ReadOptions.defaults();
     return new WireReader(
-        data,
-        0,
-        data.length,
-        type,
-        type.value(),
-        0,
-        null,
-        0,
-        new ArrayList<>(),
-        new Budget(options.allocationBudget()),
-        options.maxNesting());
+        data, 0, data.length, type, type.value(), 0, null, 0, Limits.defaultScope());
   }
 
   /** The type of the chunk this reader reads. */
@@ -328,8 +322,7 @@ public final class WireReader {
    */
   private void charge(long bytes, String what) throws ChunkStreamException {
     if (!budget.tryCharge(bytes)) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.LIMIT, chunkOffset, path(), budget.exceeded(bytes, what));
+      throw Errors.limit(chunkOffset, path(), budget.exceeded(bytes, what));
     }
   }
 
@@ -532,27 +525,26 @@ public final class WireReader {
    *     chunk (too few, or a length past the end: the inline fields were not what this reader
    *     expects), {@code TYPE} at this chunk if the type bytes are not letters, {@code CRC} for a
    *     damaged sub-chunk, {@code STRUCTURE} for {@code CHDR} or {@code CEND} inside a chunk or
-   *     for nesting deeper than the reader's limit ({@link ReadOptions#maxNesting()}), {@code
+   *     for nesting deeper than the reader's limit (the read options' {@code maxNesting}), {@code
    *     LIMIT} if the allocation budget is spent
    */
   public WireReader nextSubChunk() throws ChunkStreamException {
     // The checks of subChunkError(), all passed: kept small so that it inlines into a codec.
     int left = limit - pos;
-    if (left >= 12 && depth < maxDepth) {
+    if (left >= 12 && depth < scope.maxDepth()) {
       int len = (int) INT.get(buf, pos);
       int subType = (int) INT.get(buf, pos + 4);
       if (len >= 0
           && len <= left - 12
           && ChunkType.isValid(subType)
-          && subType != CHDR
-          && subType != CEND
+          && !Framing.isStreamCode(subType)
           && budget.tryCharge(SUB_CHUNK_BYTES)) {
         int dataStart = pos + 8;
-        if ((int) INT.get(buf, dataStart + len) == Crc.of(buf, pos + 4, len + 4)) {
+        if ((int) INT.get(buf, dataStart + len) == Framing.crc(buf, pos + 4, len)) {
           pos = dataStart + len + 4;
           return new WireReader(
               buf, dataStart, dataStart + len, null, subType, streamOffset(dataStart - 8), this,
-              depth + 1, skipped, budget, maxDepth);
+              depth + 1, scope);
         }
         budget.release(SUB_CHUNK_BYTES);
       }
@@ -579,43 +571,33 @@ public final class WireReader {
     }
     if (!ChunkType.isValid(subType)) {
       // Not named in the path: bytes that are not a type code are no chunk's name.
-      return new ChunkStreamException(
-          ChunkStreamException.Kind.TYPE,
+      return Errors.type(
           chunkOffset,
           path(),
-          "the sub-chunk at data byte " + at + " has type bytes " + ChunkType.render(subType)
-              + ", which are not four ASCII letters" + layoutHint());
+          "the sub-chunk at data byte " + at + " has " + Errors.notLetters(subType)
+              + layoutHint());
     }
     int len = (int) length;
     int stored = (int) INT.get(buf, pos + 8 + len);
-    int computed = Crc.of(buf, pos + 4, len + 4);
+    int computed = Framing.crc(buf, pos + 4, len);
     if (stored != computed) {
-      return new ChunkStreamException(
-          ChunkStreamException.Kind.CRC,
-          subOffset,
-          subPath(this, subType),
-          String.format("stored CRC %08x but the type and data give %08x", stored, computed));
+      return Errors.crc(subOffset, subPath(this, subType), stored, computed);
     }
-    if (subType == CHDR || subType == CEND) {
-      return new ChunkStreamException(
-          ChunkStreamException.Kind.STRUCTURE,
+    if (Framing.isStreamCode(subType)) {
+      return Errors.structure(
           subOffset,
           subPath(this, subType),
           ChunkType.render(subType) + " may appear only at the top level");
     }
-    if (depth >= maxDepth) {
-      return new ChunkStreamException(
-          ChunkStreamException.Kind.STRUCTURE,
+    if (depth >= scope.maxDepth()) {
+      return Errors.structure(
           subOffset,
           subPath(this, subType),
-          "sub-chunks nest deeper than " + maxDepth + " levels");
+          "sub-chunks nest deeper than " + scope.maxDepth() + " levels");
     }
     // The only rule left: the budget.
-    return new ChunkStreamException(
-        ChunkStreamException.Kind.LIMIT,
-        subOffset,
-        subPath(this, subType),
-        budget.exceeded(SUB_CHUNK_BYTES, "a sub-chunk"));
+    return Errors.limit(
+        subOffset, subPath(this, subType), budget.exceeded(SUB_CHUNK_BYTES, "a sub-chunk"));
   }
 
   /**
@@ -640,23 +622,14 @@ public final class WireReader {
    *     if the allocation budget is spent
    */
   public void skipUnknown(WireReader sub) throws ChunkStreamException {
-    ChunkType subType = sub.type();
-    if (subType.isCritical()) {
-      throw new ChunkStreamException(
-          ChunkStreamException.Kind.UNKNOWN_CRITICAL,
-          sub.chunkOffset,
-          sub.path(),
-          "critical chunk " + subType.code() + " is not known to this reader"
-              + (subType.isReservedBitSet() ? " (its reserved bit is set)" : ""));
-    }
+    SkippedChunk skip = Framing.unknown(sub.type(), sub.chunkOffset, sub.length(), sub.path());
     sub.charge(SKIPPED_BYTES, "the record of a skipped chunk");
-    skipped.add(new SkippedChunk(subType, sub.chunkOffset, sub.length(), sub.path()));
+    skipped.add(skip);
   }
 
   /** The error for a second sub-chunk for a field that holds one. */
   public ChunkStreamException duplicateSubChunk(WireReader sub) {
-    return new ChunkStreamException(
-        ChunkStreamException.Kind.STRUCTURE,
+    return Errors.structure(
         sub.chunkOffset,
         sub.path(),
         "a second " + sub.type().code() + " sub-chunk in " + type().code()
@@ -693,11 +666,11 @@ public final class WireReader {
 
   /** A {@code DATA} error at this chunk: a value inside its data is invalid. */
   public ChunkStreamException dataError(String detail) {
-    return new ChunkStreamException(ChunkStreamException.Kind.DATA, chunkOffset, path(), detail);
+    return Errors.data(chunkOffset, path(), detail);
   }
 
   private ChunkStreamException lengthError(String detail) {
-    return new ChunkStreamException(ChunkStreamException.Kind.LENGTH, chunkOffset, path(), detail);
+    return Errors.length(chunkOffset, path(), detail);
   }
 
   private long streamOffset(int index) {

@@ -1,12 +1,15 @@
-package io.chunkstate;
+package io.chunkstate.framing;
 
+import io.chunkstate.ChunkType;
+import io.chunkstate.internal.Frame;
+import io.chunkstate.internal.Framing;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * One framed chunk as the {@link ChunkInput} read it: type, offset, and data whose CRC has been
- * checked. It knows nothing of what the data means.
+ * One framed chunk: type, offset, and data. A {@link ChunkInput} hands out chunks whose CRC it has
+ * checked. A raw chunk knows nothing of what its data means.
  */
 public final class RawChunk {
   private final int typeValue;
@@ -14,17 +17,35 @@ public final class RawChunk {
   private final byte[] array;
   private final int dataOffset;
   private final int length;
-  private final int crc;
+  private int crc;
+  private boolean crcKnown;
   // Built on first use: a reader dispatches on the type's value.
   private ChunkType type;
 
-  RawChunk(int typeValue, long offset, byte[] array, int dataOffset, int length, int crc) {
+  RawChunk(Frame frame) {
+    this(frame.type(), frame.offset(), frame.array(), frame.dataOffset(), frame.length());
+    this.crc = frame.crc();
+    this.crcKnown = true;
+  }
+
+  private RawChunk(int typeValue, long offset, byte[] array, int dataOffset, int length) {
     this.typeValue = typeValue;
     this.offset = offset;
     this.array = array;
     this.dataOffset = dataOffset;
     this.length = length;
-    this.crc = crc;
+  }
+
+  /**
+   * A chunk of type {@code type} whose data is {@code length} bytes of {@code array} from {@code
+   * dataOffset}, standing at stream offset {@code offset}. The array is not copied: the caller
+   * must not change those bytes while the chunk is in use.
+   */
+  public static RawChunk wrap(
+      ChunkType type, long offset, byte[] array, int dataOffset, int length) {
+    Objects.requireNonNull(type, "type");
+    Objects.checkFromIndexSize(dataOffset, length, array.length);
+    return new RawChunk(type.value(), offset, array, dataOffset, length);
   }
 
   /** The chunk's type. */
@@ -50,8 +71,12 @@ public final class RawChunk {
     return length;
   }
 
-  /** The CRC-32 stored after the data, which matches the type and data. */
+  /** The CRC-32 of the chunk's type and data: for a chunk read, the one stored after its data. */
   public int crc() {
+    if (!crcKnown) {
+      crc = Framing.crc(Framing.newCrc(), typeValue, array, dataOffset, length);
+      crcKnown = true;
+    }
     return crc;
   }
 
@@ -63,18 +88,6 @@ public final class RawChunk {
   /** A read-only view of the data, without copying it. */
   public ByteBuffer dataBuffer() {
     return ByteBuffer.wrap(array, dataOffset, length).slice().asReadOnlyBuffer();
-  }
-
-  /**
-   * A reader over the data, for decoding it with a {@link ChunkCodec} or walking its sub-chunks,
-   * with the limits of {@link ReadOptions#defaults()}.
-   * Its {@link WireReader#skipped()} list collects the unknown ancillary sub-chunks skipped below
-   * this chunk.
-   */
-  public WireReader reader() {
-    ReadOptions options = ReadOptions.defaults();
-    return WireReader.forChunk(
-        this, new ArrayList<>(), new Budget(options.allocationBudget()), options.maxNesting());
   }
 
   byte[] array() {

@@ -1,4 +1,4 @@
-package io.chunkstate;
+package io.chunkstate.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * after its stream unread. It counts the bytes that pass, so a timeout can say where the read
  * stood.
  */
-final class ReadDeadline extends InputStream {
+public final class ReadDeadline extends InputStream {
   private static final int MAX_READ = 64 * 1024;
 
   private final InputStream in;
@@ -39,7 +39,7 @@ final class ReadDeadline extends InputStream {
   private long count;
   private boolean timedOut;
 
-  ReadDeadline(InputStream in, Duration timeout) {
+  public ReadDeadline(InputStream in, Duration timeout) {
     this.in = in;
     this.timeout = timeout;
     this.startNanos = System.nanoTime();
@@ -50,7 +50,7 @@ final class ReadDeadline extends InputStream {
   }
 
   /** {@code timeout} in nanoseconds, or {@link Long#MAX_VALUE} for one too long to count. */
-  static long saturatedNanos(Duration timeout) {
+  public static long saturatedNanos(Duration timeout) {
     try {
       return timeout.toNanos();
     } catch (ArithmeticException e) {
@@ -144,17 +144,17 @@ final class ReadDeadline extends InputStream {
   }
 
   /** Whether the deadline passed; the underlying stream has then been closed. */
-  boolean timedOut() {
+  public boolean timedOut() {
     return timedOut;
   }
 
   /** Ends the deadline after a read that finished in time: the reading thread ends. */
-  void finish() {
+  public void finish() {
     reader.shutdown();
   }
 
   /** The exception for a read that ran out of time; {@code failure} is what the read then hit. */
-  InterruptedIOException timedOut(Throwable failure) {
+  public InterruptedIOException timedOut(Throwable failure) {
     InterruptedIOException e =
         new InterruptedIOException(
             "the read timed out after " + describe(timeout) + " at stream offset " + count

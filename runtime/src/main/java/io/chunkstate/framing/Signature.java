@@ -1,4 +1,4 @@
-package io.chunkstate;
+package io.chunkstate.framing;
 
 import java.util.Arrays;
 

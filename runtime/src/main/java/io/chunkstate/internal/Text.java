@@ -1,7 +1,7 @@
-package io.chunkstate;
+package io.chunkstate.internal;
 
 /** Text from a stream, made safe for a one-line message. */
-final class Text {
+public final class Text {
   private Text() {}
 
   /**
@@ -9,7 +9,7 @@ final class Text {
    * printable escaped ({@code \n}, {@code \"}, {@code \u2028}), so that bytes a peer chose can
    * neither break a message into several lines nor pass for other text; null as {@code null}.
    */
-  static String quote(String s) {
+  public static String quote(String s) {
     return s == null ? "null" : "\"" + escape(s, true) + "\"";
   }
 
@@ -18,7 +18,7 @@ final class Text {
    * and paragraph separators, format characters (such as bidirectional overrides), unpaired
    * surrogates, private-use and unassigned code points. Letters of any script stay as they are.
    */
-  static String escape(String s) {
+  public static String escape(String s) {
     return escape(s, false);
   }
 

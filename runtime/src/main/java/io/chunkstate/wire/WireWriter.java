@@ -1,12 +1,15 @@
-package io.chunkstate;
+package io.chunkstate.wire;
 
+import io.chunkstate.ChunkCodec;
+import io.chunkstate.ChunkType;
+import io.chunkstate.internal.Framing;
+import io.chunkstate.internal.Limits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 
 /**
  * A growable buffer with the encoding primitives of SPEC §4 and the chunk framing of §1.
@@ -25,10 +28,9 @@ public final class WireWriter {
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  private final CRC32 crc = new CRC32();
   // The states whose chunks are open, outermost first: index 0 is the top-level chunk.
-  private final Object[] open = new Object[ReadOptions.MAX_NESTING + 1];
-  private final ChunkType[] openTypes = new ChunkType[ReadOptions.MAX_NESTING + 1];
+  private final Object[] open = new Object[Limits.MAX_NESTING + 1];
+  private final ChunkType[] openTypes = new ChunkType[Limits.MAX_NESTING + 1];
   private int depth;
   private byte[] buf;
   private int size;
@@ -111,20 +113,18 @@ public final class WireWriter {
   public void endChunk(int mark) {
     int length = size - mark - 8;
     INT.set(buf, mark, length);
-    crc.reset();
-    crc.update(buf, mark + 4, length + 4);
-    writeInt((int) crc.getValue());
+    writeInt(Framing.crc(buf, mark + 4, length));
   }
 
   /**
    * Writes {@code value} as one complete chunk (sub-chunks included) with {@code codec}.
    *
    * <p>Chunks written from inside a codec's {@code encode} are sub-chunks of the chunk being
-   * written. SPEC §4 allows {@value ReadOptions#MAX_NESTING} levels of sub-chunks below a
+   * written. SPEC §4 allows 64 levels of sub-chunks below a
    * top-level chunk, since no reader accepts more: a state that would need more, or that contains
    * itself (a cycle of mutable objects, which would need infinitely many), is refused before
    * this chunk is complete. The bytes written so far then belong to no valid chunk, and the
-   * caller must {@link #reset()} the writer, as {@link StateWriter} does.
+   * caller must {@link #reset()} the writer, as {@code StateWriter} does.
    *
    * @throws IllegalArgumentException if the state nests deeper than SPEC §4 allows, or contains
    *     itself
@@ -139,9 +139,9 @@ public final class WireWriter {
                 + " its own sub-chunk inside its own sub-chunk");
       }
     }
-    if (depth > ReadOptions.MAX_NESTING) {
+    if (depth > Limits.MAX_NESTING) {
       throw new IllegalArgumentException(
-          "sub-chunks would nest deeper than " + ReadOptions.MAX_NESTING + " levels below the"
+          "sub-chunks would nest deeper than " + Limits.MAX_NESTING + " levels below the"
               + " top-level chunk (" + openPath(0, depth) + "/" + type.code() + "), which no"
               + " reader accepts (SPEC §4); a chain this long belongs in a list of sub-chunks");
     }

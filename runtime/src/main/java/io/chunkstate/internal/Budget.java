@@ -1,15 +1,15 @@
-package io.chunkstate;
+package io.chunkstate.internal;
 
 /**
  * What one read may still allocate, shared by every reader of one stream. Readers charge an
  * estimate of each allocation before they make it, so that memory follows the input and stops at
  * the budget of {@link ReadOptions#allocationBudget()}.
  */
-final class Budget {
+public final class Budget {
   private final long limit;
   private long used;
 
-  Budget(long limit) {
+  public Budget(long limit) {
     this.limit = limit;
   }
 
@@ -17,7 +17,7 @@ final class Budget {
    * Charges {@code bytes} and returns true, or returns false, charging nothing, if that would pass
    * the limit.
    */
-  boolean tryCharge(long bytes) {
+  public boolean tryCharge(long bytes) {
     if (bytes > limit - used) {
       return false;
     }
@@ -26,20 +26,20 @@ final class Budget {
   }
 
   /** Gives back {@code bytes} charged earlier for memory that is no longer held. */
-  void release(long bytes) {
+  public void release(long bytes) {
     used -= bytes;
   }
 
-  long limit() {
+  public long limit() {
     return limit;
   }
 
-  long used() {
+  public long used() {
     return used;
   }
 
   /** The detail of a {@code LIMIT} error for an allocation of {@code bytes} that did not fit. */
-  String exceeded(long bytes, String what) {
+  public String exceeded(long bytes, String what) {
     return what + " would take about " + bytes + " bytes, past the allocation budget of " + limit
         + " bytes (" + used + " in use); raise it with ReadOptions.withAllocationBudget";
   }

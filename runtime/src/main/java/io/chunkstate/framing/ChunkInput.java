@@ -1,0 +1,97 @@
+package io.chunkstate.framing;
+
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.internal.FrameReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+
+/**
+ * The low-level chunk reader: checks a signature, then reads top-level chunks one at a time,
+ * checking each one's length, type bytes and CRC-32 before handing its data out.
+ *
+ * <p>It knows the framing only (SPEC §1–2), not what chunks mean or in which order they come, so
+ * it walks a PNG file as readily as a chunkstate stream:
+ *
+ * <pre>{@code
+ * try (ChunkInput input = ChunkInput.open(in, Signature.PNG)) {
+ *   for (RawChunk chunk; (chunk = input.next()) != null; ) {
+ *     System.out.println(chunk.type().code() + " at " + chunk.offset() + ", " + chunk.length());
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>It checks no order: not {@code CHDR} or {@code CEND}, and for a PNG not {@code IEND}
+ * either. Chunks after a PNG's {@code IEND} are returned like any other, a file without {@code
+ * IEND} ends where its last chunk ends, and stray bytes after the last chunk are a chunk header
+ * cut short ({@code TRUNCATED}).
+ *
+ * <p>A declared length is never trusted with memory: data from an {@code InputStream} is
+ * buffered as it arrives, so a stream that claims 2 GiB but holds 50 bytes costs a few kilobytes
+ * and fails with {@code TRUNCATED}. Over a byte array, data is not copied at all. It reads exactly
+ * the bytes it needs from an {@code InputStream}, never ahead.
+ *
+ * <p>It is not safe for use by several threads at once.
+ */
+public final class ChunkInput implements Closeable {
+  private final FrameReader frames;
+
+  private ChunkInput(FrameReader frames) {
+    this.frames = frames;
+  }
+
+  /**
+   * Reads and checks the signature at the start of {@code in}.
+   *
+   * @throws ChunkStreamException of kind {@code SIGNATURE} if the first eight bytes differ
+   */
+  public static ChunkInput open(InputStream in, Signature signature) throws IOException {
+    Objects.requireNonNull(in, "in");
+    return new ChunkInput(FrameReader.open(in, signature.raw()));
+  }
+
+  /**
+   * Reads and checks the signature at the start of {@code bytes}; the chunks' data is read in
+   * place, without copying.
+   *
+   * @throws ChunkStreamException of kind {@code SIGNATURE} if the first eight bytes differ
+   */
+  public static ChunkInput open(byte[] bytes, Signature signature) throws ChunkStreamException {
+    Objects.requireNonNull(bytes, "bytes");
+    return new ChunkInput(FrameReader.open(bytes, signature.raw()));
+  }
+
+  /** The stream offset of the next byte to read: after {@link #next()}, the end of that chunk. */
+  public long position() {
+    return frames.position();
+  }
+
+  /**
+   * Reads the next chunk, or returns {@code null} if the stream ends exactly where a chunk would
+   * begin.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} if the stream ends inside the chunk, {@code
+   *     LENGTH} if its length exceeds 2^31−1, {@code TYPE} if a type byte is not a letter, {@code
+   *     CRC} if the CRC does not match
+   */
+  public RawChunk next() throws IOException {
+    return frames.nextHeader() ? new RawChunk(frames.readData()) : null;
+  }
+
+  /**
+   * Checks that the stream has ended.
+   *
+   * @throws ChunkStreamException {@code TRAILING_DATA} at the current position if any byte
+   *     follows
+   */
+  public void requireEnd() throws IOException {
+    frames.requireEnd();
+  }
+
+  /** Closes the underlying input stream, if there is one. */
+  @Override
+  public void close() throws IOException {
+    frames.close();
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Chunks below whole states (SPEC §1–2): {@link io.chunkstate.framing.ChunkInput} reads framed
+ * chunks and checks their CRCs, {@link io.chunkstate.framing.ChunkOutput} writes them, {@link
+ * io.chunkstate.framing.RawChunk} is one chunk, and {@link io.chunkstate.framing.Signature} the
+ * eight bytes a stream opens with. They know nothing of what chunks mean, so they walk a PNG file
+ * as readily as a chunkstate stream.
+ */
+package io.chunkstate.framing;

@@ -1,0 +1,97 @@
+package io.chunkstate.internal;
+
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkStreamException.Kind;
+import io.chunkstate.ChunkType;
+
+/**
+ * Every {@link ChunkStreamException} the runtime raises is built here: one factory per rule, so
+ * that each rule has one message wherever, and at whatever depth, it is broken.
+ */
+public final class Errors {
+  private Errors() {}
+
+  /** The first eight bytes are not the signature. */
+  public static ChunkStreamException signature(String detail) {
+    return new ChunkStreamException(Kind.SIGNATURE, 0, "", detail);
+  }
+
+  /** The stream ends inside the chunk at {@code offset}, or where one should begin. */
+  public static ChunkStreamException truncated(long offset, String path, String detail) {
+    return new ChunkStreamException(Kind.TRUNCATED, offset, path, detail);
+  }
+
+  /** A chunk declares a length above 2^31−1. */
+  public static ChunkStreamException lengthTooLarge(long offset, int type, long length) {
+    return new ChunkStreamException(
+        Kind.LENGTH,
+        offset,
+        ChunkType.render(type),
+        "length " + length + " exceeds the limit of 2^31-1");
+  }
+
+  /** A length, count or field runs past the data of the chunk at {@code offset}. */
+  public static ChunkStreamException length(long offset, String path, String detail) {
+    return new ChunkStreamException(Kind.LENGTH, offset, path, detail);
+  }
+
+  /** A type byte is not a letter. */
+  public static ChunkStreamException type(long offset, String path, String detail) {
+    return new ChunkStreamException(Kind.TYPE, offset, path, detail);
+  }
+
+  /** The detail of {@link #type} for the four bytes {@code type}. */
+  public static String notLetters(int type) {
+    return "type bytes " + ChunkType.render(type) + " are not four ASCII letters";
+  }
+
+  /** A chunk's stored CRC does not match its type and data. */
+  public static ChunkStreamException crc(long offset, String path, int stored, int computed) {
+    return new ChunkStreamException(
+        Kind.CRC,
+        offset,
+        path,
+        String.format("stored CRC %08x but the type and data give %08x", stored, computed));
+  }
+
+  /** The chunks break the stream's structure. */
+  public static ChunkStreamException structure(long offset, String path, String detail) {
+    return new ChunkStreamException(Kind.STRUCTURE, offset, path, detail);
+  }
+
+  /** The stream's format major version is not known. */
+  public static ChunkStreamException version(long offset, int major, int minor) {
+    return new ChunkStreamException(
+        Kind.VERSION,
+        offset,
+        "CHDR",
+        "format version " + major + "." + minor + " is not readable: this reader knows major "
+            + Header.FORMAT_MAJOR);
+  }
+
+  /** Bytes follow {@code CEND} in a whole-input read. */
+  public static ChunkStreamException trailingData(long offset) {
+    return new ChunkStreamException(
+        Kind.TRAILING_DATA, offset, "", "data follows the end of the stream");
+  }
+
+  /** A critical chunk this reader does not know, at any depth. */
+  public static ChunkStreamException unknownCritical(ChunkType type, long offset, String path) {
+    return new ChunkStreamException(
+        Kind.UNKNOWN_CRITICAL,
+        offset,
+        path,
+        "critical chunk " + type.code() + " is not known to this reader"
+            + (type.isReservedBitSet() ? " (its reserved bit is set)" : ""));
+  }
+
+  /** A value inside the data of the chunk at {@code offset} is invalid. */
+  public static ChunkStreamException data(long offset, String path, String detail) {
+    return new ChunkStreamException(Kind.DATA, offset, path, detail);
+  }
+
+  /** A limit of the read's options would be passed. */
+  public static ChunkStreamException limit(long offset, String path, String detail) {
+    return new ChunkStreamException(Kind.LIMIT, offset, path, detail);
+  }
+}

@@ -1,0 +1,313 @@
+package io.chunkstate.internal;
+
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+
+/**
+ * Reads top-level chunks, from an {@code InputStream} or a byte array: every byte of a stream's
+ * framing passes through here, at the top level, whatever reads it. A chunk is read in two steps:
+ * {@link #nextHeader()} checks its length and type; then {@link #readData()} reads and checks its
+ * data, or {@link #skipData()} streams it through its CRC in constant memory.
+ *
+ * <p>It reads exactly the bytes it needs, never ahead: what follows a stream in its input stays
+ * unread. A declared length is never trusted with memory: data from an {@code InputStream} is
+ * buffered as it arrives, starting at 64 KiB and doubling, and charged to the budget, if one is
+ * set, until the next header is read. Over a byte array, data is not copied at all.
+ */
+public final class FrameReader {
+  private static final int FIRST_BUFFER = 64 * 1024;
+  private static final int SKIP_BUFFER = 8 * 1024;
+
+  private final InputStream in;
+  private final byte[] array;
+  private final int arrayEnd;
+  private final byte[] word = new byte[8];
+  private final CRC32 crc = Framing.newCrc();
+  private long position;
+  // The chunk whose header nextHeader() read, and whose data comes next.
+  private long pendingStart;
+  private int pendingType;
+  private int pendingLength;
+  private byte[] scratch;
+  private Budget budget;
+  private long charged;
+
+  private FrameReader(InputStream in, byte[] array, int arrayEnd) {
+    this.in = in;
+    this.array = array;
+    this.arrayEnd = arrayEnd;
+  }
+
+  /** A reader of {@code in}, whose first eight bytes must be {@code signature}. */
+  public static FrameReader open(InputStream in, byte[] signature) throws IOException {
+    FrameReader reader = new FrameReader(in, null, 0);
+    reader.checkSignature(signature);
+    return reader;
+  }
+
+  /** A reader of {@code bytes}, whose first eight bytes must be {@code signature}. */
+  public static FrameReader open(byte[] bytes, byte[] signature) throws ChunkStreamException {
+    FrameReader reader = new FrameReader(null, bytes, bytes.length);
+    try {
+      reader.checkSignature(signature);
+    } catch (ChunkStreamException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new AssertionError(e); // a byte array source does no I/O
+    }
+    return reader;
+  }
+
+  /** Whether the chunks are read in place from a byte array, not copied. */
+  public boolean inPlace() {
+    return array != null;
+  }
+
+  private void checkSignature(byte[] signature) throws IOException {
+    byte[] found = new byte[8];
+    int n = read(found, 0, 8);
+    if (n < 8 || !Arrays.equals(signature, found)) {
+      throw Errors.signature(
+          "expected signature " + hex(signature, 8) + " but found " + hex(found, n)
+              + describe(found, n));
+    }
+  }
+
+  /** Charges the data buffers of chunks read from an {@code InputStream} to {@code budget}. */
+  public void chargeTo(Budget budget) {
+    this.budget = budget;
+  }
+
+  /** The stream offset of the next byte to read. */
+  public long position() {
+    return position;
+  }
+
+  /**
+   * Reads and checks the length and type of the next chunk, leaving its data unread. Returns
+   * false if the stream ends exactly where a chunk would begin.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} inside the header, {@code LENGTH} for a length
+   *     above 2^31−1, {@code TYPE} for a type byte that is not a letter
+   */
+  public boolean nextHeader() throws IOException {
+    release();
+    long start = position;
+    int n = read(word, 0, 8);
+    if (n == 0) {
+      return false;
+    }
+    if (n < 8) {
+      throw Errors.truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
+    }
+    long length = Integer.toUnsignedLong(Framing.getInt(word, 0));
+    int type = Framing.getInt(word, 4);
+    Framing.checkHeader(start, length, type, ChunkType.render(type));
+    pendingStart = start;
+    pendingType = type;
+    pendingLength = (int) length;
+    return true;
+  }
+
+  /** The type of the chunk whose header {@link #nextHeader()} read. */
+  public int pendingType() {
+    return pendingType;
+  }
+
+  /** The length of the chunk whose header {@link #nextHeader()} read. */
+  public int pendingLength() {
+    return pendingLength;
+  }
+
+  /** The offset of the chunk whose header {@link #nextHeader()} read. */
+  public long pendingStart() {
+    return pendingStart;
+  }
+
+  /**
+   * Reads and checks the data and CRC of the chunk whose header {@link #nextHeader()} read.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} if the stream ends inside it, {@code CRC} if
+   *     the CRC does not match, {@code LIMIT} if its buffer would pass the budget
+   */
+  public Frame readData() throws IOException {
+    long start = pendingStart;
+    int type = pendingType;
+    int len = pendingLength;
+    byte[] data;
+    int dataOffset;
+    int computed;
+    if (array != null) {
+      if (arrayEnd - position < len) {
+        throw Errors.truncated(start, ChunkType.render(type), dataEnds(arrayEnd - position, len));
+      }
+      data = array;
+      dataOffset = (int) position;
+      position += len;
+      computed = Framing.crc(array, dataOffset - 4, len); // the type bytes precede the data
+    } else {
+      data = readData(start, type, len);
+      dataOffset = 0;
+      computed = Framing.crc(crc, type, data, 0, len);
+    }
+    int stored = readCrc(start, type);
+    Framing.checkCrc(start, ChunkType.render(type), stored, computed);
+    return new Frame(type, start, data, dataOffset, len, stored);
+  }
+
+  /**
+   * Reads the data of the chunk whose header {@link #nextHeader()} read through its CRC and
+   * checks it, holding no more than a small buffer at any time: for a chunk that is skipped.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} if the stream ends inside it, {@code CRC} if
+   *     the CRC does not match
+   */
+  public void skipData() throws IOException {
+    long start = pendingStart;
+    int type = pendingType;
+    int len = pendingLength;
+    crc.reset();
+    Framing.putInt(word, 0, type);
+    crc.update(word, 0, 4);
+    if (array != null) {
+      if (arrayEnd - position < len) {
+        throw Errors.truncated(start, ChunkType.render(type), dataEnds(arrayEnd - position, len));
+      }
+      crc.update(array, (int) position, len);
+      position += len;
+    } else {
+      if (scratch == null) {
+        scratch = new byte[SKIP_BUFFER];
+      }
+      long left = len;
+      while (left > 0) {
+        int n = read(scratch, 0, (int) Math.min(left, scratch.length));
+        if (n == 0) {
+          throw Errors.truncated(start, ChunkType.render(type), dataEnds(len - left, len));
+        }
+        crc.update(scratch, 0, n);
+        left -= n;
+      }
+    }
+    int computed = (int) crc.getValue();
+    Framing.checkCrc(start, ChunkType.render(type), readCrc(start, type), computed);
+  }
+
+  /**
+   * Checks that the stream has ended.
+   *
+   * @throws ChunkStreamException {@code TRAILING_DATA} at the current position if any byte
+   *     follows
+   */
+  public void requireEnd() throws IOException {
+    long at = position;
+    if (read(word, 0, 1) > 0) {
+      throw Errors.trailingData(at);
+    }
+  }
+
+  /** Closes the input stream, if there is one. */
+  public void close() throws IOException {
+    if (in != null) {
+      in.close();
+    }
+  }
+
+  private int readCrc(long start, int type) throws IOException {
+    if (read(word, 0, 4) < 4) {
+      throw Errors.truncated(
+          start, ChunkType.render(type), "the stream ends inside the CRC of a chunk");
+    }
+    return Framing.getInt(word, 0);
+  }
+
+  private byte[] readData(long start, int type, int len) throws IOException {
+    // Grow as bytes arrive: the declared length is not trusted with an allocation.
+    byte[] data = new byte[charge(start, type, Math.min(len, FIRST_BUFFER))];
+    int filled = 0;
+    while (filled < len) {
+      if (filled == data.length) {
+        int grown = (int) Math.min(len, 2L * data.length);
+        charge(start, type, grown);
+        data = Arrays.copyOf(data, grown);
+      }
+      int n = read(data, filled, data.length - filled);
+      if (n == 0) {
+        throw Errors.truncated(start, ChunkType.render(type), dataEnds(filled, len));
+      }
+      filled += n;
+    }
+    return data;
+  }
+
+  /** Charges a buffer of {@code size} bytes to the budget, if one is set; returns the size. */
+  private int charge(long start, int type, int size) throws ChunkStreamException {
+    if (budget != null) {
+      if (!budget.tryCharge(size)) {
+        throw Errors.limit(
+            start, ChunkType.render(type), budget.exceeded(size, "buffering the chunk's data"));
+      }
+      charged += size;
+    }
+    return size;
+  }
+
+  private void release() {
+    if (budget != null) {
+      budget.release(charged);
+    }
+    charged = 0;
+  }
+
+  /** Reads up to {@code len} bytes, fewer only at the end of the stream. */
+  private int read(byte[] dst, int off, int len) throws IOException {
+    if (array != null) {
+      int n = (int) Math.min(len, arrayEnd - position);
+      System.arraycopy(array, (int) position, dst, off, n);
+      position += n;
+      return n;
+    }
+    int total = 0;
+    while (total < len) {
+      int n = in.read(dst, off + total, len - total);
+      if (n < 0) {
+        break;
+      }
+      total += n;
+    }
+    position += total;
+    return total;
+  }
+
+  private static String dataEnds(long filled, int len) {
+    return "the stream ends " + filled + " bytes into the data of a chunk of length " + len;
+  }
+
+  private static String hex(byte[] bytes, int n) {
+    if (n == 0) {
+      return "an empty stream";
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      out.append(i == 0 ? "" : " ").append(String.format("%02X", bytes[i] & 0xff));
+    }
+    return out.toString();
+  }
+
+  private static String describe(byte[] found, int n) {
+    if (n == 8 && (found[0] & 0xff) == 0x09) {
+      return " (the high bit of the first byte is clear: sent through a 7-bit channel?)";
+    }
+    if (n >= 5 && found[4] == '\n') {
+      return " (CR LF became LF: converted line endings?)";
+    }
+    if (n >= 6 && found[4] == '\r' && found[5] == '\r') {
+      return " (LF became CR: converted line endings?)";
+    }
+    return "";
+  }
+}

@@ -1,0 +1,109 @@
+package io.chunkstate.internal;
+
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkType;
+import io.chunkstate.SkippedChunk;
+import java.util.zip.CRC32;
+
+/**
+ * The one owner of the chunk framing of SPEC §1–2: the CRC, the limits of a length, and the rule
+ * for a chunk a reader does not know, the same at every depth. Readers and writers at the top
+ * level and below it all come here.
+ */
+public final class Framing {
+  /** The largest length a chunk may declare: 2^31−1. */
+  public static final long MAX_LENGTH = Integer.MAX_VALUE;
+
+  /** The bytes of a chunk around its data: length, type and CRC. */
+  public static final int OVERHEAD = 12;
+
+  private static final int CHDR = ChunkType.CHDR.value();
+  private static final int CEND = ChunkType.CEND.value();
+
+  private Framing() {}
+
+  /** A fresh CRC-32 (ISO-HDLC, as PNG and zlib). */
+  public static CRC32 newCrc() {
+    return new CRC32();
+  }
+
+  /**
+   * The CRC of a chunk whose type's four bytes are at {@code typeAt} and whose {@code length}
+   * bytes of data follow them: the format lays them out so, and one pass covers both.
+   */
+  public static int crc(byte[] bytes, int typeAt, int length) {
+    // A fresh CRC32 costs less than a ThreadLocal lookup: once inlined, it is not allocated.
+    CRC32 crc = new CRC32();
+    crc.update(bytes, typeAt, 4 + length);
+    return (int) crc.getValue();
+  }
+
+  /** The CRC of a chunk of type {@code type} whose data is elsewhere. */
+  public static int crc(CRC32 crc, int type, byte[] data, int offset, int length) {
+    crc.reset();
+    crc.update(type >>> 24);
+    crc.update(type >>> 16);
+    crc.update(type >>> 8);
+    crc.update(type);
+    crc.update(data, offset, length);
+    return (int) crc.getValue();
+  }
+
+  /** Whether {@code type} is {@code CHDR} or {@code CEND}, which only the top level holds. */
+  public static boolean isStreamCode(int type) {
+    return type == CHDR || type == CEND;
+  }
+
+  /**
+   * Checks the declared length and the type bytes of the chunk at {@code offset}.
+   *
+   * @param path the chunk's path, for a type the error cannot name (below the top level, the
+   *     parent's)
+   */
+  public static void checkHeader(long offset, long length, int type, String path)
+      throws ChunkStreamException {
+    if (length > MAX_LENGTH) {
+      throw Errors.lengthTooLarge(offset, type, length);
+    }
+    if (!ChunkType.isValid(type)) {
+      throw Errors.type(offset, path, Errors.notLetters(type));
+    }
+  }
+
+  /** Checks a chunk's stored CRC against the one its type and data give. */
+  public static void checkCrc(long offset, String path, int stored, int computed)
+      throws ChunkStreamException {
+    if (stored != computed) {
+      throw Errors.crc(offset, path, stored, computed);
+    }
+  }
+
+  /**
+   * The rule for a chunk the reader does not know, at any depth (SPEC §2): an ancillary one is
+   * skipped and reported, a critical one fails the stream.
+   *
+   * @return the record of the skipped chunk
+   * @throws ChunkStreamException {@code UNKNOWN_CRITICAL} for a critical chunk
+   */
+  public static SkippedChunk unknown(ChunkType type, long offset, int length, String path)
+      throws ChunkStreamException {
+    if (type.isCritical()) {
+      throw Errors.unknownCritical(type, offset, path);
+    }
+    return new SkippedChunk(type, offset, length, path);
+  }
+
+  /** The big-endian int at {@code i}. */
+  public static int getInt(byte[] b, int i) {
+    return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8)
+        | (b[i + 3] & 0xff);
+  }
+
+  /** Writes {@code v} big-endian at {@code i}. */
+  public static void putInt(byte[] b, int i, int v) {
+    b[i] = (byte) (v >>> 24);
+    b[i + 1] = (byte) (v >>> 16);
+    b[i + 2] = (byte) (v >>> 8);
+    b[i + 3] = (byte) v;
+  }
+}

@@ -1,0 +1,21 @@
+package io.chunkstate.internal;
+
+import java.util.ArrayList;
+
+/** The format's limits and the safe defaults of a read's options. */
+public final class Limits {
+  /** The deepest sub-chunks may nest below their top-level chunk (SPEC §4). */
+  public static final int MAX_NESTING = 64;
+
+  private Limits() {}
+
+  /** The default allocation budget of a read: a quarter of the heap the JVM may use. */
+  public static long defaultAllocationBudget() {
+    return Runtime.getRuntime().maxMemory() / 4;
+  }
+
+  /** A scope of its own, with the default limits, for a chunk read outside a stream. */
+  public static Scope defaultScope() {
+    return new Scope(new ArrayList<>(), new Budget(defaultAllocationBudget()), MAX_NESTING);
+  }
+}
