@@ -1,7 +1,9 @@
 package io.chunkstate;
 
+import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
+import java.util.Optional;
 
 /**
  * Encodes and decodes the data of one chunk type. The annotation processor generates one for
@@ -20,6 +22,14 @@ public interface ChunkCodec<T> {
 
   /** The class whose state this codec reads and writes. */
   Class<T> stateClass();
+
+  /**
+   * What this codec's chunk type is, without its class: inline fields, sub-chunk fields, layout
+   * fingerprint (SPEC §8). Generated codecs return it; a hand-written codec may have none.
+   */
+  default Optional<TypeDescription> description() {
+    return Optional.empty();
+  }
 
   /**
    * Writes the data of {@code state}'s chunk: its inline fields, then its sub-chunks, framed.

@@ -88,7 +88,7 @@ class ModularApplicationTest {
             "codecs ChunkRegistry[UaRt]",
             "restored divisor=12 lineControl=3 fifo=[1, 2]",
             "module io.chunkstate.runtime exports [io.chunkstate, io.chunkstate.framing,"
-                + " io.chunkstate.wire]"),
+                + " io.chunkstate.schema, io.chunkstate.wire]"),
         output.lines().toList());
   }
 }
