@@ -80,6 +80,7 @@ public final class StateStream implements Closeable {
   // Ended: complete (CEND, and the end of a whole input) or failed; next() reads no further.
   private boolean ended;
   private boolean complete;
+  private long chunks;
 
   private StateStream(
       FrameReader input,
@@ -200,6 +201,7 @@ public final class StateStream implements Closeable {
       throw Errors.truncated(
           input.position(), "", "the stream ends after the signature, where CHDR should begin");
     }
+    checkLimits();
     if (input.pendingType() != ChunkType.CHDR.value()) {
       input.skipData(); // a damaged chunk is a CRC error first, whatever its type
       throw Errors.structure(
@@ -257,9 +259,18 @@ public final class StateStream implements Closeable {
         if (!input.nextHeader()) {
           throw Errors.truncated(at, "", "the stream ends where a chunk should begin, without CEND");
         }
+        checkLimits();
         int typeValue = input.pendingType();
         ChunkCodec<?> found = registry.codecFor(typeValue);
         if (found != null) {
+          if (input.pendingLength() > options.maxChunkLength()) {
+            throw Errors.limit(
+                input.pendingStart(),
+                ChunkType.render(typeValue),
+                "the chunk's data of " + input.pendingLength() + " bytes is longer than the "
+                    + options.maxChunkLength() + " the read decodes"
+                    + " (ReadOptions.withMaxChunkLength)");
+          }
           codec = found;
           pendingData = true;
           if (perChunkBudget) {
@@ -392,6 +403,28 @@ public final class StateStream implements Closeable {
 
   List<SkippedChunk> takeSkipped() {
     return skipped;
+  }
+
+  /** The limits of the options on the chunk whose header was just read. */
+  private void checkLimits() throws ChunkStreamException {
+    chunks++;
+    long offset = input.pendingStart();
+    String path = ChunkType.render(input.pendingType());
+    if (chunks > options.maxChunks()) {
+      throw Errors.limit(
+          offset,
+          path,
+          "the stream holds more than " + options.maxChunks() + " chunks"
+              + " (ReadOptions.withMaxChunks)");
+    }
+    long end = offset + Framing.OVERHEAD + input.pendingLength();
+    if (end > options.maxTotalBytes()) {
+      throw Errors.limit(
+          offset,
+          path,
+          "the chunk ends at byte " + end + ", past the " + options.maxTotalBytes()
+              + " bytes a stream may take (ReadOptions.withMaxTotalBytes)");
+    }
   }
 
   void charge(long bytes, long offset, int typeValue, String what) throws ChunkStreamException {
