@@ -9,13 +9,10 @@ import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.WireType;
-import io.chunkstate.processor.validation.Message;
 import io.chunkstate.processor.validation.Problem;
 import io.chunkstate.processor.validation.Report;
 import io.chunkstate.processor.validation.Validator;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +27,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -90,11 +86,7 @@ public class ChunkProcessor extends AbstractProcessor {
         processRound(round);
       }
     } catch (RuntimeException | IOException e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      processingEnv
-          .getMessager()
-          .printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(e, trace));
+      reporter().internalError(e);
     }
     return false;
   }
@@ -283,16 +275,14 @@ public class ChunkProcessor extends AbstractProcessor {
   }
 
   private void print(Report report) {
+    Reporter reporter = reporter();
     for (Problem problem : report.problems()) {
-      processingEnv
-          .getMessager()
-          .printMessage(
-              problem.message().kind(),
-              problem.text(),
-              problem.element(),
-              problem.annotation(),
-              problem.value());
+      reporter.report(problem);
     }
+  }
+
+  private Reporter reporter() {
+    return new Reporter(processingEnv.getMessager());
   }
 
   private boolean withGeneratedAnnotation() {
