@@ -5,10 +5,10 @@ import com.palantir.javapoet.JavaFile;
 import io.chunkstate.processor.generation.CodecGenerator;
 import io.chunkstate.processor.generation.RegistryJson;
 import io.chunkstate.processor.generation.ServicesFile;
+import io.chunkstate.processor.generation.UsedTypes;
 import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
-import io.chunkstate.processor.model.FieldModel;
-import io.chunkstate.processor.model.WireType;
+import io.chunkstate.processor.model.JavaName;
 import io.chunkstate.processor.validation.Problem;
 import io.chunkstate.processor.validation.Report;
 import io.chunkstate.processor.validation.Validator;
@@ -228,41 +228,17 @@ public class ChunkProcessor extends AbstractProcessor {
   private Element[] originatingElements(TypeElement chunk, ChunkModel model) {
     List<Element> origins = new ArrayList<>();
     origins.add(chunk);
-    addUsedTypes(origins, model.type());
+    for (JavaName used : UsedTypes.of(model.type()).all()) {
+      addType(origins, used.qualifiedName());
+    }
     return origins.toArray(new Element[0]);
   }
 
-  private void addUsedTypes(List<Element> origins, ClassModel type) {
-    for (FieldModel field : type.fields()) {
-      addUsedTypes(origins, field.type());
-    }
-  }
-
-  private void addUsedTypes(List<Element> origins, WireType type) {
-    if (type instanceof WireType.Struct s) {
-      if (addType(origins, s.type().name().qualifiedName())) {
-        addUsedTypes(origins, s.type());
-      }
-    } else if (type instanceof WireType.ArrayOf a) {
-      addUsedTypes(origins, a.element());
-    } else if (type instanceof WireType.ListOf l) {
-      addUsedTypes(origins, l.element());
-    } else if (type instanceof WireType.EnumType e) {
-      addType(origins, e.name().qualifiedName());
-    } else if (type instanceof WireType.SubChunk s) {
-      addType(origins, s.type().qualifiedName());
-    } else if (type instanceof WireType.SubChunkList s) {
-      addType(origins, s.type().qualifiedName());
-    }
-  }
-
-  private boolean addType(List<Element> origins, String qualifiedName) {
+  private void addType(List<Element> origins, String qualifiedName) {
     TypeElement type = processingEnv.getElementUtils().getTypeElement(qualifiedName);
-    if (type == null || origins.contains(type)) {
-      return false;
+    if (type != null && !origins.contains(type)) {
+      origins.add(type);
     }
-    origins.add(type);
-    return true;
   }
 
   private Validator validator(boolean lastRound) {
