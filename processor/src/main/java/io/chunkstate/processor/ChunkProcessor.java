@@ -9,6 +9,7 @@ import io.chunkstate.processor.generation.UsedTypes;
 import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.JavaName;
+import io.chunkstate.processor.validation.Annotations;
 import io.chunkstate.processor.validation.Problem;
 import io.chunkstate.processor.validation.Report;
 import io.chunkstate.processor.validation.Validator;
@@ -63,7 +64,7 @@ public class ChunkProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Validator.CHUNK, Validator.CHUNK_STRUCT);
+    return Set.of(Annotations.CHUNK, Annotations.CHUNK_STRUCT);
   }
 
   @Override
@@ -95,8 +96,8 @@ public class ChunkProcessor extends AbstractProcessor {
     List<TypeElement> chunkTypes = new ArrayList<>();
     List<TypeElement> structTypes = new ArrayList<>();
     takeDeferred(chunkTypes, structTypes);
-    chunkTypes.addAll(annotated(round, Validator.CHUNK));
-    structTypes.addAll(annotated(round, Validator.CHUNK_STRUCT));
+    chunkTypes.addAll(annotated(round, Annotations.CHUNK));
+    structTypes.addAll(annotated(round, Annotations.CHUNK_STRUCT));
     if (chunkTypes.isEmpty() && structTypes.isEmpty()) {
       return;
     }
@@ -278,11 +279,6 @@ public class ChunkProcessor extends AbstractProcessor {
   }
 
   private static boolean isChunk(TypeElement type) {
-    return type.getAnnotationMirrors().stream()
-        .anyMatch(
-            m ->
-                ((TypeElement) m.getAnnotationType().asElement())
-                    .getQualifiedName()
-                    .contentEquals(Validator.CHUNK));
+    return Annotations.has(type, Annotations.CHUNK);
   }
 }
