@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Consecutive fixed-width fields of a state, written as one run: {@code int at =
  * out.reserve(30)} checks the writer's capacity once, then each field is set at an offset fixed
- * here.
+ * here, with its name in a trailing comment: {@code out.setInt(at + 6, state.i()); // i}.
  */
 final class FixedRun {
   private final CodeBlock.Builder code;
@@ -65,12 +65,14 @@ final class FixedRun {
         WireType.Primitive type = types.get(i);
         CodeBlock index =
             offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
-        code.addStatement(
-            "$N.set$L($L, $L)",
+        // The offsets say nothing of which field is where: a trailing comment names it.
+        code.add(
+            "$N.set$L($L, $L); // $L\n",
             out,
             type.methodSuffix(),
             index,
-            StateCode.get(state, fields.get(i)));
+            StateCode.get(state, fields.get(i)),
+            fields.get(i).name());
         offset += type.minBytes();
       }
     }
