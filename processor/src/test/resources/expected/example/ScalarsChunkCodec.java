@@ -36,6 +36,11 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
   }
 
   @Override
+  public String toString() {
+    return "ScalarsChunkCodec[ScAl, example.Scalars]";
+  }
+
+  @Override
   public void encode(Scalars state, WireWriter out) {
     int at = out.reserve(30);
     out.setBoolean(at, state.flag()); // flag

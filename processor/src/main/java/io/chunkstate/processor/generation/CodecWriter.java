@@ -64,6 +64,7 @@ final class CodecWriter {
     addConstructor();
     addType();
     addStateClass();
+    addToString();
     addEncode();
     addDecode();
     if (isClass()) {
@@ -162,6 +163,22 @@ final class CodecWriter {
             .returns(ParameterizedTypeName.get(ClassName.get(Class.class), state))
             .addStatement("return $T.class", state)
             .build());
+  }
+
+  /**
+   * {@code toString}: the codec's simple name, then its code and its state class's binary name in
+   * brackets, {@code UartStateChunkCodec[UaRt, p.UartState]}: fixed when the codec is generated.
+   */
+  private void addToString() {
+    String text =
+        names.codec.simpleName()
+            + "["
+            + names.chunk.code()
+            + ", "
+            + type.name().binaryName()
+            + "]";
+    codec.addMethod(
+        override("toString").returns(JavaTypes.STRING).addStatement("return $S", text).build());
   }
 
   /** {@code encode}: the fields written in order, or each part's method called in turn. */
