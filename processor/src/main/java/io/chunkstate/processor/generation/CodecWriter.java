@@ -183,23 +183,22 @@ final class CodecWriter {
 
   /** {@code encode}: the fields written in order, or each part's method called in turn. */
   private void addEncode() {
-    NameAllocator locals = names.newNames();
-    String value = locals.newName("state");
-    String out = locals.newName("out");
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (!names.split) {
-      new StateEncoder(names, code, locals, value, out).write(encodeOrder());
-    } else {
-      for (int i = 0; i < Parts.byWeight(encodeOrder()).size(); i++) {
-        code.addStatement("encodePart$L($N, $N)", i, value, out);
-      }
-    }
     codec.addMethod(
-        override("encode")
-            .addParameter(state, value)
-            .addParameter(WIRE_WRITER, out)
-            .addCode(code.build())
-            .build());
+        method(
+            override("encode"),
+            state,
+            "state",
+            WIRE_WRITER,
+            "out",
+            (code, locals, value, out) -> {
+              if (!names.split) {
+                new StateEncoder(names, code, locals, value, out).write(encodeOrder());
+              } else {
+                for (int i = 0; i < Parts.byWeight(encodeOrder()).size(); i++) {
+                  code.addStatement("encodePart$L($N, $N)", i, value, out);
+                }
+              }
+            }));
   }
 
   /** The fields in the order {@code encode} writes them: the inline ones, then the sub-chunks. */
@@ -256,23 +255,22 @@ final class CodecWriter {
    * target)}.
    */
   private void addApply() {
-    NameAllocator locals = names.newNames();
-    String decoded = locals.newName("decoded");
-    String target = locals.newName("target");
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (!names.split) {
-      new StateCopier(names, code, locals, decoded, target).copy(type.fields());
-    } else {
-      for (int i = 0; i < Parts.byCount(type.fields()).size(); i++) {
-        code.addStatement("applyPart$L($N, $N)", i, decoded, target);
-      }
-    }
     codec.addMethod(
-        override("apply")
-            .addParameter(state, decoded)
-            .addParameter(state, target)
-            .addCode(code.build())
-            .build());
+        method(
+            override("apply"),
+            state,
+            "decoded",
+            state,
+            "target",
+            (code, locals, decoded, target) -> {
+              if (!names.split) {
+                new StateCopier(names, code, locals, decoded, target).copy(type.fields());
+              } else {
+                for (int i = 0; i < Parts.byCount(type.fields()).size(); i++) {
+                  code.addStatement("applyPart$L($N, $N)", i, decoded, target);
+                }
+              }
+            }));
   }
 
   /**
@@ -314,17 +312,16 @@ final class CodecWriter {
   private void addEncodeParts() {
     List<List<FieldModel>> parts = Parts.byWeight(encodeOrder());
     for (int i = 0; i < parts.size(); i++) {
-      NameAllocator locals = names.newNames();
-      String value = locals.newName("state");
-      String out = locals.newName("out");
-      CodeBlock.Builder code = CodeBlock.builder();
-      new StateEncoder(names, code, locals, value, out).write(parts.get(i));
+      List<FieldModel> part = parts.get(i);
       codec.addMethod(
-          part("encodePart" + i)
-              .addParameter(state, value)
-              .addParameter(WIRE_WRITER, out)
-              .addCode(code.build())
-              .build());
+          method(
+              part("encodePart" + i),
+              state,
+              "state",
+              WIRE_WRITER,
+              "out",
+              (code, locals, value, out) ->
+                  new StateEncoder(names, code, locals, value, out).write(part)));
     }
   }
 
@@ -332,25 +329,24 @@ final class CodecWriter {
   private void addReadParts() {
     List<List<FieldModel>> parts = Parts.byWeight(type.inlineFields());
     for (int i = 0; i < parts.size(); i++) {
-      NameAllocator locals = names.newNames();
-      String in = locals.newName("in");
-      String holder = locals.newName("values");
-      CodeBlock.Builder code = CodeBlock.builder();
-      FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
-      List<String> read = new ArrayList<>();
-      for (FieldModel field : parts.get(i)) {
-        read.add(decoder.read(field.type(), field.name()));
-      }
-      for (int f = 0; f < read.size(); f++) {
-        code.addStatement("$N.$N = $N", holder, parts.get(i).get(f).name(), read.get(f));
-      }
+      List<FieldModel> part = parts.get(i);
       codec.addMethod(
-          part("readPart" + i)
-              .addParameter(WIRE_READER, in)
-              .addParameter(names.holder, holder)
-              .addException(CHUNK_STREAM_EXCEPTION)
-              .addCode(code.build())
-              .build());
+          method(
+              part("readPart" + i).addException(CHUNK_STREAM_EXCEPTION),
+              WIRE_READER,
+              "in",
+              names.holder,
+              "values",
+              (code, locals, in, holder) -> {
+                FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
+                List<String> read = new ArrayList<>();
+                for (FieldModel field : part) {
+                  read.add(decoder.read(field.type(), field.name()));
+                }
+                for (int f = 0; f < read.size(); f++) {
+                  code.addStatement("$N.$N = $N", holder, part.get(f).name(), read.get(f));
+                }
+              }));
     }
   }
 
@@ -358,16 +354,21 @@ final class CodecWriter {
   private void addSetParts() {
     List<List<FieldModel>> parts = Parts.byCount(type.fields());
     for (int i = 0; i < parts.size(); i++) {
-      NameAllocator locals = names.newNames();
-      String target = locals.newName("target");
-      String values = locals.newName("values");
-      MethodSpec.Builder method =
-          part("setPart" + i).addParameter(state, target).addParameter(names.holder, values);
-      for (FieldModel field : parts.get(i)) {
-        method.addStatement(
-            "$L", StateCode.set(target, field, CodeBlock.of("$N.$N", values, field.name())));
-      }
-      codec.addMethod(method.build());
+      List<FieldModel> part = parts.get(i);
+      codec.addMethod(
+          method(
+              part("setPart" + i),
+              state,
+              "target",
+              names.holder,
+              "values",
+              (code, locals, target, values) -> {
+                for (FieldModel field : part) {
+                  code.addStatement(
+                      "$L",
+                      StateCode.set(target, field, CodeBlock.of("$N.$N", values, field.name())));
+                }
+              }));
     }
   }
 
@@ -375,17 +376,16 @@ final class CodecWriter {
   private void addApplyParts() {
     List<List<FieldModel>> parts = Parts.byCount(type.fields());
     for (int i = 0; i < parts.size(); i++) {
-      NameAllocator locals = names.newNames();
-      String decoded = locals.newName("decoded");
-      String target = locals.newName("target");
-      CodeBlock.Builder code = CodeBlock.builder();
-      new StateCopier(names, code, locals, decoded, target).copy(parts.get(i));
+      List<FieldModel> part = parts.get(i);
       codec.addMethod(
-          part("applyPart" + i)
-              .addParameter(state, decoded)
-              .addParameter(state, target)
-              .addCode(code.build())
-              .build());
+          method(
+              part("applyPart" + i),
+              state,
+              "decoded",
+              state,
+              "target",
+              (code, locals, decoded, target) ->
+                  new StateCopier(names, code, locals, decoded, target).copy(part)));
     }
   }
 
@@ -406,6 +406,34 @@ final class CodecWriter {
       holder.addField(member.build());
     }
     codec.addType(holder.build());
+  }
+
+  /** What writes the body of a method of two parameters, given their names. */
+  private interface Body {
+    void write(CodeBlock.Builder code, NameAllocator locals, String first, String second);
+  }
+
+  /**
+   * {@code method} with the parameters {@code (firstType first, secondType second)}, named by a
+   * fresh allocator so that no local of the body hides them, and the body {@code body} writes.
+   */
+  private MethodSpec method(
+      MethodSpec.Builder method,
+      TypeName firstType,
+      String first,
+      TypeName secondType,
+      String second,
+      Body body) {
+    NameAllocator locals = names.newNames();
+    String firstName = locals.newName(first);
+    String secondName = locals.newName(second);
+    CodeBlock.Builder code = CodeBlock.builder();
+    body.write(code, locals, firstName, secondName);
+    return method
+        .addParameter(firstType, firstName)
+        .addParameter(secondType, secondName)
+        .addCode(code.build())
+        .build();
   }
 
   private static FieldSpec.Builder constant(TypeName type, String name) {
