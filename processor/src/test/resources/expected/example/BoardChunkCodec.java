@@ -40,6 +40,11 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
   }
 
   @Override
+  public String toString() {
+    return "BoardChunkCodec[BoRd, example.Board]";
+  }
+
+  @Override
   public void encode(Board state, WireWriter out) {
     out.writeInt(state.id());
     Point origin = state.origin();

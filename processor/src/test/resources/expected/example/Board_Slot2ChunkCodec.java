@@ -32,6 +32,11 @@ public final class Board_Slot2ChunkCodec implements ChunkCodec<Board.Slot2> {
   }
 
   @Override
+  public String toString() {
+    return "Board_Slot2ChunkCodec[slOT, example.Board$Slot2]";
+  }
+
+  @Override
   public void encode(Board.Slot2 state, WireWriter out) {
     out.writeInt(state.index());
   }

@@ -32,6 +32,11 @@ public final class Board_SlotChunkCodec implements ChunkCodec<Board.Slot> {
   }
 
   @Override
+  public String toString() {
+    return "Board_SlotChunkCodec[slOt, example.Board$Slot]";
+  }
+
+  @Override
   public void encode(Board.Slot state, WireWriter out) {
     out.writeInt(state.index());
     out.writeString(state.label());

@@ -35,6 +35,11 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
   }
 
   @Override
+  public String toString() {
+    return "CounterChunkCodec[CoUn, example.Counter]";
+  }
+
+  @Override
   public void encode(Counter state, WireWriter out) {
     out.writeLong(state.count);
     out.writeString(state.name);

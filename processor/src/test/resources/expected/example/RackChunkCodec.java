@@ -41,6 +41,11 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
   }
 
   @Override
+  public String toString() {
+    return "RackChunkCodec[RaCk, example.Rack]";
+  }
+
+  @Override
   public void encode(Rack state, WireWriter out) {
     out.writeInt(state.slots);
     Point origin = state.getOrigin();

@@ -36,16 +36,21 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
   }
 
   @Override
+  public String toString() {
+    return "ScalarsChunkCodec[ScAl, example.Scalars]";
+  }
+
+  @Override
   public void encode(Scalars state, WireWriter out) {
     int at = out.reserve(30);
-    out.setBoolean(at, state.flag());
-    out.setByte(at + 1, state.b());
-    out.setShort(at + 2, state.s());
-    out.setChar(at + 4, state.c());
-    out.setInt(at + 6, state.i());
-    out.setLong(at + 10, state.l());
-    out.setFloat(at + 18, state.f());
-    out.setDouble(at + 22, state.d());
+    out.setBoolean(at, state.flag()); // flag
+    out.setByte(at + 1, state.b()); // b
+    out.setShort(at + 2, state.s()); // s
+    out.setChar(at + 4, state.c()); // c
+    out.setInt(at + 6, state.i()); // i
+    out.setLong(at + 10, state.l()); // l
+    out.setFloat(at + 18, state.f()); // f
+    out.setDouble(at + 22, state.d()); // d
     Boolean boxedFlag = state.boxedFlag();
     if (out.writePresence(boxedFlag)) {
       out.writeBoolean(boxedFlag);

@@ -5,17 +5,15 @@ import com.palantir.javapoet.JavaFile;
 import io.chunkstate.processor.generation.CodecGenerator;
 import io.chunkstate.processor.generation.RegistryJson;
 import io.chunkstate.processor.generation.ServicesFile;
+import io.chunkstate.processor.generation.UsedTypes;
 import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
-import io.chunkstate.processor.model.FieldModel;
-import io.chunkstate.processor.model.WireType;
-import io.chunkstate.processor.validation.Message;
+import io.chunkstate.processor.model.JavaName;
+import io.chunkstate.processor.validation.Annotations;
 import io.chunkstate.processor.validation.Problem;
 import io.chunkstate.processor.validation.Report;
 import io.chunkstate.processor.validation.Validator;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +28,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -67,7 +64,7 @@ public class ChunkProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Validator.CHUNK, Validator.CHUNK_STRUCT);
+    return Set.of(Annotations.CHUNK, Annotations.CHUNK_STRUCT);
   }
 
   @Override
@@ -90,11 +87,7 @@ public class ChunkProcessor extends AbstractProcessor {
         processRound(round);
       }
     } catch (RuntimeException | IOException e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      processingEnv
-          .getMessager()
-          .printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(e, trace));
+      reporter().internalError(e);
     }
     return false;
   }
@@ -103,8 +96,8 @@ public class ChunkProcessor extends AbstractProcessor {
     List<TypeElement> chunkTypes = new ArrayList<>();
     List<TypeElement> structTypes = new ArrayList<>();
     takeDeferred(chunkTypes, structTypes);
-    chunkTypes.addAll(annotated(round, Validator.CHUNK));
-    structTypes.addAll(annotated(round, Validator.CHUNK_STRUCT));
+    chunkTypes.addAll(annotated(round, Annotations.CHUNK));
+    structTypes.addAll(annotated(round, Annotations.CHUNK_STRUCT));
     if (chunkTypes.isEmpty() && structTypes.isEmpty()) {
       return;
     }
@@ -236,41 +229,17 @@ public class ChunkProcessor extends AbstractProcessor {
   private Element[] originatingElements(TypeElement chunk, ChunkModel model) {
     List<Element> origins = new ArrayList<>();
     origins.add(chunk);
-    addUsedTypes(origins, model.type());
+    for (JavaName used : UsedTypes.of(model.type()).all()) {
+      addType(origins, used.qualifiedName());
+    }
     return origins.toArray(new Element[0]);
   }
 
-  private void addUsedTypes(List<Element> origins, ClassModel type) {
-    for (FieldModel field : type.fields()) {
-      addUsedTypes(origins, field.type());
-    }
-  }
-
-  private void addUsedTypes(List<Element> origins, WireType type) {
-    if (type instanceof WireType.Struct s) {
-      if (addType(origins, s.type().name().qualifiedName())) {
-        addUsedTypes(origins, s.type());
-      }
-    } else if (type instanceof WireType.ArrayOf a) {
-      addUsedTypes(origins, a.element());
-    } else if (type instanceof WireType.ListOf l) {
-      addUsedTypes(origins, l.element());
-    } else if (type instanceof WireType.EnumType e) {
-      addType(origins, e.name().qualifiedName());
-    } else if (type instanceof WireType.SubChunk s) {
-      addType(origins, s.type().qualifiedName());
-    } else if (type instanceof WireType.SubChunkList s) {
-      addType(origins, s.type().qualifiedName());
-    }
-  }
-
-  private boolean addType(List<Element> origins, String qualifiedName) {
+  private void addType(List<Element> origins, String qualifiedName) {
     TypeElement type = processingEnv.getElementUtils().getTypeElement(qualifiedName);
-    if (type == null || origins.contains(type)) {
-      return false;
+    if (type != null && !origins.contains(type)) {
+      origins.add(type);
     }
-    origins.add(type);
-    return true;
   }
 
   private Validator validator(boolean lastRound) {
@@ -283,16 +252,14 @@ public class ChunkProcessor extends AbstractProcessor {
   }
 
   private void print(Report report) {
+    Reporter reporter = reporter();
     for (Problem problem : report.problems()) {
-      processingEnv
-          .getMessager()
-          .printMessage(
-              problem.message().kind(),
-              problem.text(),
-              problem.element(),
-              problem.annotation(),
-              problem.value());
+      reporter.report(problem);
     }
+  }
+
+  private Reporter reporter() {
+    return new Reporter(processingEnv.getMessager());
   }
 
   private boolean withGeneratedAnnotation() {
@@ -312,11 +279,6 @@ public class ChunkProcessor extends AbstractProcessor {
   }
 
   private static boolean isChunk(TypeElement type) {
-    return type.getAnnotationMirrors().stream()
-        .anyMatch(
-            m ->
-                ((TypeElement) m.getAnnotationType().asElement())
-                    .getQualifiedName()
-                    .contentEquals(Validator.CHUNK));
+    return Annotations.has(type, Annotations.CHUNK);
   }
 }

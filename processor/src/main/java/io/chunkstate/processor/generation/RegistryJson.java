@@ -5,7 +5,6 @@ import io.chunkstate.ChunkType;
 import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
-import io.chunkstate.processor.model.WireType;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -84,16 +83,11 @@ public final class RegistryJson {
     json.name("subChunks").beginArray();
     for (FieldModel field : model.subChunkFields()) {
       json.beginObject();
+      SubChunkField subChunk = SubChunkField.of(field);
       json.name("name").value(field.name());
-      if (field.type() instanceof WireType.SubChunk s) {
-        json.name("code").value(s.code());
-        json.name("class").value(s.type().binaryName());
-        json.name("list").value(false);
-      } else if (field.type() instanceof WireType.SubChunkList s) {
-        json.name("code").value(s.code());
-        json.name("class").value(s.type().binaryName());
-        json.name("list").value(true);
-      }
+      json.name("code").value(subChunk.code());
+      json.name("class").value(subChunk.type().binaryName());
+      json.name("list").value(subChunk.list());
       json.endObject();
     }
     json.endArray();
@@ -106,7 +100,7 @@ public final class RegistryJson {
       json.beginObject();
       json.name("name").value(field.name());
       json.name("wire").value(field.type().descriptor());
-      json.name("type").value(CodecGenerator.javaType(field.type()).toString());
+      json.name("type").value(JavaTypes.javaType(field.type()).toString());
       json.endObject();
     }
     json.endArray();

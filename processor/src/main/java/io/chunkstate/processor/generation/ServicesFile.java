@@ -6,7 +6,8 @@ import java.util.TreeSet;
 /** The text of {@code META-INF/services/io.chunkstate.ChunkCodec}. */
 public final class ServicesFile {
   /** The path of the file in the class output. */
-  public static final String PATH = "META-INF/services/io.chunkstate.ChunkCodec";
+  public static final String PATH =
+      "META-INF/services/" + RuntimeTypes.CHUNK_CODEC.reflectionName();
 
   private ServicesFile() {}
 

@@ -40,6 +40,59 @@ public record FieldModel(String name, WireType type, Access read, Access write) 
 
   /** Whether the field travels as a sub-chunk (or several) rather than inline. */
   public boolean isSubChunk() {
-    return type instanceof WireType.SubChunk || type instanceof WireType.SubChunkList;
+    return type.accept(IS_SUB_CHUNK);
   }
+
+  private static final WireType.Visitor<Boolean> IS_SUB_CHUNK =
+      new WireType.Visitor<>() {
+        @Override
+        public Boolean visitPrimitive(WireType.Primitive type) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitBoxed(WireType.Boxed type) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitText(WireType.Text type) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitEnum(WireType.EnumType type) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitPrimitiveArray(WireType.PrimitiveArray type) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitArrayOf(WireType.ArrayOf type) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitListOf(WireType.ListOf type) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitStruct(WireType.Struct type) {
+          return false;
+        }
+
+        @Override
+        public Boolean visitSubChunk(WireType.SubChunk type) {
+          return true;
+        }
+
+        @Override
+        public Boolean visitSubChunkList(WireType.SubChunkList type) {
+          return true;
+        }
+      };
 }

@@ -5,6 +5,9 @@ import java.util.List;
 /**
  * How one value travels (SPEC §4). Inline types are written in the parent's data; {@link
  * SubChunk} and {@link SubChunkList} travel as sub-chunks after the inline fields.
+ *
+ * <p>Code that treats each kind of wire type its own way does so through a {@link Visitor}, so
+ * that a new kind fails to compile wherever it is not handled yet.
  */
 public sealed interface WireType {
   /** The string type. */
@@ -28,6 +31,37 @@ public sealed interface WireType {
    * sub-chunk, its length, type and CRC; for a list of sub-chunks, nothing.
    */
   int minBytes();
+
+  /** Calls the method of {@code visitor} for this kind of wire type. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per kind of wire type: the exhaustive dispatch over them (Java 17 has no pattern
+   * matching {@code switch}).
+   *
+   * @param <R> what each method returns
+   */
+  interface Visitor<R> {
+    R visitPrimitive(Primitive type);
+
+    R visitBoxed(Boxed type);
+
+    R visitText(Text type);
+
+    R visitEnum(EnumType type);
+
+    R visitPrimitiveArray(PrimitiveArray type);
+
+    R visitArrayOf(ArrayOf type);
+
+    R visitListOf(ListOf type);
+
+    R visitStruct(Struct type);
+
+    R visitSubChunk(SubChunk type);
+
+    R visitSubChunkList(SubChunkList type);
+  }
 
   /** A primitive, written at its fixed width. */
   enum Primitive implements WireType {
@@ -74,6 +108,11 @@ public sealed interface WireType {
     public int minBytes() {
       return width;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitPrimitive(this);
+    }
   }
 
   /** A boxed primitive: a presence byte, then the primitive. */
@@ -92,6 +131,11 @@ public sealed interface WireType {
     public int minBytes() {
       return 1;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitBoxed(this);
+    }
   }
 
   /** A string: a count and UTF-8 bytes. */
@@ -109,6 +153,11 @@ public sealed interface WireType {
     @Override
     public int minBytes() {
       return 4;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitText(this);
     }
   }
 
@@ -132,6 +181,11 @@ public sealed interface WireType {
     public int minBytes() {
       return 4;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitEnum(this);
+    }
   }
 
   /** An array of primitives, written by the reader's and writer's array methods. */
@@ -149,6 +203,11 @@ public sealed interface WireType {
     @Override
     public int minBytes() {
       return 4;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitPrimitiveArray(this);
     }
   }
 
@@ -168,6 +227,11 @@ public sealed interface WireType {
     public int minBytes() {
       return 4;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitArrayOf(this);
+    }
   }
 
   /** A {@code List} of an inline type: encoded as an array, decoded to an {@code ArrayList}. */
@@ -186,6 +250,11 @@ public sealed interface WireType {
     public int minBytes() {
       return 4;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitListOf(this);
+    }
   }
 
   /** A {@code @ChunkStruct}: a presence byte, then its own fields. */
@@ -203,6 +272,11 @@ public sealed interface WireType {
     @Override
     public int minBytes() {
       return 1;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitStruct(this);
     }
   }
 
@@ -227,6 +301,11 @@ public sealed interface WireType {
     public int minBytes() {
       return SUB_CHUNK_FRAMING;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitSubChunk(this);
+    }
   }
 
   /** A {@code List} of a {@code @Chunk} type: one sub-chunk per element. */
@@ -244,6 +323,11 @@ public sealed interface WireType {
     @Override
     public int minBytes() {
       return 0; // an empty list sends no sub-chunk
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitSubChunkList(this);
     }
   }
 }

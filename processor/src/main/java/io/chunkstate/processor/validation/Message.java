@@ -5,7 +5,7 @@ import javax.tools.Diagnostic;
 
 /**
  * Every diagnostic the processor reports: a stable id, the rule of SPEC §6 it enforces (or one of
- * the rules beyond it that docs/PROCESSOR.md states), and a text
+ * the rules beyond it that docs/PROCESSOR.md states), its kind (error or warning), and a text
  * that says what was found and how to fix it. The printed message is {@code [id] text}.
  */
 public enum Message {
@@ -13,112 +13,131 @@ public enum Message {
   CODE_FORMAT(
       "chunk.code-format",
       1,
+      Diagnostic.Kind.ERROR,
       "'%s' is not a chunk type code: a code is exactly four ASCII letters (A-Z, a-z); use four"
           + " letters, such as 'PcIs'"),
   /** Rule 2. */
   RESERVED_BIT(
       "chunk.reserved-bit",
       2,
+      Diagnostic.Kind.ERROR,
       "'%s' sets the reserved bit: its third letter '%s' is lowercase, and a reader treats such a"
           + " chunk as unknown; use the uppercase letter, '%s'"),
   /** Rule 3. */
   FORMAT_CODE(
       "chunk.format-code",
       3,
+      Diagnostic.Kind.ERROR,
       "'%s' is reserved by the format (CHDR, CEND and dESc are the stream's own chunks); choose"
           + " another code"),
   /** Rule 4. */
   PUBLIC_CODE(
       "chunk.public-code",
       4,
+      Diagnostic.Kind.ERROR,
       "'%s' is a public type code, and public codes belong to a @ChunkAuthority package; use the"
           + " private spelling '%s'"),
   /** Rule 5. */
   DUPLICATE_CODE(
       "chunk.duplicate-code",
       5,
+      Diagnostic.Kind.ERROR,
       "'%s' is already the code of %s, and a reader could not tell the two types apart; choose"
           + " another code for one of them"),
   /** Rule 6. */
   UNSUPPORTED_TYPE(
       "chunk.unsupported-type",
       6,
+      Diagnostic.Kind.ERROR,
       "field '%s' has type %s, which SPEC §4 cannot encode; use a primitive, a boxed primitive,"
           + " String, an enum, an array or List of those, or a @Chunk or @ChunkStruct type"),
   /** Rule 6: a sub-chunk type where only an inline value fits. */
   SUB_CHUNK_CONTAINER(
       "chunk.sub-chunk-container",
       6,
+      Diagnostic.Kind.ERROR,
       "field '%s' has type %s, but @Chunk type %s travels as a sub-chunk, which only a field or a"
           + " List<%s> field can hold; use one of those"),
   /** Rule 6: an array whose elements are parameterized. */
   GENERIC_ARRAY(
       "chunk.generic-array",
       6,
+      Diagnostic.Kind.ERROR,
       "field '%s' has type %s, an array of a parameterized type, which cannot be created when"
           + " decoding; use List<%s>"),
   /** Rule 7: a field without the access the codec needs. */
   UNREACHABLE_FIELD(
       "chunk.unreachable-field",
       7,
+      Diagnostic.Kind.ERROR,
       "field '%s' is %s, and %s has no non-private %s, so the generated codec cannot %s it; %s"),
   /** Rule 7: a class without a usable constructor. */
   NO_CONSTRUCTOR(
       "chunk.no-constructor",
       7,
+      Diagnostic.Kind.ERROR,
       "%s has no non-private constructor without parameters, so the generated codec cannot"
           + " create one; add one, or make the type a record"),
   /** Rule 7: an abstract class. */
   ABSTRACT_TYPE(
       "chunk.abstract-type",
       7,
+      Diagnostic.Kind.ERROR,
       "%s is abstract, so the generated codec cannot create one; annotate a concrete class or a"
           + " record"),
   /** Rule 7: a type the codec's package cannot see. */
   INACCESSIBLE_TYPE(
       "chunk.inaccessible-type",
       7,
+      Diagnostic.Kind.ERROR,
       "%s is %s, so the generated codec in package '%s' cannot use it; make it %s"),
   /** Rule 7: a member of a struct in another package that the chunk's codec must use. */
   INACCESSIBLE_MEMBER(
       "chunk.inaccessible-member",
       7,
+      Diagnostic.Kind.ERROR,
       "field '%s' embeds %s, whose %s is not public, so the generated codec in package '%s'"
           + " cannot reach it; make it public, or make %s a record"),
   /** Rule 7: a superclass with state the codec would not see. */
   INHERITED_STATE(
       "chunk.inherited-state",
       7,
+      Diagnostic.Kind.ERROR,
       "%s extends %s, whose instance field '%s' the generated codec would neither save nor"
           + " restore; move that state into %s, or mark the field transient"),
   /** Rule 8. */
   TARGET(
       "chunk.target",
       8,
+      Diagnostic.Kind.ERROR,
       "@%s is on %s %s, but it belongs on a top-level or static nested record or class; move it"
           + " to one"),
   /** Rule 8: an inner class. */
   INNER_CLASS(
       "chunk.inner-class",
       8,
+      Diagnostic.Kind.ERROR,
       "%s is an inner class, which cannot be created without an enclosing instance; make it"
           + " static"),
   /** Rule 8: type parameters. */
   GENERIC_TYPE(
       "chunk.generic-type",
       8,
+      Diagnostic.Kind.ERROR,
       "%s declares type parameters, but a chunk's layout is fixed and cannot depend on them;"
           + " remove them"),
   /** Rule 8: both annotations. */
   CHUNK_AND_STRUCT(
       "chunk.chunk-and-struct",
       8,
+      Diagnostic.Kind.ERROR,
       "%s is annotated both @Chunk and @ChunkStruct; keep @Chunk for a chunk of its own, or"
           + " @ChunkStruct to embed it inline"),
   /** Rule 9. */
   STRUCT_CYCLE(
       "chunk.struct-cycle",
       9,
+      Diagnostic.Kind.ERROR,
       "field '%s' embeds %s inline, which contains itself inline (%s), directly or through an"
           + " array or List, so its inline layout would never end; make one type of the cycle a"
           + " @Chunk, so that it travels as a sub-chunk"),
@@ -126,18 +145,21 @@ public enum Message {
   DUPLICATE_SUB_CHUNK(
       "chunk.duplicate-sub-chunk",
       10,
+      Diagnostic.Kind.ERROR,
       "fields '%s' and '%s' both hold sub-chunks of type '%s', and a reader could not tell them"
           + " apart; merge them into one List field, or give one of the types another code"),
   /** Rule 11. */
   CHUNK_IN_STRUCT(
       "chunk.chunk-in-struct",
       11,
+      Diagnostic.Kind.ERROR,
       "field '%s' of @ChunkStruct %s has @Chunk type %s, but sub-chunks belong to chunks, and a"
           + " struct is inline data; make %s a @Chunk, or the field's type a @ChunkStruct"),
   /** Rule 12 (docs/PROCESSOR.md, rules beyond SPEC §6): two types, one codec name. */
   CODEC_NAME_CLASH(
       "chunk.codec-name-clash",
       12,
+      Diagnostic.Kind.ERROR,
       "the codec of %s would be %s, which is already the codec of %s (a nested type's codec"
           + " joins its names with '_'), and one name cannot hold two classes; rename one of the"
           + " two types"),
@@ -145,6 +167,7 @@ public enum Message {
   NAME_TOO_LONG(
       "chunk.name-too-long",
       13,
+      Diagnostic.Kind.ERROR,
       "%s has too long a name: its codec %s needs file names of up to %d bytes (with"
           + " '$Values.class' for a large state), but a file name may have %d; shorten the type's"
           + " name%s to at most %d bytes of UTF-8, here %d"),
@@ -152,16 +175,19 @@ public enum Message {
   INTERNAL_ERROR(
       "chunk.internal-error",
       0,
+      Diagnostic.Kind.ERROR,
       "the chunkstate processor failed unexpectedly (%s); the code for this compilation is"
           + " incomplete. Please report this with the stack trace:%n%s");
 
   private final String id;
   private final int rule;
+  private final Diagnostic.Kind kind;
   private final String template;
 
-  Message(String id, int rule, String template) {
+  Message(String id, int rule, Diagnostic.Kind kind, String template) {
     this.id = id;
     this.rule = rule;
+    this.kind = kind;
     this.template = template;
   }
 
@@ -178,9 +204,12 @@ public enum Message {
     return rule;
   }
 
-  /** Every message is an error: a schema that breaks a rule gets no code. */
+  /**
+   * How the compiler reports the message. Every message is an error today: a schema that breaks a
+   * rule gets no code. A warning (a compatible change worth a look, say) reports and generates.
+   */
   public Diagnostic.Kind kind() {
-    return Diagnostic.Kind.ERROR;
+    return kind;
   }
 
   /** The printed text: {@code [id]} and the template filled with {@code args}. */

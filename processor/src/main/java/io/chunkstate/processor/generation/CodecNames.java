@@ -1,0 +1,147 @@
+package io.chunkstate.processor.generation;
+
+import static io.chunkstate.processor.generation.JavaTypes.className;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.NameAllocator;
+import io.chunkstate.processor.model.ChunkModel;
+import io.chunkstate.processor.model.ClassModel;
+import io.chunkstate.processor.model.FieldModel;
+import io.chunkstate.processor.model.JavaName;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The names of one codec: its class, its constants and private methods, and the names a local
+ * must not take. Deterministic: they depend on the model alone.
+ */
+final class CodecNames {
+  final ChunkModel chunk;
+  final ClassModel type;
+  final ClassName state;
+  final ClassName codec;
+  final UsedTypes used;
+  final String typeConstant;
+
+  /**
+   * Whether the fields are read and written by several methods rather than one: a method's code
+   * may not exceed 64 KiB, and a state with thousands of fields needs more.
+   */
+  final boolean split;
+
+  /** The class that carries decoded values between the methods of a split codec. */
+  final ClassName holder;
+
+  private final Map<FieldModel, String> codecConstants = new LinkedHashMap<>();
+  private final Map<String, String> enumConstants = new LinkedHashMap<>();
+  private final Map<String, String> structReaders = new LinkedHashMap<>();
+
+  /** Names a local must not take: the constants, and the simple names of the types used. */
+  private final Set<String> reserved = new TreeSet<>();
+
+  CodecNames(ChunkModel chunk) {
+    this.chunk = chunk;
+    this.type = chunk.type();
+    this.state = className(type.name());
+    this.codec = className(chunk.codecName());
+    this.used = UsedTypes.of(type);
+    reserveTypeNames();
+    NameAllocator constants = newNames();
+    this.typeConstant = constants.newName("TYPE");
+    for (FieldModel field : type.subChunkFields()) {
+      codecConstants.put(
+          field, constants.newName(upperSnake(SubChunkField.of(field).type().simpleName())));
+    }
+    for (JavaName e : used.enums()) {
+      enumConstants.put(
+          e.qualifiedName(), constants.newName(upperSnake(e.simpleName()) + "_CONSTANTS"));
+    }
+    reserved.add(typeConstant);
+    reserved.addAll(codecConstants.values());
+    reserved.addAll(enumConstants.values());
+    this.split = Parts.split(type);
+    // Struct readers are named read<Struct>: only a split codec's readPart<i> could clash.
+    NameAllocator methods = new NameAllocator();
+    for (int i = 0; split && i < Parts.byWeight(type.inlineFields()).size(); i++) {
+      methods.newName("readPart" + i);
+    }
+    for (ClassModel struct : used.structs()) {
+      structReaders.put(
+          struct.name().qualifiedName(),
+          methods.newName("read" + String.join("", struct.name().simpleNames())));
+    }
+    this.holder = codec.nestedClass(constants.newName("Values"));
+    reserved.add(holder.simpleName());
+  }
+
+  /** The types every codec may name, and the codec itself, the state and the types it uses. */
+  private void reserveTypeNames() {
+    for (ClassName fixed : RuntimeTypes.ALL) {
+      reserved.add(fixed.simpleName());
+    }
+    for (ClassName fixed : JavaTypes.JDK) {
+      reserved.add(fixed.simpleName());
+    }
+    reserved.add(codec.simpleName());
+    reserved.add(state.topLevelClassName().simpleName());
+    for (JavaName used : used.all()) {
+      reserved.add(className(used).topLevelClassName().simpleName());
+    }
+    for (JavaName subChunk : used.subChunks()) {
+      reserved.add(className(subChunk.codecName()).simpleName());
+    }
+  }
+
+  /**
+   * An allocator for one method's locals. A local named like a constant or a type would hide it:
+   * {@code Color Color} makes {@code Color.RED} a read of the local.
+   */
+  NameAllocator newNames() {
+    NameAllocator names = new NameAllocator();
+    for (String name : reserved) {
+      names.newName(name);
+    }
+    return names;
+  }
+
+  /** The constant that holds the codec of a sub-chunk field's type. */
+  String codecConstant(FieldModel field) {
+    return codecConstants.get(field);
+  }
+
+  /** The sub-chunk fields with the constants that hold their codecs, in field order. */
+  Map<FieldModel, String> codecConstants() {
+    return codecConstants;
+  }
+
+  /** The constant that holds the constants of {@code e}. */
+  String enumConstant(JavaName e) {
+    return enumConstants.get(e.qualifiedName());
+  }
+
+  /** The private method that reads {@code struct}. */
+  String structReader(ClassModel struct) {
+    return structReaders.get(struct.name().qualifiedName());
+  }
+
+  /** The structs the codec reads, in the order of first use. */
+  List<ClassModel> structs() {
+    return used.structs();
+  }
+
+  /** {@code MsixState} → {@code MSIX_STATE}. */
+  static String upperSnake(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (i > 0 && Character.isUpperCase(c) && !Character.isUpperCase(camel.charAt(i - 1))) {
+        out.append('_');
+      }
+      out.append(Character.toUpperCase(c));
+    }
+    return out.toString();
+  }
+}

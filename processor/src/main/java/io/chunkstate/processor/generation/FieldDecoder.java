@@ -1,0 +1,203 @@
+package io.chunkstate.processor.generation;
+
+import static io.chunkstate.processor.generation.JavaTypes.javaType;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import io.chunkstate.processor.model.WireType;
+
+/**
+ * Reads one inline value with a {@code WireReader} into a new local: one checked read for most
+ * types, a count and a loop for an array or list, a call of the codec's reader for a struct.
+ */
+final class FieldDecoder {
+  private final CodeBlock.Builder code;
+  private NameAllocator names;
+  private final String in;
+  private final CodecNames codec;
+  private final Expression expression = new Expression();
+
+  FieldDecoder(CodeBlock.Builder code, NameAllocator names, String in, CodecNames codec) {
+    this.code = code;
+    this.names = names;
+    this.in = in;
+    this.codec = codec;
+  }
+
+  /** Reads a value of {@code type} and returns the name of the new local that holds it. */
+  String read(WireType type, String hint) {
+    CodeBlock simple = type.accept(expression);
+    String local = names.newName(hint);
+    if (simple != null) {
+      code.addStatement("$T $N = $L", javaType(type), local, simple);
+      return local;
+    }
+    code.addStatement("$T $N", javaType(type), local);
+    type.accept(new Elements(local));
+    return local;
+  }
+
+  /** An expression that reads a value of one call; null for an array or list, which takes more. */
+  private final class Expression implements WireType.Visitor<CodeBlock> {
+    @Override
+    public CodeBlock visitPrimitive(WireType.Primitive type) {
+      return CodeBlock.of("$N.read$L()", in, type.methodSuffix());
+    }
+
+    @Override
+    public CodeBlock visitBoxed(WireType.Boxed type) {
+      return CodeBlock.of(
+          "$N.readPresence() ? $N.read$L() : null", in, in, type.primitive().methodSuffix());
+    }
+
+    @Override
+    public CodeBlock visitText(WireType.Text type) {
+      return CodeBlock.of("$N.readString()", in);
+    }
+
+    @Override
+    public CodeBlock visitEnum(WireType.EnumType type) {
+      return CodeBlock.of("$N.readEnum($N)", in, codec.enumConstant(type.name()));
+    }
+
+    @Override
+    public CodeBlock visitPrimitiveArray(WireType.PrimitiveArray type) {
+      return CodeBlock.of("$N.read$Ls()", in, type.element().methodSuffix());
+    }
+
+    @Override
+    public CodeBlock visitArrayOf(WireType.ArrayOf type) {
+      return null;
+    }
+
+    @Override
+    public CodeBlock visitListOf(WireType.ListOf type) {
+      return null;
+    }
+
+    @Override
+    public CodeBlock visitStruct(WireType.Struct type) {
+      return CodeBlock.of("$N($N)", codec.structReader(type.type()), in);
+    }
+
+    @Override
+    public CodeBlock visitSubChunk(WireType.SubChunk type) {
+      throw new AssertionError("not an inline type: " + type);
+    }
+
+    @Override
+    public CodeBlock visitSubChunkList(WireType.SubChunkList type) {
+      throw new AssertionError("not an inline type: " + type);
+    }
+  }
+
+  /** Reads an array or a list into the declared, unassigned local {@code target}. */
+  private final class Elements implements WireType.Visitor<Void> {
+    private final String target;
+
+    Elements(String target) {
+      this.target = target;
+    }
+
+    @Override
+    public Void visitArrayOf(WireType.ArrayOf type) {
+      readElements(type.element(), target, true);
+      return null;
+    }
+
+    @Override
+    public Void visitListOf(WireType.ListOf type) {
+      readElements(type.element(), target, false);
+      return null;
+    }
+
+    @Override
+    public Void visitPrimitive(WireType.Primitive type) {
+      return readByExpression(type);
+    }
+
+    @Override
+    public Void visitBoxed(WireType.Boxed type) {
+      return readByExpression(type);
+    }
+
+    @Override
+    public Void visitText(WireType.Text type) {
+      return readByExpression(type);
+    }
+
+    @Override
+    public Void visitEnum(WireType.EnumType type) {
+      return readByExpression(type);
+    }
+
+    @Override
+    public Void visitPrimitiveArray(WireType.PrimitiveArray type) {
+      return readByExpression(type);
+    }
+
+    @Override
+    public Void visitStruct(WireType.Struct type) {
+      return readByExpression(type);
+    }
+
+    @Override
+    public Void visitSubChunk(WireType.SubChunk type) {
+      return readByExpression(type);
+    }
+
+    @Override
+    public Void visitSubChunkList(WireType.SubChunkList type) {
+      return readByExpression(type);
+    }
+
+    private Void readByExpression(WireType type) {
+      throw new AssertionError("not an array or list: " + type);
+    }
+  }
+
+  /**
+   * Reads a count, checked against the bytes left at the element's smallest size, then the
+   * elements into a new array or {@code ArrayList}.
+   */
+  private void readElements(WireType element, String target, boolean array) {
+    String count = names.newName(target + "Count");
+    NameAllocator outer = names;
+    names = names.clone(); // the loop's locals end with it
+    String i = names.newName("i");
+    code.addStatement("int $N = $N.readCount($L)", count, in, element.minBytes())
+        .beginControlFlow("if ($N < 0)", count)
+        .addStatement("$N = null", target)
+        .nextControlFlow("else");
+    if (array) {
+      code.addStatement("$N = $L", target, newArray(javaType(element), count));
+    } else {
+      code.addStatement("$N = new $T<>($N)", target, JavaTypes.ARRAY_LIST, count);
+    }
+    code.beginControlFlow("for (int $N = 0; $N < $N; $N++)", i, i, count, i);
+    CodeBlock simple = element.accept(expression);
+    if (simple == null) {
+      simple = CodeBlock.of("$N", read(element, "element"));
+    }
+    if (array) {
+      code.addStatement("$N[$N] = $L", target, i, simple);
+    } else {
+      code.addStatement("$N.add($L)", target, simple);
+    }
+    code.endControlFlow().endControlFlow();
+    names = outer;
+  }
+
+  /** The creation of an array of {@code count} {@code element}s: {@code new int[count][]}. */
+  private static CodeBlock newArray(TypeName element, String count) {
+    TypeName base = element;
+    int dimensions = 0;
+    while (base instanceof ArrayTypeName a) {
+      base = a.componentType();
+      dimensions++;
+    }
+    return CodeBlock.of("new $T[$N]$L", base, count, "[]".repeat(dimensions));
+  }
+}

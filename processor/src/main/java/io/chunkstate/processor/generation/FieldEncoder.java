@@ -1,0 +1,132 @@
+package io.chunkstate.processor.generation;
+
+import static io.chunkstate.processor.generation.JavaTypes.javaType;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
+import io.chunkstate.processor.model.FieldModel;
+import io.chunkstate.processor.model.WireType;
+import javax.lang.model.SourceVersion;
+
+/** Writes one inline value with a {@code WireWriter}: the statements of SPEC §4 for its type. */
+final class FieldEncoder {
+  private final CodeBlock.Builder code;
+  private NameAllocator names;
+  private final String out;
+
+  FieldEncoder(CodeBlock.Builder code, NameAllocator names, String out) {
+    this.code = code;
+    this.names = names;
+    this.out = out;
+  }
+
+  /** Writes the value of {@code expression}, which is evaluated once. */
+  void write(WireType type, CodeBlock expression, String hint) {
+    type.accept(new Value(expression, hint));
+  }
+
+  /** The statements that write one value. */
+  private final class Value implements WireType.Visitor<Void> {
+    private final CodeBlock expression;
+    private final String hint;
+
+    Value(CodeBlock expression, String hint) {
+      this.expression = expression;
+      this.hint = hint;
+    }
+
+    @Override
+    public Void visitPrimitive(WireType.Primitive type) {
+      code.addStatement("$N.write$L($L)", out, type.methodSuffix(), expression);
+      return null;
+    }
+
+    @Override
+    public Void visitBoxed(WireType.Boxed type) {
+      String local = local(type);
+      code.beginControlFlow("if ($N.writePresence($N))", out, local)
+          .addStatement("$N.write$L($N)", out, type.primitive().methodSuffix(), local)
+          .endControlFlow();
+      return null;
+    }
+
+    @Override
+    public Void visitText(WireType.Text type) {
+      code.addStatement("$N.writeString($L)", out, expression);
+      return null;
+    }
+
+    @Override
+    public Void visitEnum(WireType.EnumType type) {
+      code.addStatement("$N.writeEnum($L)", out, expression);
+      return null;
+    }
+
+    @Override
+    public Void visitPrimitiveArray(WireType.PrimitiveArray type) {
+      code.addStatement("$N.write$Ls($L)", out, type.element().methodSuffix(), expression);
+      return null;
+    }
+
+    @Override
+    public Void visitArrayOf(WireType.ArrayOf type) {
+      writeElements(type.element(), local(type), "$N.length", "$N[$N]");
+      return null;
+    }
+
+    @Override
+    public Void visitListOf(WireType.ListOf type) {
+      writeElements(type.element(), local(type), "$N.size()", "$N.get($N)");
+      return null;
+    }
+
+    @Override
+    public Void visitStruct(WireType.Struct type) {
+      String local = local(type);
+      code.beginControlFlow("if ($N.writePresence($N))", out, local);
+      NameAllocator outer = names;
+      names = names.clone(); // the block's locals end with it
+      for (FieldModel field : type.type().fields()) {
+        write(field.type(), StateCode.get(local, field), field.name());
+      }
+      names = outer;
+      code.endControlFlow();
+      return null;
+    }
+
+    @Override
+    public Void visitSubChunk(WireType.SubChunk type) {
+      throw new AssertionError("not an inline type: " + type);
+    }
+
+    @Override
+    public Void visitSubChunkList(WireType.SubChunkList type) {
+      throw new AssertionError("not an inline type: " + type);
+    }
+
+    /** The name of a local holding the value, declared unless the expression is a name already. */
+    private String local(WireType type) {
+      String text = expression.toString();
+      if (SourceVersion.isIdentifier(text)) {
+        return text;
+      }
+      String local = names.newName(hint);
+      code.addStatement("$T $N = $L", javaType(type), local, expression);
+      return local;
+    }
+  }
+
+  private void writeElements(WireType element, String local, String size, String get) {
+    NameAllocator outer = names;
+    names = names.clone(); // the loop's locals end with it
+    String i = names.newName("i");
+    code.beginControlFlow("if ($N == null)", local)
+        .addStatement("$N.writeCount(-1)", out)
+        .nextControlFlow("else")
+        .addStatement("$N.writeCount(" + size + ")", out, local)
+        .beginControlFlow("for (int $N = 0; $N < " + size + "; $N++)", i, i, local, i);
+    write(element, CodeBlock.of(get, local, i), "element");
+    code.endControlFlow().endControlFlow();
+    names = outer;
+  }
+}

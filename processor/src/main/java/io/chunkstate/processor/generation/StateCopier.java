@@ -1,0 +1,65 @@
+package io.chunkstate.processor.generation;
+
+import static io.chunkstate.processor.generation.JavaTypes.javaType;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import io.chunkstate.processor.model.FieldModel;
+import java.util.List;
+
+/**
+ * Copies fields of a freshly decoded class instance into a live one, in a codec's {@code apply}. A
+ * nested mutable chunk that both hold is applied in place, so that references to the target's stay
+ * valid; everything else is assigned, arrays and lists shared with the decoded instance, which is
+ * thrown away.
+ */
+final class StateCopier {
+  private final CodecNames codec;
+  private final CodeBlock.Builder code;
+  private final NameAllocator names;
+  private final String decoded;
+  private final String target;
+
+  StateCopier(
+      CodecNames codec,
+      CodeBlock.Builder code,
+      NameAllocator names,
+      String decoded,
+      String target) {
+    this.codec = codec;
+    this.code = code;
+    this.names = names;
+    this.decoded = decoded;
+    this.target = target;
+  }
+
+  /** Copies {@code fields}, in order. */
+  void copy(List<FieldModel> fields) {
+    for (FieldModel field : fields) {
+      if (field.isSubChunk() && SubChunkField.of(field).mutable()) {
+        applyInPlace(field);
+      } else {
+        code.addStatement("$L", StateCode.set(target, field, StateCode.get(decoded, field)));
+      }
+    }
+  }
+
+  private void applyInPlace(FieldModel field) {
+    TypeName fieldType = javaType(field.type());
+    String value = names.newName(field.name());
+    String live = names.newName("target" + capitalized(field.name()));
+    code.addStatement("$T $N = $L", fieldType, value, StateCode.get(decoded, field))
+        .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field))
+        .beginControlFlow("if ($N != null && $N != null)", value, live)
+        .addStatement("$N.apply($N, $N)", codec.codecConstant(field), value, live)
+        .nextControlFlow("else")
+        .addStatement("$L", StateCode.set(target, field, CodeBlock.of("$N", value)))
+        .endControlFlow();
+  }
+
+  /** {@code level} → {@code Level}. */
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+}

@@ -1,0 +1,128 @@
+package io.chunkstate.processor.generation;
+
+import static io.chunkstate.processor.generation.JavaTypes.javaType;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
+import io.chunkstate.ChunkType;
+import io.chunkstate.processor.model.FieldModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads every field of the state in a codec's {@code decode}: the inline fields in order, each
+ * checked as it is read, then the loop over the sub-chunks. Nothing is built here.
+ */
+final class StateDecoder {
+  private final CodecNames codec;
+  private final CodeBlock.Builder code;
+  private final NameAllocator names;
+  private final String in;
+  private String holder;
+
+  /** @param in the local that holds the {@code WireReader} */
+  StateDecoder(CodecNames codec, CodeBlock.Builder code, NameAllocator names, String in) {
+    this.codec = codec;
+    this.code = code;
+    this.names = names;
+    this.in = in;
+  }
+
+  /**
+   * Reads every field, the inline fields in order and then the sub-chunks, and returns the
+   * expressions that hold their values, in field order: locals, or for a split codec the fields
+   * of the holder.
+   */
+  List<CodeBlock> readAll() {
+    Map<FieldModel, CodeBlock> values = codec.split ? readIntoHolder() : readIntoLocals();
+    readSubChunks(values);
+    List<CodeBlock> ordered = new ArrayList<>();
+    for (FieldModel field : codec.type.fields()) {
+      ordered.add(values.get(field));
+    }
+    return ordered;
+  }
+
+  /** The local that holds the holder of a split codec's values, once {@link #readAll} ran. */
+  String holder() {
+    return holder;
+  }
+
+  private Map<FieldModel, CodeBlock> readIntoLocals() {
+    Map<FieldModel, CodeBlock> values = new LinkedHashMap<>();
+    FieldDecoder decoder = new FieldDecoder(code, names, in, codec);
+    for (FieldModel field : codec.type.inlineFields()) {
+      values.put(field, CodeBlock.of("$N", decoder.read(field.type(), field.name())));
+    }
+    for (FieldModel field : codec.type.subChunkFields()) {
+      String local = names.newName(field.name());
+      if (SubChunkField.of(field).list()) {
+        code.addStatement(
+            "$T $N = new $T<>()", javaType(field.type()), local, JavaTypes.ARRAY_LIST);
+      } else {
+        code.addStatement("$T $N = null", javaType(field.type()), local);
+      }
+      values.put(field, CodeBlock.of("$N", local));
+    }
+    return values;
+  }
+
+  /** Each part's method reads its share of the inline fields into the holder. */
+  private Map<FieldModel, CodeBlock> readIntoHolder() {
+    holder = names.newName("values");
+    code.addStatement("$T $N = new $T()", codec.holder, holder, codec.holder);
+    int parts = Parts.byWeight(codec.type.inlineFields()).size();
+    for (int i = 0; i < parts; i++) {
+      code.addStatement("readPart$L($N, $N)", i, in, holder);
+    }
+    Map<FieldModel, CodeBlock> values = new LinkedHashMap<>();
+    for (FieldModel field : codec.type.fields()) {
+      values.put(field, CodeBlock.of("$N.$N", holder, field.name()));
+    }
+    return values;
+  }
+
+  /**
+   * The loop over the sub-chunks: a {@code switch} on the type, {@code in.duplicateSubChunk} for
+   * a second one of a single field, {@code in.skipUnknown} for any other.
+   */
+  private void readSubChunks(Map<FieldModel, CodeBlock> values) {
+    String sub = names.newName("sub");
+    code.beginControlFlow("while ($N.hasRemaining())", in);
+    if (codec.type.subChunkFields().isEmpty()) {
+      code.addStatement("$N.skipUnknown($N.nextSubChunk())", in, in);
+    } else {
+      code.addStatement("$T $N = $N.nextSubChunk()", RuntimeTypes.WIRE_READER, sub, in);
+      code.beginControlFlow("switch ($N.typeValue())", sub);
+      for (FieldModel field : codec.type.subChunkFields()) {
+        readSubChunk(field, values.get(field), sub);
+      }
+      code.addStatement("default -> $N.skipUnknown($N)", in, sub);
+      code.endControlFlow();
+    }
+    code.endControlFlow();
+  }
+
+  private void readSubChunk(FieldModel field, CodeBlock value, String sub) {
+    SubChunkField subChunk = SubChunkField.of(field);
+    String constant = codec.codecConstant(field);
+    code.add("case $L -> { // $L\n", hexValue(subChunk.code()), subChunk.code()).indent();
+    if (subChunk.list()) {
+      code.addStatement("$L.add($N.decode($N))", value, constant, sub);
+    } else {
+      code.beginControlFlow("if ($L != null)", value)
+          .addStatement("throw $N.duplicateSubChunk($N)", in, sub)
+          .endControlFlow()
+          .addStatement("$L = $N.decode($N)", value, constant, sub);
+    }
+    code.unindent().add("}\n");
+  }
+
+  /** The four bytes of a code as a hex literal for a {@code case} label: {@code 0x63684C64}. */
+  static String hexValue(String code) {
+    return String.format(Locale.ROOT, "0x%08X", ChunkType.of(code).value());
+  }
+}

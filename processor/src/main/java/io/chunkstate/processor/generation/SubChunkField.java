@@ -1,0 +1,80 @@
+package io.chunkstate.processor.generation;
+
+import io.chunkstate.processor.model.FieldModel;
+import io.chunkstate.processor.model.JavaName;
+import io.chunkstate.processor.model.WireType;
+
+/**
+ * What a sub-chunk field holds, whichever of the two sub-chunk wire types it has.
+ *
+ * @param type the {@code @Chunk} type of the sub-chunks
+ * @param code their type code
+ * @param list whether the field is a {@code List} of them, rather than one
+ * @param mutable whether the field is one instance of a class, which {@code apply} restores in
+ *     place
+ */
+public record SubChunkField(JavaName type, String code, boolean list, boolean mutable) {
+
+  /** The sub-chunks of {@code field}, which must travel as sub-chunks. */
+  public static SubChunkField of(FieldModel field) {
+    SubChunkField subChunk = field.type().accept(OF);
+    if (subChunk == null) {
+      throw new IllegalArgumentException("not a sub-chunk field: " + field);
+    }
+    return subChunk;
+  }
+
+  /** The sub-chunks of {@code type}; null for an inline type. */
+  private static final WireType.Visitor<SubChunkField> OF =
+      new WireType.Visitor<>() {
+        @Override
+        public SubChunkField visitPrimitive(WireType.Primitive type) {
+          return null;
+        }
+
+        @Override
+        public SubChunkField visitBoxed(WireType.Boxed type) {
+          return null;
+        }
+
+        @Override
+        public SubChunkField visitText(WireType.Text type) {
+          return null;
+        }
+
+        @Override
+        public SubChunkField visitEnum(WireType.EnumType type) {
+          return null;
+        }
+
+        @Override
+        public SubChunkField visitPrimitiveArray(WireType.PrimitiveArray type) {
+          return null;
+        }
+
+        @Override
+        public SubChunkField visitArrayOf(WireType.ArrayOf type) {
+          return null;
+        }
+
+        @Override
+        public SubChunkField visitListOf(WireType.ListOf type) {
+          return null;
+        }
+
+        @Override
+        public SubChunkField visitStruct(WireType.Struct type) {
+          return null;
+        }
+
+        @Override
+        public SubChunkField visitSubChunk(WireType.SubChunk type) {
+          return new SubChunkField(type.type(), type.code(), false, type.mutable());
+        }
+
+        @Override
+        public SubChunkField visitSubChunkList(WireType.SubChunkList type) {
+          return new SubChunkField(type.type(), type.code(), true, false);
+        }
+      };
+}

@@ -1,0 +1,285 @@
+package io.chunkstate.processor.validation;
+
+import static io.chunkstate.processor.validation.Names.name;
+
+import io.chunkstate.processor.model.ClassModel;
+import io.chunkstate.processor.model.WireType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Rules 6, 9, 10 and 11: how the value of each field travels, if SPEC §4 can encode it at all.
+ *
+ * <p>Struct types are checked once a round and remembered, so a struct used by many chunks has its
+ * problems reported once, and a chunk that uses a broken struct gets no code and no second
+ * message.
+ */
+final class FieldTypeCheck {
+  private static final Map<String, WireType.Primitive> BOXES =
+      Map.of(
+          "java.lang.Boolean", WireType.Primitive.BOOLEAN,
+          "java.lang.Byte", WireType.Primitive.BYTE,
+          "java.lang.Short", WireType.Primitive.SHORT,
+          "java.lang.Character", WireType.Primitive.CHAR,
+          "java.lang.Integer", WireType.Primitive.INT,
+          "java.lang.Long", WireType.Primitive.LONG,
+          "java.lang.Float", WireType.Primitive.FLOAT,
+          "java.lang.Double", WireType.Primitive.DOUBLE);
+
+  private final Types types;
+  private final Names names;
+  private final Findings findings;
+  private final TargetCheck targets;
+  private final Function<TypeElement, ClassModel> structModel;
+
+  private final Map<String, Optional<ClassModel>> structs = new HashMap<>();
+  private final Set<String> deferredStructs = new HashSet<>();
+  private final LinkedHashSet<String> structsInProgress = new LinkedHashSet<>();
+
+  /**
+   * @param structModel checks a struct type as a whole and builds its model; null after a
+   *     problem
+   */
+  FieldTypeCheck(
+      Types types,
+      Names names,
+      Findings findings,
+      TargetCheck targets,
+      Function<TypeElement, ClassModel> structModel) {
+    this.types = types;
+    this.names = names;
+    this.findings = findings;
+    this.targets = targets;
+    this.structModel = structModel;
+  }
+
+  /** How a field travels; null after a problem. */
+  WireType wireType(FieldContext field) {
+    return wireType(field.type(), field, true);
+  }
+
+  /**
+   * Rule 10: records the sub-chunk code of a field, if it has one, among those of its class, and
+   * reports a field whose code another field of the class already has.
+   *
+   * @param owners the fields of the class so far, by their sub-chunk codes
+   */
+  boolean distinctSubChunk(WireType wire, FieldContext field, Map<String, String> owners) {
+    SubChunkUse use = SubChunkUse.of(wire);
+    if (use == null) {
+      return true;
+    }
+    String first = owners.putIfAbsent(use.code(), field.name());
+    if (first != null) {
+      findings.report(
+          Problem.on(
+              field.element(), Message.DUPLICATE_SUB_CHUNK, first, field.name(), use.code()));
+      return false;
+    }
+    return true;
+  }
+
+  /** The model of a struct type, checked once a round; rule 9 for one that contains itself. */
+  ClassModel struct(TypeElement type, FieldContext from) {
+    String key = type.getQualifiedName().toString();
+    if (structsInProgress.contains(key)) {
+      reportCycle(key, from);
+      return null;
+    }
+    if (deferredStructs.contains(key)) {
+      findings.defer();
+      return null;
+    }
+    Optional<ClassModel> known = structs.get(key);
+    if (known != null) {
+      return known.orElse(null);
+    }
+    structsInProgress.add(key);
+    Findings.Part<ClassModel> part = findings.part(() -> structModel.apply(type));
+    structsInProgress.remove(key);
+    if (part.deferred()) {
+      deferredStructs.add(key);
+    } else {
+      structs.put(key, Optional.ofNullable(part.result()));
+    }
+    return part.result();
+  }
+
+  private void reportCycle(String key, FieldContext from) {
+    List<String> cycle = new ArrayList<>();
+    boolean inCycle = false;
+    for (String name : structsInProgress) {
+      inCycle |= name.equals(key);
+      if (inCycle) {
+        cycle.add(name);
+      }
+    }
+    cycle.add(key);
+    findings.report(
+        Problem.on(
+            from.element(), Message.STRUCT_CYCLE, from.name(), key, String.join(" -> ", cycle)));
+  }
+
+  /** Rules 6, 9 and 11: how a value of {@code type} travels; null after a problem. */
+  private WireType wireType(TypeMirror type, FieldContext field, boolean topLevel) {
+    if (type.getKind().isPrimitive()) {
+      // The constants of WireType.Primitive are named after the primitive TypeKinds.
+      return WireType.Primitive.valueOf(type.getKind().name());
+    }
+    switch (type.getKind()) {
+      case ARRAY:
+        return arrayType((ArrayType) type, field);
+      case DECLARED:
+        return declaredType((DeclaredType) type, field, topLevel);
+      case ERROR:
+        findings.defer();
+        return null;
+      default:
+        return unsupported(field);
+    }
+  }
+
+  private WireType unsupported(FieldContext field) {
+    findings.report(
+        Problem.on(field.element(), Message.UNSUPPORTED_TYPE, field.name(), field.type()));
+    return null;
+  }
+
+  private WireType arrayType(ArrayType type, FieldContext field) {
+    TypeMirror component = type.getComponentType();
+    if (component.getKind().isPrimitive()) {
+      return new WireType.PrimitiveArray(WireType.Primitive.valueOf(component.getKind().name()));
+    }
+    if (component.getKind() == TypeKind.DECLARED) {
+      DeclaredType declared = (DeclaredType) component;
+      TypeElement element = (TypeElement) declared.asElement();
+      if (Annotations.has(element, Annotations.CHUNK)
+          && !Annotations.has(element, Annotations.CHUNK_STRUCT)) {
+        return subChunkContainer(field, element);
+      }
+      if (!declared.getTypeArguments().isEmpty()) {
+        findings.report(
+            Problem.on(
+                field.element(), Message.GENERIC_ARRAY, field.name(), field.type(), component));
+        return null;
+      }
+    }
+    WireType element = wireType(component, field, false);
+    return element == null ? null : new WireType.ArrayOf(element);
+  }
+
+  private WireType declaredType(DeclaredType type, FieldContext field, boolean topLevel) {
+    TypeElement element = (TypeElement) type.asElement();
+    String name = element.getQualifiedName().toString();
+    if (name.equals("java.lang.String")) {
+      return WireType.STRING;
+    }
+    WireType.Primitive boxed = BOXES.get(name);
+    if (boxed != null) {
+      return new WireType.Boxed(boxed);
+    }
+    if (name.equals("java.util.List")) {
+      return listType(type, field, topLevel);
+    }
+    if (element.getKind() == ElementKind.ENUM) {
+      return targets.visible(element, field) ? enumType(element) : null;
+    }
+    if (Annotations.has(element, Annotations.CHUNK)) {
+      if (!subChunkAllowed(element, field, topLevel)) {
+        return null;
+      }
+      String code = TypeCodeCheck.existingCode(element);
+      return code == null
+          ? null
+          : new WireType.SubChunk(
+              names.javaName(element), code, element.getKind() == ElementKind.CLASS);
+    }
+    if (Annotations.has(element, Annotations.CHUNK_STRUCT)) {
+      if (!targets.visible(element, field)) {
+        return null;
+      }
+      ClassModel struct = struct(element, field);
+      return struct == null ? null : new WireType.Struct(struct);
+    }
+    return unsupported(field);
+  }
+
+  private WireType enumType(TypeElement element) {
+    List<String> constants = new ArrayList<>();
+    for (Element member : element.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.ENUM_CONSTANT) {
+        constants.add(member.getSimpleName().toString());
+      }
+    }
+    return new WireType.EnumType(names.javaName(element), constants);
+  }
+
+  private WireType listType(DeclaredType type, FieldContext field, boolean topLevel) {
+    List<? extends TypeMirror> arguments = type.getTypeArguments();
+    if (arguments.size() != 1) {
+      return unsupported(field);
+    }
+    TypeMirror argument = arguments.get(0);
+    if (argument.getKind() == TypeKind.DECLARED) {
+      TypeElement element = (TypeElement) types.asElement(argument);
+      if (Annotations.has(element, Annotations.CHUNK)) {
+        if (!subChunkAllowed(element, field, topLevel)) {
+          return null;
+        }
+        String code = TypeCodeCheck.existingCode(element);
+        return code == null ? null : new WireType.SubChunkList(names.javaName(element), code);
+      }
+    } else if (argument.getKind() != TypeKind.ARRAY && argument.getKind() != TypeKind.ERROR) {
+      return unsupported(field);
+    }
+    WireType element = wireType(argument, field, false);
+    return element == null ? null : new WireType.ListOf(element);
+  }
+
+  /** Rule 11, and rule 6 for a sub-chunk inside an array or a nested list. */
+  private boolean subChunkAllowed(TypeElement chunk, FieldContext field, boolean topLevel) {
+    if (field.inStruct()) {
+      findings.report(
+          Problem.on(
+              field.element(),
+              Message.CHUNK_IN_STRUCT,
+              field.name(),
+              name(field.owner()),
+              name(chunk),
+              name(chunk)));
+      return false;
+    }
+    if (!topLevel) {
+      subChunkContainer(field, chunk);
+      return false;
+    }
+    return targets.visible(chunk, field);
+  }
+
+  private WireType subChunkContainer(FieldContext field, TypeElement chunk) {
+    findings.report(
+        Problem.on(
+            field.element(),
+            Message.SUB_CHUNK_CONTAINER,
+            field.name(),
+            field.type(),
+            name(chunk),
+            chunk.getSimpleName()));
+    return null;
+  }
+}
