@@ -4,10 +4,15 @@ package example;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
+import io.chunkstate.schema.FieldDescription;
+import io.chunkstate.schema.SubChunkField;
+import io.chunkstate.schema.TypeDescription;
+import io.chunkstate.schema.WireType;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -23,6 +28,8 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
 
   private static final CounterChunkCodec COUNTER = new CounterChunkCodec();
 
+  private static final TypeDescription DESCRIPTION = describe();
+
   /**
    * Creates the codec; {@link java.util.ServiceLoader} calls this.
    */
@@ -37,6 +44,11 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
   @Override
   public Class<Board> stateClass() {
     return Board.class;
+  }
+
+  @Override
+  public Optional<TypeDescription> description() {
+    return Optional.of(DESCRIPTION);
   }
 
   @Override
@@ -121,5 +133,18 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
     } catch (RuntimeException | Error e) {
       throw in.refused("example.Point", e);
     }
+  }
+
+  private static TypeDescription describe() {
+    List<FieldDescription> fields = List.of(
+          FieldDescription.of("id", WireType.Primitive.INT, "int"),
+          FieldDescription.of("origin", new WireType.Struct("example.Point", List.of(
+            FieldDescription.of("x", WireType.Primitive.INT, "int"),
+            FieldDescription.of("y", WireType.Primitive.INT, "int"))), "example.Point"));
+    List<SubChunkField> subChunks = List.of(
+          new SubChunkField("first", ChunkType.of("slOt"), "example.Board$Slot", false),
+          new SubChunkField("more", ChunkType.of("slOT"), "example.Board$Slot2", true),
+          new SubChunkField("counter", ChunkType.of("CoUn"), "example.Counter", false));
+    return new TypeDescription(TYPE, "example.Board", fields, subChunks);
   }
 }

@@ -4,8 +4,14 @@ package example;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
+import io.chunkstate.schema.FieldDescription;
+import io.chunkstate.schema.SubChunkField;
+import io.chunkstate.schema.TypeDescription;
+import io.chunkstate.schema.WireType;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
+import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -14,6 +20,8 @@ import javax.annotation.processing.Generated;
 @Generated("io.chunkstate.processor.ChunkProcessor")
 public final class Board_Slot2ChunkCodec implements ChunkCodec<Board.Slot2> {
   private static final ChunkType TYPE = ChunkType.of("slOT");
+
+  private static final TypeDescription DESCRIPTION = describe();
 
   /**
    * Creates the codec; {@link java.util.ServiceLoader} calls this.
@@ -29,6 +37,11 @@ public final class Board_Slot2ChunkCodec implements ChunkCodec<Board.Slot2> {
   @Override
   public Class<Board.Slot2> stateClass() {
     return Board.Slot2.class;
+  }
+
+  @Override
+  public Optional<TypeDescription> description() {
+    return Optional.of(DESCRIPTION);
   }
 
   @Override
@@ -52,5 +65,12 @@ public final class Board_Slot2ChunkCodec implements ChunkCodec<Board.Slot2> {
     } catch (RuntimeException | Error e) {
       throw in.refused("example.Board.Slot2", e);
     }
+  }
+
+  private static TypeDescription describe() {
+    List<FieldDescription> fields = List.of(
+          FieldDescription.of("index", WireType.Primitive.INT, "int"));
+    List<SubChunkField> subChunks = List.of();
+    return new TypeDescription(TYPE, "example.Board$Slot2", fields, subChunks);
   }
 }

@@ -4,8 +4,14 @@ package example;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
+import io.chunkstate.schema.FieldDescription;
+import io.chunkstate.schema.SubChunkField;
+import io.chunkstate.schema.TypeDescription;
+import io.chunkstate.schema.WireType;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
+import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -17,6 +23,8 @@ import javax.annotation.processing.Generated;
 @Generated("io.chunkstate.processor.ChunkProcessor")
 public final class CounterChunkCodec implements ChunkCodec<Counter> {
   private static final ChunkType TYPE = ChunkType.of("CoUn");
+
+  private static final TypeDescription DESCRIPTION = describe();
 
   /**
    * Creates the codec; {@link java.util.ServiceLoader} calls this.
@@ -32,6 +40,11 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
   @Override
   public Class<Counter> stateClass() {
     return Counter.class;
+  }
+
+  @Override
+  public Optional<TypeDescription> description() {
+    return Optional.of(DESCRIPTION);
   }
 
   @Override
@@ -79,5 +92,15 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
     target.name = decoded.name;
     target.setEnabled(decoded.isEnabled());
     target.setHistory(decoded.getHistory());
+  }
+
+  private static TypeDescription describe() {
+    List<FieldDescription> fields = List.of(
+          FieldDescription.of("count", WireType.Primitive.LONG, "long"),
+          FieldDescription.of("name", WireType.TEXT, "java.lang.String"),
+          FieldDescription.of("enabled", WireType.Primitive.BOOLEAN, "boolean"),
+          FieldDescription.of("history", new WireType.Sequence(WireType.Primitive.INT), "int[]"));
+    List<SubChunkField> subChunks = List.of();
+    return new TypeDescription(TYPE, "example.Counter", fields, subChunks);
   }
 }

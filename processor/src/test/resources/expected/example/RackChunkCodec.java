@@ -4,10 +4,15 @@ package example;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
+import io.chunkstate.schema.FieldDescription;
+import io.chunkstate.schema.SubChunkField;
+import io.chunkstate.schema.TypeDescription;
+import io.chunkstate.schema.WireType;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -24,6 +29,8 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
 
   private static final Board_Slot2ChunkCodec SLOT2 = new Board_Slot2ChunkCodec();
 
+  private static final TypeDescription DESCRIPTION = describe();
+
   /**
    * Creates the codec; {@link java.util.ServiceLoader} calls this.
    */
@@ -38,6 +45,11 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
   @Override
   public Class<Rack> stateClass() {
     return Rack.class;
+  }
+
+  @Override
+  public Optional<TypeDescription> description() {
+    return Optional.of(DESCRIPTION);
   }
 
   @Override
@@ -135,5 +147,17 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
     } catch (RuntimeException | Error e) {
       throw in.refused("example.Point", e);
     }
+  }
+
+  private static TypeDescription describe() {
+    List<FieldDescription> fields = List.of(
+          FieldDescription.of("slots", WireType.Primitive.INT, "int"),
+          FieldDescription.of("origin", new WireType.Struct("example.Point", List.of(
+            FieldDescription.of("x", WireType.Primitive.INT, "int"),
+            FieldDescription.of("y", WireType.Primitive.INT, "int"))), "example.Point"));
+    List<SubChunkField> subChunks = List.of(
+          new SubChunkField("counter", ChunkType.of("CoUn"), "example.Counter", false),
+          new SubChunkField("spares", ChunkType.of("slOT"), "example.Board$Slot2", true));
+    return new TypeDescription(TYPE, "example.Rack", fields, subChunks);
   }
 }

@@ -4,10 +4,15 @@ package example;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
+import io.chunkstate.schema.FieldDescription;
+import io.chunkstate.schema.SubChunkField;
+import io.chunkstate.schema.TypeDescription;
+import io.chunkstate.schema.WireType;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.annotation.processing.Generated;
 
 /**
@@ -18,6 +23,8 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
   private static final ChunkType TYPE = ChunkType.of("ScAl");
 
   private static final Mode[] MODE_CONSTANTS = Mode.values();
+
+  private static final TypeDescription DESCRIPTION = describe();
 
   /**
    * Creates the codec; {@link java.util.ServiceLoader} calls this.
@@ -33,6 +40,11 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
   @Override
   public Class<Scalars> stateClass() {
     return Scalars.class;
+  }
+
+  @Override
+  public Optional<TypeDescription> description() {
+    return Optional.of(DESCRIPTION);
   }
 
   @Override
@@ -404,5 +416,59 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     } catch (RuntimeException | Error e) {
       throw in.refused("example.Span", e);
     }
+  }
+
+  private static TypeDescription describe() {
+    List<FieldDescription> fields = List.of(
+          FieldDescription.of("flag", WireType.Primitive.BOOLEAN, "boolean"),
+          FieldDescription.of("b", WireType.Primitive.BYTE, "byte"),
+          FieldDescription.of("s", WireType.Primitive.SHORT, "short"),
+          FieldDescription.of("c", WireType.Primitive.CHAR, "char"),
+          FieldDescription.of("i", WireType.Primitive.INT, "int"),
+          FieldDescription.of("l", WireType.Primitive.LONG, "long"),
+          FieldDescription.of("f", WireType.Primitive.FLOAT, "float"),
+          FieldDescription.of("d", WireType.Primitive.DOUBLE, "double"),
+          FieldDescription.of("boxedFlag", new WireType.Boxed(WireType.Primitive.BOOLEAN), "java.lang.Boolean"),
+          FieldDescription.of("boxedByte", new WireType.Boxed(WireType.Primitive.BYTE), "java.lang.Byte"),
+          FieldDescription.of("boxedShort", new WireType.Boxed(WireType.Primitive.SHORT), "java.lang.Short"),
+          FieldDescription.of("boxedChar", new WireType.Boxed(WireType.Primitive.CHAR), "java.lang.Character"),
+          FieldDescription.of("boxedInt", new WireType.Boxed(WireType.Primitive.INT), "java.lang.Integer"),
+          FieldDescription.of("boxedLong", new WireType.Boxed(WireType.Primitive.LONG), "java.lang.Long"),
+          FieldDescription.of("boxedFloat", new WireType.Boxed(WireType.Primitive.FLOAT), "java.lang.Float"),
+          FieldDescription.of("boxedDouble", new WireType.Boxed(WireType.Primitive.DOUBLE), "java.lang.Double"),
+          FieldDescription.of("text", WireType.TEXT, "java.lang.String"),
+          FieldDescription.of("mode", new WireType.EnumType("example.Mode", List.of("OFF", "ON", "STANDBY")), "example.Mode"),
+          FieldDescription.of("bytes", new WireType.Sequence(WireType.Primitive.BYTE), "byte[]"),
+          FieldDescription.of("flags", new WireType.Sequence(WireType.Primitive.BOOLEAN), "boolean[]"),
+          FieldDescription.of("shorts", new WireType.Sequence(WireType.Primitive.SHORT), "short[]"),
+          FieldDescription.of("chars", new WireType.Sequence(WireType.Primitive.CHAR), "char[]"),
+          FieldDescription.of("ints", new WireType.Sequence(WireType.Primitive.INT), "int[]"),
+          FieldDescription.of("longs", new WireType.Sequence(WireType.Primitive.LONG), "long[]"),
+          FieldDescription.of("floats", new WireType.Sequence(WireType.Primitive.FLOAT), "float[]"),
+          FieldDescription.of("doubles", new WireType.Sequence(WireType.Primitive.DOUBLE), "double[]"),
+          FieldDescription.of("names", new WireType.Sequence(WireType.TEXT), "java.lang.String[]"),
+          FieldDescription.of("modes", new WireType.Sequence(new WireType.EnumType("example.Mode", List.of("OFF", "ON", "STANDBY"))), "example.Mode[]"),
+          FieldDescription.of("matrix", new WireType.Sequence(new WireType.Sequence(WireType.Primitive.INT)), "int[][]"),
+          FieldDescription.of("tags", new WireType.Sequence(WireType.TEXT), "java.util.List<java.lang.String>"),
+          FieldDescription.of("counts", new WireType.Sequence(new WireType.Boxed(WireType.Primitive.INT)), "java.util.List<java.lang.Integer>"),
+          FieldDescription.of("modeList", new WireType.Sequence(new WireType.EnumType("example.Mode", List.of("OFF", "ON", "STANDBY"))), "java.util.List<example.Mode>"),
+          FieldDescription.of("samples", new WireType.Sequence(new WireType.Sequence(WireType.Primitive.LONG)), "java.util.List<long[]>"),
+          FieldDescription.of("nested", new WireType.Sequence(new WireType.Sequence(WireType.TEXT)), "java.util.List<java.util.List<java.lang.String>>"),
+          FieldDescription.of("origin", new WireType.Struct("example.Point", List.of(
+            FieldDescription.of("x", WireType.Primitive.INT, "int"),
+            FieldDescription.of("y", WireType.Primitive.INT, "int"))), "example.Point"),
+          FieldDescription.of("corners", new WireType.Sequence(new WireType.Struct("example.Point", List.of(
+            FieldDescription.of("x", WireType.Primitive.INT, "int"),
+            FieldDescription.of("y", WireType.Primitive.INT, "int")))), "example.Point[]"),
+          FieldDescription.of("path", new WireType.Sequence(new WireType.Struct("example.Point", List.of(
+            FieldDescription.of("x", WireType.Primitive.INT, "int"),
+            FieldDescription.of("y", WireType.Primitive.INT, "int")))), "java.util.List<example.Point>"),
+          FieldDescription.of("span", new WireType.Struct("example.Span", List.of(
+            FieldDescription.of("from", new WireType.Struct("example.Point", List.of(
+              FieldDescription.of("x", WireType.Primitive.INT, "int"),
+              FieldDescription.of("y", WireType.Primitive.INT, "int"))), "example.Point"),
+            FieldDescription.of("length", WireType.Primitive.LONG, "long"))), "example.Span"));
+    List<SubChunkField> subChunks = List.of();
+    return new TypeDescription(TYPE, "example.Scalars", fields, subChunks);
   }
 }

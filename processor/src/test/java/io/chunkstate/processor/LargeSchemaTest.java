@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.ChunkCodec;
+import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.wire.WireReader;
 import java.lang.reflect.Field;
@@ -127,6 +128,21 @@ class LargeSchemaTest {
     assertDeepEquals(wide, decode(codec, data));
   }
 
+  /** The description of a class this large is built in parts too, and lists every field. */
+  @Test
+  void aClassOfThreeThousandFieldsIsDescribed() {
+    ChunkCodec<Object> codec = schema.codec("big.Big");
+    TypeDescription description = codec.description().orElseThrow();
+    assertEquals(codec.type(), description.type());
+    assertEquals("big.Big", description.className());
+    assertEquals(FIELDS, description.fields().size());
+    for (int i = 0; i < FIELDS; i++) {
+      assertEquals("f" + i, description.fields().get(i).name());
+    }
+    assertEquals("twig", description.subChunks().get(0).name());
+    assertEquals(1, description.subChunks().size());
+  }
+
   @Test
   void theSplitCodecIsReallySplit() {
     String source =
@@ -137,6 +153,7 @@ class LargeSchemaTest {
                 .orElseThrow());
     assertTrue(source.contains("private static void readPart1("), "reads in several parts");
     assertTrue(source.contains("private static void encodePart1("), "writes in several parts");
+    assertTrue(source.contains("private static void describeFields1("), "describes in parts");
   }
 
   /** A state whose every field holds something, different from field to field. */

@@ -26,6 +26,9 @@ final class CodecNames {
   final UsedTypes used;
   final String typeConstant;
 
+  /** The constant that holds the codec's description. */
+  final String descriptionConstant;
+
   /**
    * Whether the fields are read and written by several methods rather than one: a method's code
    * may not exceed 64 KiB, and a state with thousands of fields needs more.
@@ -51,6 +54,7 @@ final class CodecNames {
     reserveTypeNames();
     NameAllocator constants = newNames();
     this.typeConstant = constants.newName("TYPE");
+    this.descriptionConstant = constants.newName("DESCRIPTION");
     for (FieldModel field : type.subChunkFields()) {
       codecConstants.put(
           field, constants.newName(upperSnake(SubChunkField.of(field).type().simpleName())));
@@ -60,6 +64,7 @@ final class CodecNames {
           e.qualifiedName(), constants.newName(upperSnake(e.simpleName()) + "_CONSTANTS"));
     }
     reserved.add(typeConstant);
+    reserved.add(descriptionConstant);
     reserved.addAll(codecConstants.values());
     reserved.addAll(enumConstants.values());
     this.split = Parts.split(type);

@@ -23,6 +23,7 @@ import io.chunkstate.ChunkType;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.JavaName;
+import io.chunkstate.schema.TypeDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import javax.lang.model.element.Modifier;
  * and decode from {@link StateEncoder} and {@link StateDecoder}.
  */
 final class CodecWriter {
+  private static final String DESCRIBE = "describe";
+  private static final int DESCRIBED_PER_PART = 256;
+
   private final CodecNames names;
   private final ClassModel type;
   private final ClassName state;
@@ -61,9 +65,11 @@ final class CodecWriter {
     addTypeConstant();
     addEnumConstants();
     addCodecConstants();
+    addDescriptionConstant();
     addConstructor();
     addType();
     addStateClass();
+    addDescription();
     addToString();
     addEncode();
     addDecode();
@@ -72,6 +78,7 @@ final class CodecWriter {
       addApply();
     }
     addStructReaders();
+    addDescribe();
     if (names.split) {
       addEncodeParts();
       addReadParts();
@@ -142,6 +149,64 @@ final class CodecWriter {
       codec.addField(
           constant(subCodec, constant.getValue()).initializer("new $T()", subCodec).build());
     }
+  }
+
+  /** {@code DESCRIPTION}: the chunk type without its class, built once. */
+  private void addDescriptionConstant() {
+    codec.addField(
+        constant(RuntimeTypes.TYPE_DESCRIPTION, names.descriptionConstant)
+            .initializer("$N()", DESCRIBE)
+            .build());
+  }
+
+  /** {@code description()}: the constant. */
+  private void addDescription() {
+    codec.addMethod(
+        override("description")
+            .returns(ParameterizedTypeName.get(JavaTypes.OPTIONAL, RuntimeTypes.TYPE_DESCRIPTION))
+            .addStatement("return $T.of($N)", JavaTypes.OPTIONAL, names.descriptionConstant)
+            .build());
+  }
+
+  /**
+   * {@code describe()}: the description's inline fields and sub-chunk fields; the inline fields of
+   * a large type are added by parts of at most {@value #DESCRIBED_PER_PART}, each a method of its
+   * own, so that no method grows past the class file's limit.
+   */
+  private void addDescribe() {
+    TypeDescription description = Descriptions.of(names.chunk);
+    List<CodeBlock> fields = description.fields().stream().map(DescriptionCode::field).toList();
+    CodeBlock subChunks =
+        DescriptionCode.listOf(
+            description.subChunks().stream().map(DescriptionCode::subChunk).toList());
+    MethodSpec.Builder describe = part(DESCRIBE).returns(RuntimeTypes.TYPE_DESCRIPTION);
+    TypeName listType = ParameterizedTypeName.get(JavaTypes.LIST, RuntimeTypes.FIELD_DESCRIPTION);
+    if (fields.size() <= DESCRIBED_PER_PART) {
+      describe.addStatement("$T fields = $L", listType, DescriptionCode.listOf(fields));
+    } else {
+      describe.addStatement(
+          "$T fields = new $T<>($L)", listType, JavaTypes.ARRAY_LIST, fields.size());
+      for (int from = 0, part = 0; from < fields.size(); from += DESCRIBED_PER_PART, part++) {
+        String name = DESCRIBE + "Fields" + part;
+        MethodSpec.Builder partMethod = part(name).addParameter(listType, "fields");
+        int to = Math.min(fields.size(), from + DESCRIBED_PER_PART);
+        for (CodeBlock field : fields.subList(from, to)) {
+          partMethod.addStatement("fields.add($L)", field);
+        }
+        codec.addMethod(partMethod.build());
+        describe.addStatement("$N(fields)", name);
+      }
+    }
+    describe.addStatement(
+        "$T subChunks = $L",
+        ParameterizedTypeName.get(JavaTypes.LIST, RuntimeTypes.SUB_CHUNK_FIELD),
+        subChunks);
+    describe.addStatement(
+        "return new $T($N, $S, fields, subChunks)",
+        RuntimeTypes.TYPE_DESCRIPTION,
+        names.typeConstant,
+        description.className());
+    codec.addMethod(describe.build());
   }
 
   private void addConstructor() {

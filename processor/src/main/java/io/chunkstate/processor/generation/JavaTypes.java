@@ -13,6 +13,7 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
   static final ClassName STRING = ClassName.get("java.lang", "String");
   static final ClassName LIST = ClassName.get("java.util", "List");
   static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
+  static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
   static final ClassName RUNTIME_EXCEPTION = ClassName.get("java.lang", "RuntimeException");
   static final ClassName ERROR = ClassName.get("java.lang", "Error");
@@ -24,6 +25,7 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
           STRING,
           LIST,
           ARRAY_LIST,
+          OPTIONAL,
           OVERRIDE,
           GENERATED,
           ClassName.get(Boolean.class),

@@ -4,7 +4,11 @@ import com.google.gson.stream.JsonWriter;
 import io.chunkstate.ChunkType;
 import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
-import io.chunkstate.processor.model.FieldModel;
+import io.chunkstate.schema.FieldDescription;
+import io.chunkstate.schema.Fingerprint;
+import io.chunkstate.schema.SubChunkField;
+import io.chunkstate.schema.TypeDescription;
+import io.chunkstate.schema.WireType;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,13 +16,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The text of {@code META-INF/chunkstate/registry.json} (SPEC §8): every chunk and struct type of
- * a compilation, with what a tool needs to decode their data without loading a class. Chunks are
- * sorted by code then class, structs by class, so the same schema always gives the same bytes.
+ * The text of {@code META-INF/chunkstate/registry.json} (SPEC §8, docs/REGISTRY.md): every chunk
+ * and struct type of a compilation, described by the runtime's schema model, with what a tool
+ * needs to decode their data without loading a class. Chunks are sorted by code then class,
+ * structs by class, so the same schema always gives the same bytes.
  */
 public final class RegistryJson {
-  /** The version of this file's layout. */
-  public static final int FORMAT = 1;
+  /** The version of this file's layout: docs/REGISTRY.md says what each version holds. */
+  public static final int FORMAT = 2;
 
   /** The path of the file in the class output. */
   public static final String PATH = "META-INF/chunkstate/registry.json";
@@ -39,11 +44,10 @@ public final class RegistryJson {
       json.endArray();
       json.name("structs").beginArray();
       for (ClassModel struct : sortedStructs(structs)) {
+        WireType.Struct description = Descriptions.struct(struct);
         json.beginObject();
-        json.name("class").value(struct.name().binaryName());
-        json.name("layout").value(struct.inlineLayout());
-        json.name("fingerprint").value(ChunkModel.fingerprint(struct.inlineLayout()));
-        writeFields(json, struct);
+        json.name("class").value(description.className());
+        writeLayout(json, description.fields());
         json.endObject();
       }
       json.endArray();
@@ -68,39 +72,46 @@ public final class RegistryJson {
   }
 
   private static void writeChunk(JsonWriter json, ChunkModel chunk) throws IOException {
-    ChunkType type = ChunkType.of(chunk.code());
-    ClassModel model = chunk.type();
+    TypeDescription description = Descriptions.of(chunk);
+    ChunkType type = description.type();
     json.beginObject();
-    json.name("code").value(chunk.code());
-    json.name("class").value(model.name().binaryName());
+    json.name("code").value(type.code());
+    json.name("class").value(description.className());
     json.name("codec").value(chunk.codecName().binaryName());
     json.name("critical").value(type.isCritical());
     json.name("public").value(type.isPublic());
     json.name("safeToCopy").value(type.isSafeToCopy());
-    json.name("layout").value(chunk.layout());
-    json.name("fingerprint").value(chunk.fingerprint());
-    writeFields(json, model);
+    writeLayout(json, description.fields());
     json.name("subChunks").beginArray();
-    for (FieldModel field : model.subChunkFields()) {
+    for (SubChunkField field : description.subChunks()) {
       json.beginObject();
-      SubChunkField subChunk = SubChunkField.of(field);
       json.name("name").value(field.name());
-      json.name("code").value(subChunk.code());
-      json.name("class").value(subChunk.type().binaryName());
-      json.name("list").value(subChunk.list());
+      json.name("code").value(field.type().code());
+      json.name("class").value(field.className());
+      json.name("list").value(field.list());
       json.endObject();
     }
     json.endArray();
     json.endObject();
   }
 
-  private static void writeFields(JsonWriter json, ClassModel model) throws IOException {
+  /** The fingerprint and layout of SPEC §8, then the inline fields. */
+  private static void writeLayout(JsonWriter json, List<FieldDescription> fields)
+      throws IOException {
+    json.name("fingerprint").value(Fingerprint.of(fields).toString());
+    json.name("layout").value(Fingerprint.layout(fields));
     json.name("fields").beginArray();
-    for (FieldModel field : model.inlineFields()) {
+    for (FieldDescription field : fields) {
       json.beginObject();
       json.name("name").value(field.name());
-      json.name("wire").value(field.type().descriptor());
-      json.name("type").value(JavaTypes.javaType(field.type()).toString());
+      json.name("wire").value(field.wire().descriptor());
+      json.name("type").value(field.javaType());
+      if (field.unsigned()) {
+        json.name("unsigned").value(true);
+      }
+      if (field.fixedLength() >= 0) {
+        json.name("fixedLength").value(field.fixedLength());
+      }
       json.endObject();
     }
     json.endArray();

@@ -24,9 +24,33 @@ public final class RuntimeTypes {
   /** What {@code encode} writes field values to. */
   public static final ClassName WIRE_WRITER = ClassName.get("io.chunkstate.wire", "WireWriter");
 
+  /** What {@code description()} returns: the type without its class. */
+  public static final ClassName TYPE_DESCRIPTION =
+      ClassName.get("io.chunkstate.schema", "TypeDescription");
+
+  /** One inline field of a description. */
+  public static final ClassName FIELD_DESCRIPTION =
+      ClassName.get("io.chunkstate.schema", "FieldDescription");
+
+  /** One sub-chunk field of a description. */
+  public static final ClassName SUB_CHUNK_FIELD =
+      ClassName.get("io.chunkstate.schema", "SubChunkField");
+
+  /** How an inline field travels, in a description. */
+  public static final ClassName SCHEMA_WIRE_TYPE = ClassName.get("io.chunkstate.schema", "WireType");
+
   /** All of them. */
   static final List<ClassName> ALL =
-      List.of(CHUNK_CODEC, CHUNK_TYPE, CHUNK_STREAM_EXCEPTION, WIRE_READER, WIRE_WRITER);
+      List.of(
+          CHUNK_CODEC,
+          CHUNK_TYPE,
+          CHUNK_STREAM_EXCEPTION,
+          WIRE_READER,
+          WIRE_WRITER,
+          TYPE_DESCRIPTION,
+          FIELD_DESCRIPTION,
+          SUB_CHUNK_FIELD,
+          SCHEMA_WIRE_TYPE);
 
   private RuntimeTypes() {}
 }

@@ -33,15 +33,4 @@ public record ClassModel(JavaName name, Construction construction, List<FieldMod
     return fields.stream().filter(FieldModel::isSubChunk).toList();
   }
 
-  /**
-   * The inline layout as text, structs expanded: {@code int,struct{int,int}}. Two types with the
-   * same layout encode alike.
-   */
-  public String inlineLayout() {
-    StringBuilder out = new StringBuilder();
-    for (FieldModel field : inlineFields()) {
-      out.append(out.length() == 0 ? "" : ",").append(field.type().layout());
-    }
-    return out.toString();
-  }
 }

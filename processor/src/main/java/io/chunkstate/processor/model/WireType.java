@@ -17,16 +17,6 @@ public sealed interface WireType {
   int SUB_CHUNK_FRAMING = 12;
 
   /**
-   * The wire type as the registry names it: {@code int}, {@code int?} (boxed), {@code string},
-   * {@code enum}, {@code E[]} (an array or list of E), {@code struct<p.Point>}, or for sub-chunks
-   * the code.
-   */
-  String descriptor();
-
-  /** The descriptor with structs expanded to their fields, for layout fingerprints. */
-  String layout();
-
-  /**
    * The fewest bytes one value takes in its parent's data, which bounds a count of them: for a
    * sub-chunk, its length, type and CRC; for a list of sub-chunks, nothing.
    */
@@ -95,16 +85,6 @@ public sealed interface WireType {
     }
 
     @Override
-    public String descriptor() {
-      return keyword;
-    }
-
-    @Override
-    public String layout() {
-      return keyword;
-    }
-
-    @Override
     public int minBytes() {
       return width;
     }
@@ -117,15 +97,6 @@ public sealed interface WireType {
 
   /** A boxed primitive: a presence byte, then the primitive. */
   record Boxed(Primitive primitive) implements WireType {
-    @Override
-    public String descriptor() {
-      return primitive.keyword() + "?";
-    }
-
-    @Override
-    public String layout() {
-      return descriptor();
-    }
 
     @Override
     public int minBytes() {
@@ -140,15 +111,6 @@ public sealed interface WireType {
 
   /** A string: a count and UTF-8 bytes. */
   record Text() implements WireType {
-    @Override
-    public String descriptor() {
-      return "string";
-    }
-
-    @Override
-    public String layout() {
-      return descriptor();
-    }
 
     @Override
     public int minBytes() {
@@ -168,16 +130,6 @@ public sealed interface WireType {
     }
 
     @Override
-    public String descriptor() {
-      return "enum";
-    }
-
-    @Override
-    public String layout() {
-      return descriptor();
-    }
-
-    @Override
     public int minBytes() {
       return 4;
     }
@@ -190,15 +142,6 @@ public sealed interface WireType {
 
   /** An array of primitives, written by the reader's and writer's array methods. */
   record PrimitiveArray(Primitive element) implements WireType {
-    @Override
-    public String descriptor() {
-      return element.keyword() + "[]";
-    }
-
-    @Override
-    public String layout() {
-      return descriptor();
-    }
 
     @Override
     public int minBytes() {
@@ -213,15 +156,6 @@ public sealed interface WireType {
 
   /** An array of an inline non-primitive type: a count, then each element. */
   record ArrayOf(WireType element) implements WireType {
-    @Override
-    public String descriptor() {
-      return element.descriptor() + "[]";
-    }
-
-    @Override
-    public String layout() {
-      return element.layout() + "[]";
-    }
 
     @Override
     public int minBytes() {
@@ -236,15 +170,6 @@ public sealed interface WireType {
 
   /** A {@code List} of an inline type: encoded as an array, decoded to an {@code ArrayList}. */
   record ListOf(WireType element) implements WireType {
-    @Override
-    public String descriptor() {
-      return element.descriptor() + "[]";
-    }
-
-    @Override
-    public String layout() {
-      return element.layout() + "[]";
-    }
 
     @Override
     public int minBytes() {
@@ -259,15 +184,6 @@ public sealed interface WireType {
 
   /** A {@code @ChunkStruct}: a presence byte, then its own fields. */
   record Struct(ClassModel type) implements WireType {
-    @Override
-    public String descriptor() {
-      return "struct<" + type.name().binaryName() + ">";
-    }
-
-    @Override
-    public String layout() {
-      return "struct{" + type.inlineLayout() + "}";
-    }
 
     @Override
     public int minBytes() {
@@ -287,15 +203,6 @@ public sealed interface WireType {
    *     place ({@code ChunkCodec.apply}), rather than a record
    */
   record SubChunk(JavaName type, String code, boolean mutable) implements WireType {
-    @Override
-    public String descriptor() {
-      return code;
-    }
-
-    @Override
-    public String layout() {
-      return "+" + code;
-    }
 
     @Override
     public int minBytes() {
@@ -310,15 +217,6 @@ public sealed interface WireType {
 
   /** A {@code List} of a {@code @Chunk} type: one sub-chunk per element. */
   record SubChunkList(JavaName type, String code) implements WireType {
-    @Override
-    public String descriptor() {
-      return code + "[]";
-    }
-
-    @Override
-    public String layout() {
-      return "*" + code;
-    }
 
     @Override
     public int minBytes() {

@@ -1,0 +1,93 @@
+package io.chunkstate.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.chunkstate.ChunkCodec;
+import io.chunkstate.schema.FieldDescription;
+import io.chunkstate.schema.Fingerprint;
+import io.chunkstate.schema.TypeDescription;
+import io.chunkstate.schema.WireType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each generated codec returns its type's description, and the registry file says the same: one
+ * model behind both, whose fingerprint is the one of SPEC §8.
+ */
+class DescriptionTest {
+  private static final GeneratedCodecs SCHEMA =
+      GeneratedCodecs.compile(Compilations.sources("schema"));
+
+  private static JsonObject registry() {
+    try {
+      return JsonParser.parseString(
+              SCHEMA
+                  .compilation()
+                  .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/chunkstate/registry.json")
+                  .orElseThrow()
+                  .getCharContent(false)
+                  .toString())
+          .getAsJsonObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void everyCodecsDescriptionAgreesWithTheRegistry() {
+    JsonObject registry = registry();
+    assertEquals(2, registry.get("format").getAsInt());
+    JsonArray chunks = registry.getAsJsonArray("chunks");
+    assertEquals(6, chunks.size());
+    for (JsonElement element : chunks) {
+      JsonObject chunk = element.getAsJsonObject();
+      ChunkCodec<Object> codec = SCHEMA.codec(chunk.get("class").getAsString());
+      TypeDescription description = codec.description().orElseThrow();
+      assertEquals(chunk.get("code").getAsString(), description.type().code());
+      assertEquals(codec.stateClass().getName(), description.className());
+      assertEquals(chunk.get("fingerprint").getAsString(), description.fingerprint().toString());
+      assertEquals(chunk.get("layout").getAsString(), Fingerprint.layout(description.fields()));
+      JsonArray fields = chunk.getAsJsonArray("fields");
+      assertEquals(fields.size(), description.fields().size());
+      for (int i = 0; i < fields.size(); i++) {
+        JsonObject field = fields.get(i).getAsJsonObject();
+        FieldDescription described = description.fields().get(i);
+        assertEquals(field.get("name").getAsString(), described.name());
+        assertEquals(field.get("wire").getAsString(), described.wire().descriptor());
+        assertEquals(field.get("type").getAsString(), described.javaType());
+      }
+      assertEquals(chunk.getAsJsonArray("subChunks").size(), description.subChunks().size());
+    }
+  }
+
+  @Test
+  void aBoardIsDescribedFieldByField() {
+    TypeDescription board = SCHEMA.codec("example.Board").description().orElseThrow();
+    WireType point =
+        new WireType.Struct(
+            "example.Point",
+            List.of(
+                FieldDescription.of("x", WireType.Primitive.INT, "int"),
+                FieldDescription.of("y", WireType.Primitive.INT, "int")));
+    assertEquals(
+        List.of(
+            FieldDescription.of("id", WireType.Primitive.INT, "int"),
+            FieldDescription.of("origin", point, "example.Point")),
+        board.fields());
+    assertEquals("id:int,origin:struct{x:int,y:int}", Fingerprint.layout(board.fields()));
+    assertEquals(
+        List.of("first slOt example.Board$Slot one", "more slOT example.Board$Slot2 list",
+            "counter CoUn example.Counter one"),
+        board.subChunks().stream()
+            .map(s -> s.name() + " " + s.type().code() + " " + s.className() + " "
+                + (s.list() ? "list" : "one"))
+            .toList());
+  }
+}
