@@ -49,6 +49,27 @@ public interface ChunkCodec<T> {
   T decode(WireReader in) throws ChunkStreamException;
 
   /**
+   * The key that tells this state apart from other instances of its type (a PCI address, a port
+   * number): the value of the field the type declares as its key, or {@code null} for a type
+   * without one, whose instances a restore matches in order. Keys of one type are compared with
+   * {@code equals}.
+   */
+  default Object key(T state) {
+    return null;
+  }
+
+  /**
+   * Why {@code decoded} cannot be {@linkplain #apply applied} to {@code target} in place, or
+   * {@code null} if it can: for example a {@code final} array of the target whose length differs
+   * from the decoded one's, which apply fills in place and cannot replace. A restore asks before
+   * it applies anything, and refuses the stream with a {@code DATA} error carrying this text.
+   * Nested objects that apply restores in place are asked too.
+   */
+  default String applyMismatch(T decoded, T target) {
+    return null;
+  }
+
+  /**
    * Whether {@link #apply} and {@link #decodeInto} are supported: true for mutable classes, false
    * for records and other classes whose fields cannot be set.
    */
@@ -77,8 +98,8 @@ public interface ChunkCodec<T> {
   /**
    * Reads the data of one chunk of this type into an existing object, all or nothing: the whole
    * chunk is read, checked and decoded into a fresh object first (so that every refusal happens
-   * there), and only then {@linkplain #apply applied} to {@code target}. If this throws, {@code
-   * target} is unchanged.
+   * there), checked against the target ({@link #applyMismatch}), and only then {@linkplain #apply
+   * applied} to {@code target}. If this throws, {@code target} is unchanged.
    *
    * @throws ChunkStreamException if the data is not a valid encoding of this type
    * @throws UnsupportedOperationException if {@link #canDecodeInto()} is false
@@ -88,6 +109,11 @@ public interface ChunkCodec<T> {
       throw new UnsupportedOperationException(
           stateClass().getName() + " cannot be decoded into an existing instance");
     }
-    apply(decode(in), target);
+    T decoded = decode(in);
+    String mismatch = applyMismatch(decoded, target);
+    if (mismatch != null) {
+      throw in.dataError(mismatch);
+    }
+    apply(decoded, target);
   }
 }

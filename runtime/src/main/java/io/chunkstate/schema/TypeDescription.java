@@ -16,14 +16,32 @@ import java.util.Optional;
  * @param className the binary name of the state class
  * @param fields the inline fields, in the order they travel
  * @param subChunks the sub-chunk fields, in field order
+ * @param key the name of the inline field that tells instances of the type apart, or {@code null}
+ *     for a type without one
  */
 public record TypeDescription(
-    ChunkType type, String className, List<FieldDescription> fields, List<SubChunkField> subChunks) {
+    ChunkType type,
+    String className,
+    List<FieldDescription> fields,
+    List<SubChunkField> subChunks,
+    String key) {
   public TypeDescription {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(className, "className");
     fields = List.copyOf(fields);
     subChunks = List.copyOf(subChunks);
+    if (key != null && fields.stream().noneMatch(f -> f.name().equals(key))) {
+      throw new IllegalArgumentException("the key " + key + " is not an inline field");
+    }
+  }
+
+  /** A description of a type without a key. */
+  public TypeDescription(
+      ChunkType type,
+      String className,
+      List<FieldDescription> fields,
+      List<SubChunkField> subChunks) {
+    this(type, className, fields, subChunks, null);
   }
 
   /** The layout fingerprint of the inline fields (SPEC §8). */
