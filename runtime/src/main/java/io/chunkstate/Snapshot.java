@@ -14,13 +14,28 @@ public final class Snapshot {
   private final int formatMinor;
   private final List<Object> states;
   private final List<SkippedChunk> skipped;
+  private final long[] offsets;
 
-  /** Takes {@code states} and {@code skipped} over: the caller keeps no reference to them. */
-  Snapshot(String producer, int formatMinor, List<Object> states, List<SkippedChunk> skipped) {
+  /**
+   * Takes {@code states}, their stream {@code offsets} and {@code skipped} over: the caller keeps
+   * no reference to them.
+   */
+  Snapshot(
+      String producer,
+      int formatMinor,
+      List<Object> states,
+      long[] offsets,
+      List<SkippedChunk> skipped) {
     this.producer = producer;
     this.formatMinor = formatMinor;
     this.states = Collections.unmodifiableList(states);
+    this.offsets = offsets;
     this.skipped = Collections.unmodifiableList(skipped);
+  }
+
+  /** The stream offset of the chunk of the state at {@code index} of {@link #states()}. */
+  long offset(int index) {
+    return offsets[index];
   }
 
   /** The producer name from the stream's {@code CHDR}. */

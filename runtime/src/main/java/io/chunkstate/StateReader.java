@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -151,10 +152,20 @@ public final class StateReader {
   /** Every state of {@code stream}, which holds them all: its budget covers the whole stream. */
   private static Snapshot readAll(StateStream stream) throws IOException {
     List<Object> states = new ArrayList<>();
+    long[] offsets = new long[16];
     while (stream.next()) {
       stream.charge(STATE_BYTES, stream.offset(), stream.type().value(), "a decoded state");
+      if (states.size() == offsets.length) {
+        offsets = Arrays.copyOf(offsets, 2 * offsets.length);
+      }
+      offsets[states.size()] = stream.offset();
       states.add(stream.state());
     }
-    return new Snapshot(stream.producer(), stream.formatMinor(), states, stream.takeSkipped());
+    return new Snapshot(
+        stream.producer(),
+        stream.formatMinor(),
+        states,
+        Arrays.copyOf(offsets, states.size()),
+        stream.takeSkipped());
   }
 }
