@@ -311,13 +311,13 @@ public final class ChunkEditor {
     }
     if (edit.op != Op.APPEND) {
       ChunkType target = at.type();
-      checkTarget(target, edit.op.name().toLowerCase(Locale.ROOT));
       boolean besideStreamCode =
-          at.depth() == 1
+          isStreamCode(target)
+              && at.depth() == 1
               && (edit.op == Op.INSERT_AFTER && target.equals(ChunkType.CHDR)
                   || edit.op == Op.INSERT_BEFORE && target.equals(ChunkType.CEND));
-      if (isStreamCode(target) && !besideStreamCode) {
-        throw refused(edit, "CHDR and CEND are the format's own and always copied in place");
+      if (!besideStreamCode) {
+        checkTarget(target, edit.op.name().toLowerCase(Locale.ROOT));
       }
       if (edit.op.takesChunk() && filtered(target)) {
         throw refused(edit, target.code() + " is removed by removeAll or stripAncillary");
