@@ -29,7 +29,7 @@ import java.util.Set;
  * length and CRC, and everything else is copied byte for byte, in the order it came.
  *
  * <pre>{@code
- * ChunkEditor editor = ChunkEditor.of(Signature.CHUNKSTATE, Layouts.of(registry.descriptions()))
+ * ChunkEditor editor = ChunkEditor.of(Signature.CHUNKSTATE, Layouts.of(descriptions))
  *     .remove(ChunkPath.parse("PcIs/MsXs"))                    // the first PcIs's MsXs
  *     .append(ChunkPath.parse("PcIs[1]"), ChunkType.of("stAt"), statsData)
  *     .stripAncillary();
