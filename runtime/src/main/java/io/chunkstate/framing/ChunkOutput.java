@@ -1,6 +1,7 @@
 package io.chunkstate.framing;
 
 import io.chunkstate.ChunkType;
+import io.chunkstate.internal.FrameReader;
 import io.chunkstate.internal.Framing;
 import java.io.Closeable;
 import java.io.IOException;
@@ -70,6 +71,20 @@ public final class ChunkOutput implements Closeable {
   /** Copies {@code chunk} unchanged: same type, data and CRC. */
   public void write(RawChunk chunk) throws IOException {
     write(chunk.type(), chunk.array(), chunk.dataOffset(), chunk.length());
+  }
+
+  /**
+   * Copies the chunk whose header {@code frames} has just read, its data streamed through its CRC
+   * in constant memory: after a failure the output may end inside it.
+   */
+  void copy(FrameReader frames) throws IOException {
+    int length = frames.pendingLength();
+    Framing.putInt(word, 0, length);
+    Framing.putInt(word, 4, frames.pendingType());
+    out.write(word, 0, 8);
+    Framing.putInt(word, 0, frames.copyData(out));
+    out.write(word, 0, 4);
+    position += 12L + length;
   }
 
   /** Flushes the underlying stream. */

@@ -45,6 +45,17 @@ public final class Errors {
     return "type bytes " + ChunkType.render(type) + " are not four ASCII letters";
   }
 
+  /**
+   * The end of a message about bytes inside the chunk at {@code path} that do not fit its inline
+   * layout: another version may have written other inline fields (SPEC §9).
+   */
+  public static String layoutHint(String path) {
+    String code = path.substring(path.lastIndexOf('/') + 1);
+    return "; if the stream's inline layout of " + code + " differs from this reader's"
+        + " (another version wrote it with other inline fields), that is a breaking change:"
+        + " new state belongs in a new sub-chunk (SPEC §9)";
+  }
+
   /** A chunk's stored CRC does not match its type and data. */
   public static ChunkStreamException crc(long offset, String path, int stored, int computed) {
     return new ChunkStreamException(

@@ -4,6 +4,7 @@ import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
@@ -167,6 +168,23 @@ public final class FrameReader {
    *     the CRC does not match
    */
   public void skipData() throws IOException {
+    passData(null);
+  }
+
+  /**
+   * Reads the data of the chunk whose header {@link #nextHeader()} read through its CRC as {@link
+   * #skipData()} does, writing it to {@code sink} as it passes, and returns the CRC: for a chunk
+   * that is copied unchanged without being held. The data reaches {@code sink} before its CRC is
+   * checked, so after an exception {@code sink} may hold part of it.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} if the stream ends inside it, {@code CRC} if
+   *     the CRC does not match
+   */
+  public int copyData(OutputStream sink) throws IOException {
+    return passData(sink);
+  }
+
+  private int passData(OutputStream sink) throws IOException {
     long start = pendingStart;
     int type = pendingType;
     int len = pendingLength;
@@ -178,6 +196,9 @@ public final class FrameReader {
         throw Errors.truncated(start, ChunkType.render(type), dataEnds(arrayEnd - position, len));
       }
       crc.update(array, (int) position, len);
+      if (sink != null) {
+        sink.write(array, (int) position, len);
+      }
       position += len;
     } else {
       if (scratch == null) {
@@ -190,11 +211,15 @@ public final class FrameReader {
           throw Errors.truncated(start, ChunkType.render(type), dataEnds(len - left, len));
         }
         crc.update(scratch, 0, n);
+        if (sink != null) {
+          sink.write(scratch, 0, n);
+        }
         left -= n;
       }
     }
     int computed = (int) crc.getValue();
     Framing.checkCrc(start, ChunkType.render(type), readCrc(start, type), computed);
+    return computed;
   }
 
   /**

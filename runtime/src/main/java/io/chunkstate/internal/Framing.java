@@ -93,6 +93,69 @@ public final class Framing {
     return new SkippedChunk(type, offset, length, path);
   }
 
+  /**
+   * Checks the framing of the sub-chunk at {@code pos} inside a chunk's data, as every reader does
+   * at every depth (SPEC §4), and returns the length of its data. The parent's data is {@code
+   * buf[start, limit)}; the parent stands at stream offset {@code parentOffset} with path {@code
+   * parentPath} and nests {@code depth} levels below its top-level chunk (0 for a top-level chunk).
+   *
+   * @throws ChunkStreamException {@code LENGTH} at the parent if the bytes left do not form a
+   *     chunk, {@code TYPE} at the parent if the type bytes are not letters, {@code CRC} for a
+   *     damaged sub-chunk, {@code STRUCTURE} for {@code CHDR} or {@code CEND} inside a chunk or for
+   *     a sub-chunk deeper than {@code maxDepth}
+   */
+  public static int checkSubChunk(
+      byte[] buf,
+      int start,
+      int pos,
+      int limit,
+      long parentOffset,
+      String parentPath,
+      int depth,
+      int maxDepth)
+      throws ChunkStreamException {
+    long subOffset = parentOffset + 8 + (pos - start);
+    int left = limit - pos;
+    int at = pos - start;
+    if (left < OVERHEAD) {
+      throw Errors.length(
+          parentOffset,
+          parentPath,
+          left + " bytes at data byte " + at + " do not form a sub-chunk (one takes at least 12)"
+              + Errors.layoutHint(parentPath));
+    }
+    long length = Integer.toUnsignedLong(getInt(buf, pos));
+    int subType = getInt(buf, pos + 4);
+    if (length > left - OVERHEAD) {
+      throw Errors.length(
+          parentOffset,
+          parentPath,
+          "the bytes at data byte " + at + " do not form a sub-chunk: they declare length "
+              + length + ", past the end of this chunk's data, which has " + (left - OVERHEAD)
+              + " bytes left for it" + Errors.layoutHint(parentPath));
+    }
+    if (!ChunkType.isValid(subType)) {
+      // Not named in the path: bytes that are not a type code are no chunk's name.
+      throw Errors.type(
+          parentOffset,
+          parentPath,
+          "the sub-chunk at data byte " + at + " has " + Errors.notLetters(subType)
+              + Errors.layoutHint(parentPath));
+    }
+    int len = (int) length;
+    String subPath = parentPath + "/" + ChunkType.render(subType);
+    checkCrc(subOffset, subPath, getInt(buf, pos + 8 + len), crc(buf, pos + 4, len));
+    if (isStreamCode(subType)) {
+      throw Errors.structure(
+          subOffset, subPath, ChunkType.render(subType) + " may appear only at the top level");
+    }
+    if (depth >= maxDepth) {
+      throw Errors.structure(
+          subOffset, subPath, "sub-chunks nest deeper than " + maxDepth + " levels");
+    }
+    return len;
+  }
+
   /** The big-endian int at {@code i}. */
   public static int getInt(byte[] b, int i) {
     return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8)

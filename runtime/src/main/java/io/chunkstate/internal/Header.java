@@ -1,5 +1,10 @@
 package io.chunkstate.internal;
 
+import io.chunkstate.ChunkStreamException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+
 /** The {@code CHDR} chunk of SPEC §3: the format version a stream declares. */
 public final class Header {
   /** The format major version this runtime reads and writes. */
@@ -8,5 +13,48 @@ public final class Header {
   /** The format minor version this runtime writes. */
   public static final int FORMAT_MINOR = 0;
 
+  private static final int NULL_COUNT = -1;
+
   private Header() {}
+
+  /**
+   * Checks the data of a {@code CHDR} read at the top level without being decoded (by a tool that
+   * copies it): a format major version this runtime knows, then a producer name that is a string
+   * of UTF-8, not null. Bytes after the name belong to later minor versions and are not looked at.
+   *
+   * @throws ChunkStreamException {@code LENGTH} if the data ends inside these fields, {@code
+   *     VERSION} for another major version, {@code DATA} for a null name or one that is not UTF-8
+   */
+  public static void check(Frame chdr) throws ChunkStreamException {
+    byte[] b = chdr.array();
+    int from = chdr.dataOffset();
+    int length = chdr.length();
+    if (length < 8) {
+      throw Errors.length(
+          chdr.offset(),
+          "CHDR",
+          "CHDR holds " + length + " bytes, fewer than its version and the count of its producer");
+    }
+    int major = (Framing.getInt(b, from) >>> 16) & 0xffff;
+    int minor = Framing.getInt(b, from) & 0xffff;
+    if (major != FORMAT_MAJOR) {
+      throw Errors.version(chdr.offset(), major, minor);
+    }
+    int count = Framing.getInt(b, from + 4);
+    if (count == NULL_COUNT) {
+      throw Errors.data(chdr.offset(), "CHDR", "the producer name is null");
+    }
+    if (count < 0 || count > length - 8) {
+      throw Errors.length(
+          chdr.offset(),
+          "CHDR",
+          "the producer name's count " + Integer.toUnsignedString(count) + " runs past the "
+              + (length - 8) + " bytes left");
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, from + 8, count));
+    } catch (CharacterCodingException e) {
+      throw Errors.data(chdr.offset(), "CHDR", "the producer name is not valid UTF-8");
+    }
+  }
 }

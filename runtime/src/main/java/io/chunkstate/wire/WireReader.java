@@ -554,64 +554,21 @@ public final class WireReader {
 
   /** The error for the sub-chunk at the current position, which breaks a rule of the format. */
   private ChunkStreamException subChunkError() {
-    long subOffset = streamOffset(pos);
-    int left = limit - pos;
-    int at = pos - start;
-    if (left < 12) {
-      return notAChunk(
-          left + " bytes at data byte " + at + " do not form a sub-chunk (one takes at least 12)");
-    }
-    long length = Integer.toUnsignedLong((int) INT.get(buf, pos));
-    int subType = (int) INT.get(buf, pos + 4);
-    if (length > left - 12) {
-      return notAChunk(
-          "the bytes at data byte " + at + " do not form a sub-chunk: they declare length "
-              + length + ", past the end of this chunk's data, which has " + (left - 12)
-              + " bytes left for it");
-    }
-    if (!ChunkType.isValid(subType)) {
-      // Not named in the path: bytes that are not a type code are no chunk's name.
-      return Errors.type(
-          chunkOffset,
-          path(),
-          "the sub-chunk at data byte " + at + " has " + Errors.notLetters(subType)
-              + layoutHint());
-    }
-    int len = (int) length;
-    int stored = (int) INT.get(buf, pos + 8 + len);
-    int computed = Framing.crc(buf, pos + 4, len);
-    if (stored != computed) {
-      return Errors.crc(subOffset, subPath(this, subType), stored, computed);
-    }
-    if (Framing.isStreamCode(subType)) {
-      return Errors.structure(
-          subOffset,
-          subPath(this, subType),
-          ChunkType.render(subType) + " may appear only at the top level");
-    }
-    if (depth >= scope.maxDepth()) {
-      return Errors.structure(
-          subOffset,
-          subPath(this, subType),
-          "sub-chunks nest deeper than " + scope.maxDepth() + " levels");
+    try {
+      Framing.checkSubChunk(buf, start, pos, limit, chunkOffset, path(), depth, scope.maxDepth());
+    } catch (ChunkStreamException e) {
+      return e;
     }
     // The only rule left: the budget.
+    int subType = (int) INT.get(buf, pos + 4);
     return Errors.limit(
-        subOffset, subPath(this, subType), budget.exceeded(SUB_CHUNK_BYTES, "a sub-chunk"));
-  }
-
-  /**
-   * The error for bytes after the inline fields that do not form a sub-chunk: reported at this
-   * chunk (SPEC §4), since they may be inline fields this reader does not know.
-   */
-  private ChunkStreamException notAChunk(String detail) {
-    return lengthError(detail + layoutHint());
+        streamOffset(pos),
+        subPath(this, subType),
+        budget.exceeded(SUB_CHUNK_BYTES, "a sub-chunk"));
   }
 
   private String layoutHint() {
-    return "; if the stream's inline layout of " + type().code() + " differs from this reader's"
-        + " (another version wrote it with other inline fields), that is a breaking change:"
-        + " new state belongs in a new sub-chunk (SPEC §9)";
+    return Errors.layoutHint(path());
   }
 
   /**
