@@ -62,7 +62,7 @@ public final class StateStream implements Closeable {
   // An estimate of the heap bytes of the record of a skipped chunk.
   private static final int SKIPPED_BYTES = 128;
   private static final Access.Opener<WireReader> READERS = Access.opener(WireReader.class);
-  // An estimate of the heap bytes of the record of a skipped chunk.
+
   private final FrameReader input;
   private final ChunkRegistry registry;
   private final ReadOptions options;
