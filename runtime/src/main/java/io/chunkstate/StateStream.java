@@ -209,20 +209,9 @@ public final class StateStream implements Closeable {
           ChunkType.render(input.pendingType()),
           "the first chunk must be CHDR, found " + ChunkType.render(input.pendingType()));
     }
-    Frame header = input.readData();
-    WireReader chdr = READERS.open(header, new Scope(new ArrayList<>(), budget, 0));
-    int major = Short.toUnsignedInt(chdr.readShort());
-    int minor = Short.toUnsignedInt(chdr.readShort());
-    if (major != Header.FORMAT_MAJOR) {
-      throw Errors.version(header.offset(), major, minor);
-    }
-    String name = chdr.readString();
-    if (name == null) {
-      throw chdr.dataError("the producer name is null");
-    }
-    // Bytes after the producer name belong to later minor versions: ignored.
-    producer = name;
-    formatMinor = minor;
+    Header.Declared declared = Header.read(input.readData());
+    producer = declared.producer();
+    formatMinor = declared.minor();
   }
 
   /** The producer name from the stream's {@code CHDR}. */

@@ -465,7 +465,7 @@ public final class ChunkEditor {
           }
           if (first) {
             Frame header = in.readData();
-            Header.check(header);
+            Header.read(header);
             output.write(type, header.array(), header.dataOffset(), header.length());
             first = false;
             continue;

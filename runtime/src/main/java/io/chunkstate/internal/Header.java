@@ -18,14 +18,22 @@ public final class Header {
   private Header() {}
 
   /**
-   * Checks the data of a {@code CHDR} read at the top level without being decoded (by a tool that
-   * copies it): a format major version this runtime knows, then a producer name that is a string
-   * of UTF-8, not null. Bytes after the name belong to later minor versions and are not looked at.
+   * What a stream's {@code CHDR} declares.
+   *
+   * @param minor the format minor version
+   * @param producer the producer's name
+   */
+  public record Declared(int minor, String producer) {}
+
+  /**
+   * Reads and checks the data of a {@code CHDR}, for every reader of streams: a format major
+   * version this runtime knows, then a producer name that is a string of UTF-8, not null. Bytes
+   * after the name belong to later minor versions and are not looked at.
    *
    * @throws ChunkStreamException {@code LENGTH} if the data ends inside these fields, {@code
    *     VERSION} for another major version, {@code DATA} for a null name or one that is not UTF-8
    */
-  public static void check(Frame chdr) throws ChunkStreamException {
+  public static Declared read(Frame chdr) throws ChunkStreamException {
     byte[] b = chdr.array();
     int from = chdr.dataOffset();
     int length = chdr.length();
@@ -52,7 +60,9 @@ public final class Header {
               + (length - 8) + " bytes left");
     }
     try {
-      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, from + 8, count));
+      String producer =
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, from + 8, count)).toString();
+      return new Declared(minor, producer);
     } catch (CharacterCodingException e) {
       throw Errors.data(chdr.offset(), "CHDR", "the producer name is not valid UTF-8");
     }
