@@ -39,6 +39,8 @@ final class StateCopier {
     for (FieldModel field : fields) {
       if (field.isSubChunk() && SubChunkField.of(field).mutable()) {
         applyInPlace(field);
+      } else if (field.inPlace()) {
+        fillInPlace(field);
       } else {
         code.addStatement("$L", StateCode.set(target, field, StateCode.get(decoded, field)));
       }
@@ -58,8 +60,24 @@ final class StateCopier {
         .endControlFlow();
   }
 
+  /**
+   * A final array: the decoded elements copied into the target's own array, whose length {@code
+   * applyMismatch} found equal.
+   */
+  private void fillInPlace(FieldModel field) {
+    String value = names.newName(field.name());
+    code.addStatement(
+            "$T $N = $L", javaType(field.type()), value, StateCode.get(decoded, field))
+        .addStatement(
+            "$T.arraycopy($N, 0, $L, 0, $N.length)",
+            JavaTypes.SYSTEM,
+            value,
+            StateCode.get(target, field),
+            value);
+  }
+
   /** {@code level} → {@code Level}. */
-  private static String capitalized(String name) {
+  static String capitalized(String name) {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 }
