@@ -31,7 +31,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes one codec, member by member, in the order they appear in the file: one {@code add…}
- * method per generated member. The names come from {@link CodecNames}; the statements that encode
+ * method per generated member, and none for a member the state does not need (no {@code key} for
+ * a type without a key, no {@code applyMismatch} for a class without final arrays or nested
+ * mutable chunks). The names come from {@link CodecNames}; the statements that encode
  * and decode from {@link StateEncoder} and {@link StateDecoder}.
  */
 final class CodecWriter {

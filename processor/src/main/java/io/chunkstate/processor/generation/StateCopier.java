@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Copies fields of a freshly decoded class instance into a live one, in a codec's {@code apply}. A
- * nested mutable chunk that both hold is applied in place, so that references to the target's stay
- * valid; everything else is assigned, arrays and lists shared with the decoded instance, which is
- * thrown away.
+ * nested mutable chunk that both hold is applied in place, and a final array filled in place, so
+ * that references to the target's stay valid; everything else is assigned, arrays and lists shared
+ * with the decoded instance, which is thrown away.
  */
 final class StateCopier {
   private final CodecNames codec;
