@@ -120,6 +120,19 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
   }
 
   @Override
+  public String applyMismatch(Rack decoded, Rack target) {
+    Counter counter = decoded.counter;
+    Counter targetCounter = target.counter;
+    if (counter != null && targetCounter != null) {
+      String counterMismatch = COUNTER.applyMismatch(counter, targetCounter);
+      if (counterMismatch != null) {
+        return "counter." + counterMismatch;
+      }
+    }
+    return null;
+  }
+
+  @Override
   public void apply(Rack decoded, Rack target) {
     target.slots = decoded.slots;
     target.setOrigin(decoded.getOrigin());

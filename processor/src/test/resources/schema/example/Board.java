@@ -8,7 +8,12 @@ import java.util.List;
 public record Board(int id, Point origin, Slot first, List<Slot2> more, Counter counter) {
 
   @Chunk("slOt")
-  public record Slot(int index, String label) {}
+  public record Slot(int index, String label) {
+    /** What a port holds when its stream has no slot. */
+    public static Slot unused() {
+      return new Slot(-1, "unused");
+    }
+  }
 
   @Chunk("slOT")
   public record Slot2(int index) {}

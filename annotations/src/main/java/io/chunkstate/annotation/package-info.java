@@ -1,5 +1,10 @@
 /**
  * The annotations that declare chunk types: {@link io.chunkstate.annotation.Chunk}, {@link
- * io.chunkstate.annotation.ChunkStruct} and {@link io.chunkstate.annotation.ChunkAuthority}.
+ * io.chunkstate.annotation.ChunkStruct} and {@link io.chunkstate.annotation.ChunkAuthority}; and
+ * those that say how a {@code @Chunk} type is restored: {@link io.chunkstate.annotation.ChunkKey}
+ * (the field that tells its instances apart), {@link io.chunkstate.annotation.PreSave} and {@link
+ * io.chunkstate.annotation.PostLoad} (code it runs before encoding and after decoding), and {@link
+ * io.chunkstate.annotation.WhenAbsent} (what a sub-chunk field becomes when its sub-chunk is
+ * absent).
  */
 package io.chunkstate.annotation;

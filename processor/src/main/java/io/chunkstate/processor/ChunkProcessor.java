@@ -64,7 +64,11 @@ public class ChunkProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Annotations.CHUNK, Annotations.CHUNK_STRUCT);
+    Set<String> supported = new LinkedHashSet<>();
+    supported.add(Annotations.CHUNK);
+    supported.add(Annotations.CHUNK_STRUCT);
+    supported.addAll(Annotations.RESTORE);
+    return supported;
   }
 
   @Override
@@ -98,10 +102,19 @@ public class ChunkProcessor extends AbstractProcessor {
     takeDeferred(chunkTypes, structTypes);
     chunkTypes.addAll(annotated(round, Annotations.CHUNK));
     structTypes.addAll(annotated(round, Annotations.CHUNK_STRUCT));
-    if (chunkTypes.isEmpty() && structTypes.isEmpty()) {
+    Map<String, Set<? extends Element>> restoreMembers = new TreeMap<>();
+    for (String annotation : Annotations.RESTORE) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (type != null) {
+        restoreMembers.put(annotation, round.getElementsAnnotatedWith(type));
+      }
+    }
+    if (chunkTypes.isEmpty()
+        && structTypes.isEmpty()
+        && restoreMembers.values().stream().allMatch(Set::isEmpty)) {
       return;
     }
-    Report report = validator(false).validate(chunkTypes, structTypes);
+    Report report = validator(false).validate(chunkTypes, structTypes, restoreMembers);
     print(report);
     deferred.addAll(report.deferred());
     for (ClassModel struct : report.structs()) {

@@ -45,7 +45,7 @@ class DescriptionTest {
     JsonObject registry = registry();
     assertEquals(2, registry.get("format").getAsInt());
     JsonArray chunks = registry.getAsJsonArray("chunks");
-    assertEquals(6, chunks.size());
+    assertEquals(8, chunks.size());
     for (JsonElement element : chunks) {
       JsonObject chunk = element.getAsJsonObject();
       ChunkCodec<Object> codec = SCHEMA.codec(chunk.get("class").getAsString());
@@ -64,7 +64,18 @@ class DescriptionTest {
         assertEquals(field.get("type").getAsString(), described.javaType());
       }
       assertEquals(chunk.getAsJsonArray("subChunks").size(), description.subChunks().size());
+      assertEquals(
+          chunk.has("key") ? chunk.get("key").getAsString() : null,
+          description.key(),
+          "the key, named by both or by neither");
     }
+  }
+
+  @Test
+  void aKeyIsNamedByTheDescriptionAndTheRegistry() {
+    assertEquals("index", SCHEMA.codec("example.Clock").description().orElseThrow().key());
+    assertEquals("address", SCHEMA.codec("example.Port").description().orElseThrow().key());
+    assertEquals(null, SCHEMA.codec("example.Board").description().orElseThrow().key());
   }
 
   @Test

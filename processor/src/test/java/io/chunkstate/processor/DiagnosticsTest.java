@@ -85,7 +85,55 @@ class DiagnosticsTest {
             Message.NAME_TOO_LONG,
             "NameTooLong",
             "record Long",
-            "shorten the type's name to at most 232 bytes of UTF-8, here 233"));
+            "shorten the type's name to at most 232 bytes of UTF-8, here 233"),
+        bad(
+            Message.KEY_TYPE,
+            "KeyType",
+            "double frequency",
+            "[chunk.key-type] field 'frequency' is the @ChunkKey of bad.KeyType, but has type"
+                + " double"),
+        bad(
+            Message.DUPLICATE_KEY,
+            "DuplicateKey",
+            "int slot",
+            "fields 'address' and 'slot' of bad.DuplicateKey are both marked @ChunkKey"),
+        bad(
+            Message.MISPLACED_ANNOTATION,
+            "MisplacedAnnotation",
+            "record MisplacedAnnotation",
+            "[chunk.misplaced-annotation] @ChunkKey is on field 'id' of bad.MisplacedAnnotation,"
+                + " which belongs to a @ChunkStruct"),
+        bad(
+            Message.HOOK_SIGNATURE,
+            "HookSignature",
+            "boolean check",
+            "@PostLoad method check(int) of bad.HookSignature takes parameters"),
+        bad(
+            Message.HOOK_VISIBILITY,
+            "HookVisibility",
+            "private void flush",
+            "@PreSave method flush() of bad.HookVisibility is private"),
+        bad(
+            Message.DUPLICATE_HOOK,
+            "DuplicateHook",
+            "void check",
+            "methods rebuild() and check() of bad.DuplicateHook are both marked @PostLoad"),
+        bad(
+            Message.ABSENT_FIELD,
+            "AbsentField",
+            "record Tree",
+            "field 'leaves' has @WhenAbsent, but it holds a List of sub-chunks"),
+        bad(
+            Message.ABSENT_MISSING,
+            "AbsentMissing",
+            "record Rng",
+            "neither bad.AbsentMissing.Rng nor bad.AbsentMissing.Seed declares a method named"
+                + " reseed; add static bad.AbsentMissing.Seed reseed() to bad.AbsentMissing.Rng"),
+        bad(
+            Message.ABSENT_METHOD,
+            "AbsentMethod",
+            "record Rng",
+            "but bad.AbsentMethod.Rng.reseed() is not static"));
   }
 
   /** A case: the file under {@code bad/bad/}, and others it uses, under {@code bad/}. */
@@ -123,7 +171,7 @@ class DiagnosticsTest {
     assertEquals(expected, tested);
     Set<Integer> rules = tested.stream().map(Message::rule).collect(Collectors.toSet());
     assertEquals(
-        Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13),
+        Set.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22),
         rules,
         "every rule of SPEC §6, and those docs/PROCESSOR.md adds");
   }

@@ -46,7 +46,13 @@ class ProcessorTest {
   void declaresTheAnnotationsAndOptionsItReadsAndClaimsNothing() {
     ChunkProcessor processor = new ChunkProcessor();
     assertEquals(
-        Set.of("io.chunkstate.annotation.Chunk", "io.chunkstate.annotation.ChunkStruct"),
+        Set.of(
+            "io.chunkstate.annotation.Chunk",
+            "io.chunkstate.annotation.ChunkStruct",
+            "io.chunkstate.annotation.ChunkKey",
+            "io.chunkstate.annotation.PreSave",
+            "io.chunkstate.annotation.PostLoad",
+            "io.chunkstate.annotation.WhenAbsent"),
         processor.getSupportedAnnotationTypes());
     assertEquals(Set.of("chunkstate.generatedAnnotation"), processor.getSupportedOptions());
   }

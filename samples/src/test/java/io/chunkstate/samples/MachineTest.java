@@ -76,6 +76,15 @@ class MachineTest {
   }
 
   @Test
+  void aPciDeviceIsKeyedByItsAddress() {
+    @SuppressWarnings("unchecked") // the registry pairs the class with its own codec
+    ChunkCodec<PciDevice> codec =
+        (ChunkCodec<PciDevice>) REGISTRY.codecFor(ChunkType.of("PcIs")).orElseThrow();
+    assertEquals("0000:00:1f.2", codec.key((PciDevice) Machine.devices().get(0)));
+    assertEquals("address", codec.description().orElseThrow().key());
+  }
+
+  @Test
   void devicesWithoutTheirArraysStillDescribeThemselves() {
     // A valid stream may carry null arrays: printing a restored device must not fail.
     Uart16550 uart = new Uart16550();

@@ -31,7 +31,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes one codec, member by member, in the order they appear in the file: one {@code add…}
- * method per generated member. The names come from {@link CodecNames}; the statements that encode
+ * method per generated member, and none for a member the state does not need (no {@code key} for
+ * a type without a key, no {@code applyMismatch} for a class without final arrays or nested
+ * mutable chunks). The names come from {@link CodecNames}; the statements that encode
  * and decode from {@link StateEncoder} and {@link StateDecoder}.
  */
 final class CodecWriter {
@@ -70,14 +72,17 @@ final class CodecWriter {
     addType();
     addStateClass();
     addDescription();
+    addKey();
     addToString();
     addEncode();
     addDecode();
     if (isClass()) {
       addCanDecodeInto();
+      addApplyMismatch();
       addApply();
     }
     addStructReaders();
+    addFinalArrayMismatch();
     addDescribe();
     if (names.split) {
       addEncodeParts();
@@ -201,12 +206,35 @@ final class CodecWriter {
         "$T subChunks = $L",
         ParameterizedTypeName.get(JavaTypes.LIST, RuntimeTypes.SUB_CHUNK_FIELD),
         subChunks);
-    describe.addStatement(
-        "return new $T($N, $S, fields, subChunks)",
-        RuntimeTypes.TYPE_DESCRIPTION,
-        names.typeConstant,
-        description.className());
+    if (description.key() == null) {
+      describe.addStatement(
+          "return new $T($N, $S, fields, subChunks)",
+          RuntimeTypes.TYPE_DESCRIPTION,
+          names.typeConstant,
+          description.className());
+    } else {
+      describe.addStatement(
+          "return new $T($N, $S, fields, subChunks, $S)",
+          RuntimeTypes.TYPE_DESCRIPTION,
+          names.typeConstant,
+          description.className(),
+          description.key());
+    }
     codec.addMethod(describe.build());
+  }
+
+  /** {@code key(state)}: the value of the key field, for a type that has one. */
+  private void addKey() {
+    FieldModel key = names.chunk.keyField();
+    if (key == null) {
+      return;
+    }
+    codec.addMethod(
+        method(
+            override("key").returns(JavaTypes.OBJECT),
+            state,
+            "state",
+            (code, locals, value) -> code.addStatement("return $L", StateCode.get(value, key))));
   }
 
   private void addConstructor() {
@@ -256,6 +284,9 @@ final class CodecWriter {
             WIRE_WRITER,
             "out",
             (code, locals, value, out) -> {
+              if (names.chunk.restore().preSave() != null) {
+                code.addStatement("$N.$N()", value, names.chunk.restore().preSave());
+              }
               if (!names.split) {
                 new StateEncoder(names, code, locals, value, out).write(encodeOrder());
               } else {
@@ -284,11 +315,23 @@ final class CodecWriter {
     CodeBlock.Builder code = CodeBlock.builder();
     StateDecoder decoder = new StateDecoder(names, code, locals, in);
     List<CodeBlock> values = decoder.readAll();
-    CodeBlock construction =
+    CodeBlock.Builder construction = CodeBlock.builder();
+    for (int i = 0; i < values.size(); i++) {
+      FieldModel.StaticCall whenAbsent = type.fields().get(i).whenAbsent();
+      if (whenAbsent != null) {
+        construction
+            .beginControlFlow("if ($L == null)", values.get(i))
+            .addStatement(
+                "$L = $T.$N()", values.get(i), className(whenAbsent.owner()), whenAbsent.method())
+            .endControlFlow();
+      }
+    }
+    String postLoad = names.chunk.restore().postLoad();
+    construction.add(
         names.split && isClass()
-            ? setFromHolder(locals, decoder.holder())
-            : StateCode.construction(type, values, locals);
-    code.add(StateCode.refusalsAreDataErrors(construction, locals, in, type));
+            ? setFromHolder(locals, in, decoder.holder(), postLoad)
+            : StateCode.construction(type, values, locals, in, postLoad));
+    code.add(StateCode.refusalsAreDataErrors(construction.build(), locals, in, type));
     codec.addMethod(
         override("decode")
             .returns(state)
@@ -299,14 +342,24 @@ final class CodecWriter {
   }
 
   /** A new instance of a split class, whose fields each part's method sets from the holder. */
-  private CodeBlock setFromHolder(NameAllocator locals, String holder) {
+  private CodeBlock setFromHolder(
+      NameAllocator locals, String in, String holder, String postLoad) {
     String value = locals.newName("value");
     CodeBlock.Builder build =
         CodeBlock.builder().addStatement("$T $N = new $T()", state, value, state);
-    for (int i = 0; i < Parts.byCount(type.fields()).size(); i++) {
-      build.addStatement("setPart$L($N, $N)", i, value, holder);
+    List<List<FieldModel>> parts = Parts.byCount(type.fields());
+    for (int i = 0; i < parts.size(); i++) {
+      if (hasInPlace(parts.get(i))) {
+        build.addStatement("setPart$L($N, $N, $N)", i, value, holder, in);
+      } else {
+        build.addStatement("setPart$L($N, $N)", i, value, holder);
+      }
     }
-    return build.addStatement("return $N", value).build();
+    return StateCode.postLoad(build, value, postLoad).addStatement("return $N", value).build();
+  }
+
+  private static boolean hasInPlace(List<FieldModel> fields) {
+    return fields.stream().anyMatch(FieldModel::inPlace);
   }
 
   private void addCanDecodeInto() {
@@ -315,9 +368,124 @@ final class CodecWriter {
   }
 
   /**
+   * {@code applyMismatch}: why a decoded instance cannot be applied to the target — a final array
+   * of another length, or a nested mutable chunk that cannot be applied in place, its answer
+   * prefixed with the field's name — for a class that has either; null when it can.
+   */
+  private void addApplyMismatch() {
+    List<FieldModel> checked = new ArrayList<>();
+    for (FieldModel field : type.fields()) {
+      if (field.inPlace() || field.isSubChunk() && SubChunkField.of(field).mutable()) {
+        checked.add(field);
+      }
+    }
+    if (checked.isEmpty()) {
+      return;
+    }
+    codec.addMethod(
+        method(
+            override("applyMismatch").returns(JavaTypes.STRING),
+            state,
+            "decoded",
+            state,
+            "target",
+            (code, locals, decoded, target) -> {
+              for (FieldModel field : checked) {
+                if (field.inPlace()) {
+                  finalArrayMismatch(code, locals, field, decoded, target);
+                } else {
+                  nestedMismatch(code, locals, field, decoded, target);
+                }
+              }
+              code.addStatement("return null");
+            }));
+  }
+
+  /** A final array of the target whose length is not the decoded one's. */
+  private void finalArrayMismatch(
+      CodeBlock.Builder code,
+      NameAllocator locals,
+      FieldModel field,
+      String decoded,
+      String target) {
+    String own = locals.newName(field.name());
+    String length = locals.newName(field.name() + "Length");
+    code.addStatement("$T $N = $L", javaType(field.type()), own, StateCode.get(target, field))
+        .addStatement("int $N = $L.length", length, StateCode.get(decoded, field))
+        .beginControlFlow("if ($N == null || $N.length != $N)", own, own, length)
+        .addStatement(
+            "return $N($S,$W$S,$W$L,$W$N)",
+            StateCode.FINAL_ARRAY_MISMATCH,
+            field.name(),
+            "the target",
+            StateCode.length(CodeBlock.of("$N", own)),
+            length)
+        .endControlFlow();
+  }
+
+  /** A nested mutable chunk that both hold, and that cannot be applied in place. */
+  private void nestedMismatch(
+      CodeBlock.Builder code,
+      NameAllocator locals,
+      FieldModel field,
+      String decoded,
+      String target) {
+    TypeName fieldType = javaType(field.type());
+    String value = locals.newName(field.name());
+    String live = locals.newName("target" + StateCopier.capitalized(field.name()));
+    String mismatch = locals.newName(field.name() + "Mismatch");
+    code.addStatement("$T $N = $L", fieldType, value, StateCode.get(decoded, field))
+        .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field))
+        .beginControlFlow("if ($N != null && $N != null)", value, live)
+        .addStatement(
+            "$T $N = $N.applyMismatch($N, $N)",
+            JavaTypes.STRING,
+            mismatch,
+            names.codecConstant(field),
+            value,
+            live)
+        .beginControlFlow("if ($N != null)", mismatch)
+        .addStatement("return $S + $N", field.name() + ".", mismatch)
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  /**
+   * {@code finalArrayMismatch}: the text that says why a final array cannot be filled in place,
+   * for a class that has one: the error of {@code decode}, and the answer of {@code
+   * applyMismatch}.
+   */
+  private void addFinalArrayMismatch() {
+    if (!isClass() || !hasInPlace(type.fields())) {
+      return;
+    }
+    codec.addMethod(
+        part(StateCode.FINAL_ARRAY_MISMATCH)
+            .addJavadoc(
+                "Why final array {@code field} of {@code holder} cannot be filled in place from"
+                    + " the stream's;\na length of -1 is null.\n")
+            .returns(JavaTypes.STRING)
+            .addParameter(JavaTypes.STRING, "field")
+            .addParameter(JavaTypes.STRING, "holder")
+            .addParameter(TypeName.INT, "holderLength")
+            .addParameter(TypeName.INT, "streamLength")
+            .addStatement(
+                "return field$W+ $S$W+ holder$W+ $S$W+ (holderLength < 0 ? $S : holderLength + $S)"
+                    + "$W+ $S$W+ (streamLength < 0 ? $S : streamLength + $S)",
+                " is a final array, filled in place, so its length cannot change: ",
+                " holds ",
+                "null",
+                " elements",
+                " and the stream ",
+                "null",
+                " elements")
+            .build());
+  }
+
+  /**
    * {@code apply}: copies every field of a freshly decoded instance into the target, through the
-   * same field or setter the decoder uses; {@code decodeInto} is {@code apply(decode(in),
-   * target)}.
+   * same field or setter the decoder uses, a final array into the target's own; then runs the
+   * post-load hook on the target. {@code decodeInto} is {@code apply(decode(in), target)}.
    */
   private void addApply() {
     codec.addMethod(
@@ -335,6 +503,7 @@ final class CodecWriter {
                   code.addStatement("applyPart$L($N, $N)", i, decoded, target);
                 }
               }
+              StateCode.postLoad(code, target, names.chunk.restore().postLoad());
             }));
   }
 
@@ -360,7 +529,7 @@ final class CodecWriter {
       }
       code.add(
           StateCode.refusalsAreDataErrors(
-              StateCode.construction(struct, values, locals), locals, in, struct));
+              StateCode.construction(struct, values, locals, in, null), locals, in, struct));
       codec.addMethod(
           MethodSpec.methodBuilder(names.structReader(struct))
               .addJavadoc("Reads a {@link $T}: a presence byte, then its fields.\n", structClass)
@@ -415,25 +584,29 @@ final class CodecWriter {
     }
   }
 
-  /** {@code setPart0}…: each sets its share of a split class's fields from the holder. */
+  /**
+   * {@code setPart0}…: each sets its share of a split class's fields from the holder; one that
+   * fills a final array in place takes the reader too, for its error.
+   */
   private void addSetParts() {
     List<List<FieldModel>> parts = Parts.byCount(type.fields());
     for (int i = 0; i < parts.size(); i++) {
       List<FieldModel> part = parts.get(i);
-      codec.addMethod(
-          method(
-              part("setPart" + i),
-              state,
-              "target",
-              names.holder,
-              "values",
-              (code, locals, target, values) -> {
-                for (FieldModel field : part) {
-                  code.addStatement(
-                      "$L",
-                      StateCode.set(target, field, CodeBlock.of("$N.$N", values, field.name())));
-                }
-              }));
+      NameAllocator locals = names.newNames();
+      String target = locals.newName("target");
+      String values = locals.newName("values");
+      String in = hasInPlace(part) ? locals.newName("in") : null;
+      CodeBlock.Builder code = CodeBlock.builder();
+      for (FieldModel field : part) {
+        StateCode.give(
+            code, target, field, CodeBlock.of("$N.$N", values, field.name()), locals, in, type);
+      }
+      MethodSpec.Builder method =
+          part("setPart" + i).addParameter(state, target).addParameter(names.holder, values);
+      if (in != null) {
+        method.addParameter(WIRE_READER, in).addException(CHUNK_STREAM_EXCEPTION);
+      }
+      codec.addMethod(method.addCode(code.build()).build());
     }
   }
 
@@ -471,6 +644,21 @@ final class CodecWriter {
       holder.addField(member.build());
     }
     codec.addType(holder.build());
+  }
+
+  /** What writes the body of a method of one parameter, given its name. */
+  private interface OneParameterBody {
+    void write(CodeBlock.Builder code, NameAllocator locals, String parameter);
+  }
+
+  /** {@code method} with the parameter {@code (type name)} and the body {@code body} writes. */
+  private MethodSpec method(
+      MethodSpec.Builder method, TypeName type, String name, OneParameterBody body) {
+    NameAllocator locals = names.newNames();
+    String parameter = locals.newName(name);
+    CodeBlock.Builder code = CodeBlock.builder();
+    body.write(code, locals, parameter);
+    return method.addParameter(type, parameter).addCode(code.build()).build();
   }
 
   /** What writes the body of a method of two parameters, given their names. */

@@ -33,7 +33,11 @@ public final class Descriptions implements WireType.Visitor<io.chunkstate.schema
               field.name(), ChunkType.of(use.code()), use.type().binaryName(), use.list()));
     }
     return new TypeDescription(
-        ChunkType.of(chunk.code()), type.name().binaryName(), fields(type), subChunks);
+        ChunkType.of(chunk.code()),
+        type.name().binaryName(),
+        fields(type),
+        subChunks,
+        chunk.restore().key());
   }
 
   /** The description of a struct type, as the wire type of a field that holds one. */

@@ -18,6 +18,8 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
   static final ClassName RUNTIME_EXCEPTION = ClassName.get("java.lang", "RuntimeException");
   static final ClassName ERROR = ClassName.get("java.lang", "Error");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName OBJECT = ClassName.get("java.lang", "Object");
+  static final ClassName SYSTEM = ClassName.get("java.lang", "System");
 
   /** The JDK types every codec may name, besides those of its schema. */
   static final List<ClassName> JDK =
@@ -37,7 +39,9 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
           ClassName.get(Float.class),
           ClassName.get(Double.class),
           RUNTIME_EXCEPTION,
-          ERROR);
+          ERROR,
+          OBJECT,
+          SYSTEM);
 
   private static final JavaTypes INSTANCE = new JavaTypes();
 

@@ -81,6 +81,9 @@ public final class RegistryJson {
     json.name("critical").value(type.isCritical());
     json.name("public").value(type.isPublic());
     json.name("safeToCopy").value(type.isSafeToCopy());
+    if (description.key() != null) {
+      json.name("key").value(description.key());
+    }
     writeLayout(json, description.fields());
     json.name("subChunks").beginArray();
     for (SubChunkField field : description.subChunks()) {

@@ -1,6 +1,7 @@
 package io.chunkstate.processor.generation;
 
 import static io.chunkstate.processor.generation.JavaTypes.className;
+import static io.chunkstate.processor.generation.JavaTypes.javaType;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -29,26 +30,85 @@ final class StateCode {
       case FIELD -> CodeBlock.of("$N.$N = $L", owner, write.member(), value);
       case METHOD -> CodeBlock.of("$N.$N($L)", owner, write.member(), value);
       case CONSTRUCTOR -> throw new AssertionError("a record component is set by its constructor");
+      case IN_PLACE -> throw new AssertionError("a final array is filled in place, not set");
     };
+  }
+
+  /** The codec's method that says why a final array cannot be filled in place. */
+  static final String FINAL_ARRAY_MISMATCH = "finalArrayMismatch";
+
+  /**
+   * Gives {@code field} of the instance in local {@code owner} the decoded {@code value}: sets it,
+   * or for a final array fills the instance's own array in place, after checking that the lengths
+   * match ({@code DATA} naming the field otherwise, from the reader in local {@code in}).
+   */
+  static void give(
+      CodeBlock.Builder code,
+      String owner,
+      FieldModel field,
+      CodeBlock value,
+      NameAllocator names,
+      String in,
+      ClassModel type) {
+    if (!field.inPlace()) {
+      code.addStatement("$L", set(owner, field, value));
+      return;
+    }
+    String own = names.newName(field.name() + "Array");
+    code.addStatement("$T $N = $L", javaType(field.type()), own, get(owner, field))
+        .beginControlFlow(
+            "if ($L == null || $N == null || $N.length != $L.length)", value, own, own, value)
+        .addStatement(
+            "throw $N.dataError($N($S,$W$S,$W$L,$W$L))",
+            in,
+            FINAL_ARRAY_MISMATCH,
+            field.name(),
+            "a new " + type.name().qualifiedName(),
+            length(CodeBlock.of("$N", own)),
+            length(value))
+        .endControlFlow()
+        .addStatement("$T.arraycopy($L, 0, $N, 0, $N.length)", JavaTypes.SYSTEM, value, own, own);
+  }
+
+  /** {@code a == null ? -1 : a.length}: an array's length for a message, -1 for null. */
+  static CodeBlock length(CodeBlock array) {
+    return CodeBlock.of("$L == null ? -1 : $L.length", array, array);
   }
 
   /**
    * Statements that build an instance of {@code type} from {@code values}, in field order, and
    * return it: the canonical constructor of a record; for a class, its no-argument constructor,
-   * then each field set.
+   * then each field set or filled in place. Then the post-load hook, if there is one, runs on it.
+   *
+   * @param in the local that holds the reader, for the error of an array filled in place
+   * @param postLoad the post-load hook, or null
    */
-  static CodeBlock construction(ClassModel type, List<CodeBlock> values, NameAllocator names) {
+  static CodeBlock construction(
+      ClassModel type, List<CodeBlock> values, NameAllocator names, String in, String postLoad) {
     ClassName name = className(type.name());
     if (type.construction() == ClassModel.Construction.RECORD) {
-      return CodeBlock.of("return new $T($L);\n", name, arguments(values));
+      if (postLoad == null) {
+        return CodeBlock.of("return new $T($L);\n", name, arguments(values));
+      }
+      String instance = names.newName("value");
+      return CodeBlock.builder()
+          .addStatement("$T $N = new $T($L)", name, instance, name, arguments(values))
+          .addStatement("$N.$N()", instance, postLoad)
+          .addStatement("return $N", instance)
+          .build();
     }
     String instance = names.newName("value");
     CodeBlock.Builder code =
         CodeBlock.builder().addStatement("$T $N = new $T()", name, instance, name);
     for (int i = 0; i < values.size(); i++) {
-      code.addStatement("$L", set(instance, type.fields().get(i), values.get(i)));
+      give(code, instance, type.fields().get(i), values.get(i), names, in, type);
     }
-    return code.addStatement("return $N", instance).build();
+    return postLoad(code, instance, postLoad).addStatement("return $N", instance).build();
+  }
+
+  /** Calls the post-load hook, if there is one, on the instance in local {@code instance}. */
+  static CodeBlock.Builder postLoad(CodeBlock.Builder code, String instance, String postLoad) {
+    return postLoad == null ? code : code.addStatement("$N.$N()", instance, postLoad);
   }
 
   /** The values as constructor arguments, wrapping where lines grow long. */

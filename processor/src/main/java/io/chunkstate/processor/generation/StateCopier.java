@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Copies fields of a freshly decoded class instance into a live one, in a codec's {@code apply}. A
- * nested mutable chunk that both hold is applied in place, so that references to the target's stay
- * valid; everything else is assigned, arrays and lists shared with the decoded instance, which is
- * thrown away.
+ * nested mutable chunk that both hold is applied in place, and a final array filled in place, so
+ * that references to the target's stay valid; everything else is assigned, arrays and lists shared
+ * with the decoded instance, which is thrown away.
  */
 final class StateCopier {
   private final CodecNames codec;
@@ -39,6 +39,8 @@ final class StateCopier {
     for (FieldModel field : fields) {
       if (field.isSubChunk() && SubChunkField.of(field).mutable()) {
         applyInPlace(field);
+      } else if (field.inPlace()) {
+        fillInPlace(field);
       } else {
         code.addStatement("$L", StateCode.set(target, field, StateCode.get(decoded, field)));
       }
@@ -58,8 +60,24 @@ final class StateCopier {
         .endControlFlow();
   }
 
+  /**
+   * A final array: the decoded elements copied into the target's own array, whose length {@code
+   * applyMismatch} found equal.
+   */
+  private void fillInPlace(FieldModel field) {
+    String value = names.newName(field.name());
+    code.addStatement(
+            "$T $N = $L", javaType(field.type()), value, StateCode.get(decoded, field))
+        .addStatement(
+            "$T.arraycopy($N, 0, $L, 0, $N.length)",
+            JavaTypes.SYSTEM,
+            value,
+            StateCode.get(target, field),
+            value);
+  }
+
   /** {@code level} → {@code Level}. */
-  private static String capitalized(String name) {
+  static String capitalized(String name) {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 }

@@ -7,8 +7,16 @@ package io.chunkstate.processor.model;
  * @param type how the field is encoded
  * @param read how the codec gets the value from an instance
  * @param write how the codec gives the value to an instance
+ * @param whenAbsent for a sub-chunk field, the static method that gives its value when the stream
+ *     has no sub-chunk for it ({@code @WhenAbsent}); null for none
  */
-public record FieldModel(String name, WireType type, Access read, Access write) {
+public record FieldModel(
+    String name, WireType type, Access read, Access write, StaticCall whenAbsent) {
+
+  /** A field without a value for an absent sub-chunk. */
+  public FieldModel(String name, WireType type, Access read, Access write) {
+    this(name, type, read, write, null);
+  }
 
   /** How generated code reaches a field. */
   public record Access(Kind kind, String member) {
@@ -19,7 +27,12 @@ public record FieldModel(String name, WireType type, Access read, Access write) 
       /** A getter (for reading) or setter (for writing). */
       METHOD,
       /** A parameter of the record's canonical constructor (for writing). */
-      CONSTRUCTOR
+      CONSTRUCTOR,
+      /**
+       * A final array that the instance allocates itself, filled in place (for writing): the
+       * codec copies the decoded elements into the array it reads through {@code read}.
+       */
+      IN_PLACE
     }
 
     /** Direct access to the field named {@code name}. */
@@ -36,6 +49,19 @@ public record FieldModel(String name, WireType type, Access read, Access write) 
     public static Access constructor() {
       return new Access(Kind.CONSTRUCTOR, "");
     }
+
+    /** The instance's own array, filled in place. */
+    public static Access inPlace() {
+      return new Access(Kind.IN_PLACE, "");
+    }
+  }
+
+  /** A call of a static method without arguments: {@code RngDevice.reseed()}. */
+  public record StaticCall(JavaName owner, String method) {}
+
+  /** Whether the codec fills the instance's own array rather than setting the field. */
+  public boolean inPlace() {
+    return write.kind() == Access.Kind.IN_PLACE;
   }
 
   /** Whether the field travels as a sub-chunk (or several) rather than inline. */

@@ -91,8 +91,13 @@ final class AccessCheck {
     return true;
   }
 
-  /** How the codec reads and sets a field of a class; null after a problem. */
-  ReadWrite fieldAccess(TypeElement type, VariableElement field) {
+  /**
+   * How the codec reads and sets a field of a class; null after a problem.
+   *
+   * @param inPlace whether a final array without a setter is filled in place (a {@code @Chunk}
+   *     class, which {@code apply} restores), rather than unreachable (a struct, always replaced)
+   */
+  ReadWrite fieldAccess(TypeElement type, VariableElement field, boolean inPlace) {
     Set<Modifier> modifiers = field.getModifiers();
     boolean isPrivate = modifiers.contains(Modifier.PRIVATE);
     boolean isFinal = modifiers.contains(Modifier.FINAL);
@@ -110,6 +115,9 @@ final class AccessCheck {
     Access write = isPrivate || isFinal ? null : Access.field(name);
     if (write == null) {
       write = setter(type, field, "set" + capitalized);
+    }
+    if (write == null && inPlace && isFinal && field.asType().getKind() == TypeKind.ARRAY) {
+      write = Access.inPlace();
     }
     if (read != null && write != null) {
       return new ReadWrite(read, write);

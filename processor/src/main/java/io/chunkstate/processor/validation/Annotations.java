@@ -1,5 +1,6 @@
 package io.chunkstate.processor.validation;
 
+import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -16,7 +17,27 @@ public final class Annotations {
   /** {@code @ChunkAuthority}. */
   public static final String CHUNK_AUTHORITY = "io.chunkstate.annotation.ChunkAuthority";
 
+  /** {@code @ChunkKey}: the field that tells a chunk type's instances apart. */
+  public static final String CHUNK_KEY = "io.chunkstate.annotation.ChunkKey";
+
+  /** {@code @PreSave}: the method {@code encode} calls first. */
+  public static final String PRE_SAVE = "io.chunkstate.annotation.PreSave";
+
+  /** {@code @PostLoad}: the method called on each decoded instance. */
+  public static final String POST_LOAD = "io.chunkstate.annotation.PostLoad";
+
+  /** {@code @WhenAbsent}: what a sub-chunk field becomes when its sub-chunk is absent. */
+  public static final String WHEN_ABSENT = "io.chunkstate.annotation.WhenAbsent";
+
+  /** The annotations on members of a {@code @Chunk} type that say how it is restored. */
+  public static final List<String> RESTORE = List.of(CHUNK_KEY, PRE_SAVE, POST_LOAD, WHEN_ABSENT);
+
   private Annotations() {}
+
+  /** The simple name of an annotation named {@code annotation}: {@code ChunkKey}. */
+  static String simpleName(String annotation) {
+    return annotation.substring(annotation.lastIndexOf('.') + 1);
+  }
 
   /** Whether {@code element} carries the annotation named {@code annotation}. */
   public static boolean has(Element element, String annotation) {
@@ -41,6 +62,6 @@ public final class Annotations {
         return entry.getValue();
       }
     }
-    throw new IllegalStateException("@Chunk without a value: " + annotation);
+    throw new IllegalStateException("an annotation without a value: " + annotation);
   }
 }

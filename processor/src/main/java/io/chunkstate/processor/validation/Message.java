@@ -171,6 +171,70 @@ public enum Message {
       "%s has too long a name: its codec %s needs file names of up to %d bytes (with"
           + " '$Values.class' for a large state), but a file name may have %d; shorten the type's"
           + " name%s to at most %d bytes of UTF-8, here %d"),
+  /** Rule 14 (docs/PROCESSOR.md): a key whose type a restore cannot compare as a key. */
+  KEY_TYPE(
+      "chunk.key-type",
+      14,
+      Diagnostic.Kind.ERROR,
+      "field '%s' is the @ChunkKey of %s, but has type %s; a key is an inline String, byte, short,"
+          + " char, int or long, or a boxed one, whose values a restore compares with equals; put"
+          + " @ChunkKey on such a field"),
+  /** Rule 15 (docs/PROCESSOR.md): two keys. */
+  DUPLICATE_KEY(
+      "chunk.duplicate-key",
+      15,
+      Diagnostic.Kind.ERROR,
+      "fields '%s' and '%s' of %s are both marked @ChunkKey, but a type has one key; keep it on"
+          + " one field"),
+  /** Rule 16 (docs/PROCESSOR.md): a restore annotation outside the state of a chunk. */
+  MISPLACED_ANNOTATION(
+      "chunk.misplaced-annotation",
+      16,
+      Diagnostic.Kind.ERROR,
+      "@%s is on %s, which %s, so no generated codec would use it; %s"),
+  /** Rule 17 (docs/PROCESSOR.md): a hook that is not an instance method of no parameters. */
+  HOOK_SIGNATURE(
+      "chunk.hook-signature",
+      17,
+      Diagnostic.Kind.ERROR,
+      "@%s method %s of %s %s, but the codec calls a hook as state.%s() on each instance; make it"
+          + " an instance method without parameters that returns void"),
+  /** Rule 18 (docs/PROCESSOR.md): a hook the codec cannot call. */
+  HOOK_VISIBILITY(
+      "chunk.hook-visibility",
+      18,
+      Diagnostic.Kind.ERROR,
+      "@%s method %s of %s is private, so the generated codec in package '%s' cannot call it;"
+          + " make it package-private, protected or public"),
+  /** Rule 19 (docs/PROCESSOR.md): two hooks of one kind. */
+  DUPLICATE_HOOK(
+      "chunk.duplicate-hook",
+      19,
+      Diagnostic.Kind.ERROR,
+      "methods %s and %s of %s are both marked @%s, but a type has one hook of each kind; call"
+          + " one from the other"),
+  /** Rule 20 (docs/PROCESSOR.md): a value for an absent sub-chunk on a field that is not one. */
+  ABSENT_FIELD(
+      "chunk.absent-field",
+      20,
+      Diagnostic.Kind.ERROR,
+      "field '%s' has @WhenAbsent, but %s; only a field that holds one sub-chunk (its type a"
+          + " @Chunk type) can be absent from a stream; remove @WhenAbsent"),
+  /** Rule 21 (docs/PROCESSOR.md): the method that gives the value does not exist. */
+  ABSENT_MISSING(
+      "chunk.absent-missing",
+      21,
+      Diagnostic.Kind.ERROR,
+      "field '%s' has @WhenAbsent(\"%s\"), but neither %s nor %s declares a method named %s; add"
+          + " static %s %s() to %s"),
+  /** Rule 22 (docs/PROCESSOR.md): the method that gives the value does not fit. */
+  ABSENT_METHOD(
+      "chunk.absent-method",
+      22,
+      Diagnostic.Kind.ERROR,
+      "field '%s' has @WhenAbsent(\"%s\"), but %s.%s %s; the generated codec calls it as"
+          + " %s.%s() for the field's value, so it must be static, take no parameters, return %s,"
+          + " and be reachable from package '%s' (not private; public in another package)"),
   /** A failure of the processor itself. */
   INTERNAL_ERROR(
       "chunk.internal-error",

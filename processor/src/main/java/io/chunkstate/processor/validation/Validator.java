@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -40,6 +41,7 @@ public final class Validator {
   private final TargetCheck targets;
   private final AccessCheck access;
   private final FieldTypeCheck fieldTypes;
+  private final RestoreCheck restore;
   private final Names names;
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -62,11 +64,33 @@ public final class Validator {
     this.targets = new TargetCheck(names, findings);
     this.access = new AccessCheck(elements, types, names, findings, targets);
     this.fieldTypes = new FieldTypeCheck(types, names, findings, targets, this::structModel);
+    this.restore = new RestoreCheck(elements, types, names, findings);
   }
 
   /** Checks the types of one round. */
   public Report validate(Collection<TypeElement> chunkTypes, Collection<TypeElement> structTypes) {
+    return validate(chunkTypes, structTypes, Map.of());
+  }
+
+  /**
+   * Checks the types of one round, and the members of the round that carry the annotations of
+   * restore ({@link Annotations#RESTORE}): those outside the state of a {@code @Chunk} type are
+   * reported (rule 16); the others are checked with their type.
+   *
+   * @param restoreMembers the elements that carry each of those annotations, by its name
+   */
+  public Report validate(
+      Collection<TypeElement> chunkTypes,
+      Collection<TypeElement> structTypes,
+      Map<String, ? extends Collection<? extends Element>> restoreMembers) {
     Set<Problem> problems = new LinkedHashSet<>();
+    for (var annotated : restoreMembers.entrySet()) {
+      for (Element member : annotated.getValue()) {
+        findings.begin();
+        restore.misplaced(member, annotated.getKey());
+        problems.addAll(findings.problems());
+      }
+    }
     List<ClassModel> cleanStructs = new ArrayList<>();
     for (TypeElement struct : structTypes) {
       if (Annotations.has(struct, Annotations.CHUNK)) {
@@ -136,13 +160,22 @@ public final class Validator {
       return null;
     }
     ok &= codes.codecName(type);
-    ClassModel model = classModel(type, false);
-    return ok && code != null && model != null ? new ChunkModel(code, model) : null;
+    List<FieldContext> contexts = new ArrayList<>();
+    List<WireType> wires = new ArrayList<>();
+    ClassModel model = classModel(type, false, contexts, wires);
+    RestoreCheck.Result<String> key = restore.key(contexts, wires);
+    RestoreCheck.Result<ChunkModel.Restore> hooks = restore.hooks(type, key.value());
+    ok &= key.ok() && hooks.ok();
+    return ok && code != null && model != null
+        ? new ChunkModel(code, model, hooks.value())
+        : null;
   }
 
   /** A struct as a whole, for {@link FieldTypeCheck#struct}: null after a problem. */
   private ClassModel structModel(TypeElement type) {
-    return target(type, "ChunkStruct") ? classModel(type, true) : null;
+    return target(type, "ChunkStruct")
+        ? classModel(type, true, new ArrayList<>(), new ArrayList<>())
+        : null;
   }
 
   /** Rule 8, then whether the codec can name and create the type (rule 7). */
@@ -155,7 +188,14 @@ public final class Validator {
     return visible && concrete;
   }
 
-  private ClassModel classModel(TypeElement type, boolean inStruct) {
+  /**
+   * The model of a chunk or struct type; null after a problem.
+   *
+   * @param contexts receives each state field
+   * @param wires receives the wire type of each, null for a field with a problem
+   */
+  private ClassModel classModel(
+      TypeElement type, boolean inStruct, List<FieldContext> contexts, List<WireType> wires) {
     boolean ok = true;
     boolean record = type.getKind() == ElementKind.RECORD;
     if (!record) {
@@ -167,20 +207,26 @@ public final class Validator {
     for (VariableElement field : stateFields(type)) {
       FieldContext context = new FieldContext(field, type, inStruct);
       WireType wire = fieldTypes.wireType(context);
+      contexts.add(context);
+      wires.add(wire);
       if (wire == null || !inStruct && !access.reachable(wire, context)) {
         ok = false;
         continue;
       }
       ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners);
+      RestoreCheck.Result<FieldModel.StaticCall> whenAbsent =
+          inStruct ? new RestoreCheck.Result<>(null, true) : restore.whenAbsent(context, wire);
       AccessCheck.ReadWrite readWrite =
           record
               ? new AccessCheck.ReadWrite(Access.method(context.name()), Access.constructor())
-              : access.fieldAccess(type, field);
-      if (readWrite == null) {
+              : access.fieldAccess(type, field, !inStruct);
+      if (readWrite == null || !whenAbsent.ok()) {
         ok = false;
         continue;
       }
-      fields.add(new FieldModel(context.name(), wire, readWrite.read(), readWrite.write()));
+      fields.add(
+          new FieldModel(
+              context.name(), wire, readWrite.read(), readWrite.write(), whenAbsent.value()));
     }
     if (!ok) {
       return null;

@@ -1,17 +1,19 @@
 package io.chunkstate.samples.machine;
 
 import io.chunkstate.annotation.Chunk;
+import io.chunkstate.annotation.ChunkKey;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * A PCI function: its address, IDs, the first 256 bytes of its configuration space, its base
  * address registers, power state and legacy interrupt line, and its MSI-X state, which is null
- * while MSI-X is disabled.
+ * while MSI-X is disabled. Its PCI address is its key: a restore matches each chunk to the device
+ * at the same address.
  */
 @Chunk("PcIs")
 public record PciDevice(
-    String address,
+    @ChunkKey String address,
     short vendorId,
     short deviceId,
     byte[] configSpace,

@@ -1,0 +1,7 @@
+package bad;
+
+import io.chunkstate.annotation.ChunkKey;
+import io.chunkstate.annotation.ChunkStruct;
+
+@ChunkStruct
+record MisplacedAnnotation(@ChunkKey int id, int value) {}
