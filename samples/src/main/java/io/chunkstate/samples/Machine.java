@@ -4,6 +4,7 @@ import io.chunkstate.ChunkRegistry;
 import io.chunkstate.Snapshot;
 import io.chunkstate.StateReader;
 import io.chunkstate.StateWriter;
+import io.chunkstate.samples.machine.CmosRtc;
 import io.chunkstate.samples.machine.InterruptLine;
 import io.chunkstate.samples.machine.MsixState;
 import io.chunkstate.samples.machine.PciDevice;
@@ -21,7 +22,7 @@ public final class Machine {
 
   /**
    * A disk controller with MSI-X enabled, a network card without it, a UART with bytes waiting,
-   * and an entropy device.
+   * an entropy device, and a real-time clock with its CMOS RAM and an armed alarm.
    */
   public static List<Object> devices() {
     byte[] ahciConfig = new byte[256];
@@ -58,7 +59,10 @@ public final class Machine {
     uart.receive("login: ");
     RngDevice rng =
         new RngDevice(true, 4096, new RngSeed(new byte[] {0x5e, 0x3d, 0x11, (byte) 0xa7}));
-    return List.of(ahci, nic, uart, rng);
+    CmosRtc rtc = new CmosRtc();
+    rtc.write(0x0e, (byte) 0x80); // the diagnostic status byte
+    rtc.alarm().arm(6, 30, 0);
+    return List.of(ahci, nic, uart, rng, rtc);
   }
 
   /** The devices as one stream: signature, {@code CHDR}, one chunk per device, {@code CEND}. */
