@@ -83,8 +83,9 @@ public interface ChunkCodec<T> {
    * nested mutable {@code @Chunk} object that {@code target} already holds is updated in place
    * rather than replaced, so that references to it stay valid.
    *
-   * <p>Apply does not validate: every value was checked, and every constructor and setter ran,
-   * when {@code decoded} was built. It must not fail, so that a restore either changes nothing or
+   * <p>Apply does not validate: every value was checked, and every constructor, setter and
+   * post-load hook ran, when {@code decoded} was built. A generated codec runs the state's
+   * post-load hook once more on {@code target} at the end, so that its derived fields are rebuilt. It must not fail, so that a restore either changes nothing or
    * everything; setters that accept a value on a fresh object must accept it on {@code target}.
    * After this call {@code decoded} must not be used again: {@code target} may share its arrays.
    *
