@@ -89,7 +89,8 @@ public final class Restore {
    * These mutable objects as targets, restored in place. Each needs a codec that can {@linkplain
    * ChunkCodec#canDecodeInto decode into} an instance.
    *
-   * @throws IllegalArgumentException if a target has no codec, or one that cannot restore in place
+   * @throws IllegalArgumentException if a target has no codec, or one that cannot restore in
+   *     place, or its type already goes to a {@link #replacing} callback
    */
   public Restore into(Collection<?> live) {
     List<Object> all = new ArrayList<>(targets);
@@ -103,6 +104,10 @@ public final class Restore {
                       new IllegalArgumentException(
                           "no codec is registered for the target's class "
                               + target.getClass().getName()));
+      if (replacing.containsKey(target.getClass())) {
+        throw new IllegalArgumentException(
+            target.getClass().getName() + " already goes to a replacing() callback");
+      }
       if (!codec.canDecodeInto()) {
         throw new IllegalArgumentException(
             target.getClass().getName() + " cannot be restored in place (a record is"
@@ -118,7 +123,8 @@ public final class Restore {
    * type, after the whole stream has been decoded and checked, for states the program cannot
    * update in place (records). It must not fail.
    *
-   * @throws IllegalArgumentException if no codec is registered for {@code type}
+   * @throws IllegalArgumentException if no codec is registered for {@code type}, or it already has
+   *     targets restored in place
    */
   @SuppressWarnings("unchecked") // the callback is called with states of its own type only
   public <T> Restore replacing(Class<T> type, Consumer<? super T> apply) {
@@ -127,6 +133,10 @@ public final class Restore {
         .codecFor(type)
         .orElseThrow(
             () -> new IllegalArgumentException("no codec is registered for " + type.getName()));
+    if (targets.stream().anyMatch(t -> t.getClass() == type)) {
+      throw new IllegalArgumentException(
+          type.getName() + " already has targets restored in place with into()");
+    }
     Map<Class<?>, Consumer<Object>> all = new LinkedHashMap<>(replacing);
     all.put(type, (Consumer<Object>) apply);
     return new Restore(registry, targets, Map.copyOf(all), optional, options);

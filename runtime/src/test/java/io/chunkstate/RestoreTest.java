@@ -342,6 +342,14 @@ class RestoreTest {
   }
 
   @Test
+  void aTypeIsRestoredInPlaceOrReplacedNotBoth() {
+    Restore inPlace = Restore.of(REGISTRY).into(List.of(new Stats(1)));
+    assertThrows(IllegalArgumentException.class, () -> inPlace.replacing(Stats.class, s -> {}));
+    Restore replaced = Restore.of(REGISTRY).replacing(Stats.class, s -> {});
+    assertThrows(IllegalArgumentException.class, () -> replaced.into(List.of(new Stats(1))));
+  }
+
+  @Test
   void theCallbackRunsOnlyAfterEverythingIsChecked() throws Exception {
     List<Uart> seen = new ArrayList<>();
     byte[] bytes = stream(new Uart(4), new Nic(1, 11, "new", 4), new Nic(7, 0, "", 4));
