@@ -49,6 +49,23 @@ class DecodeIntoTest {
                     "  public void setDetent(Detent detent) { this.detent = detent; }",
                     "}"),
                 source(
+                    "m.Drive",
+                    "package m;",
+                    "@io.chunkstate.annotation.Chunk(\"drVe\")",
+                    "public class Drive {",
+                    "  public final byte[] sector;",
+                    "  public Drive() { this(4); }",
+                    "  public Drive(int size) { sector = new byte[size]; }",
+                    "}"),
+                source(
+                    "m.Bay",
+                    "package m;",
+                    "import java.util.List;",
+                    "@io.chunkstate.annotation.Chunk(\"BaYs\")",
+                    "public class Bay {",
+                    "  public List<Drive> drives;",
+                    "}"),
+                source(
                     "m.Tag",
                     "package m;",
                     "@io.chunkstate.annotation.Chunk(\"taGs\")",
@@ -151,6 +168,7 @@ class DecodeIntoTest {
     Object detent = knob.getClass().getMethod("getDetent").invoke(knob);
     Object tag = get(target, "tag");
     Object spares = get(target, "spares");
+    Object spare = ((List<?>) spares).get(0);
 
     assertTrue(panels.canDecodeInto());
     panels.decodeInto(target, WireReader.of(panels.type(), data));
@@ -162,7 +180,44 @@ class DecodeIntoTest {
     assertEquals(9, get(detent, "step"));
     assertEquals("Tag[text=after]", String.valueOf(get(target, "tag")), "a record is replaced");
     assertTrue(tag != get(target, "tag"));
-    assertTrue(spares != get(target, "spares"), "a list of sub-chunks is replaced");
+    assertSame(spares, get(target, "spares"), "a list of mutable chunks of the same size stays");
+    assertSame(spare, ((List<?>) spares).get(0), "and each element is restored in place");
+    assertEquals(10, get(spare, "step"));
+  }
+
+  /** An element of a list restored in place is checked as a nested chunk is: by its path. */
+  @Test
+  void anElementThatCannotBeAppliedInPlaceIsNamedByItsIndex() throws Exception {
+    ChunkCodec<Object> bays = schema.codec("m.Bay");
+    Class<?> drive = schema.type("m.Drive");
+    Object source = schema.type("m.Bay").getConstructor().newInstance();
+    source.getClass().getField("drives").set(
+        source, List.of(drive.getConstructor().newInstance(), drive.getConstructor().newInstance()));
+    Object target = schema.type("m.Bay").getConstructor().newInstance();
+    Object first = drive.getConstructor().newInstance();
+    Object odd = drive.getConstructor(int.class).newInstance(8);
+    target.getClass().getField("drives").set(target, new java.util.ArrayList<>(List.of(first, odd)));
+    byte[] before = encode(bays, target);
+    ChunkStreamException e =
+        assertThrows(
+            ChunkStreamException.class,
+            () -> bays.decodeInto(target, WireReader.of(bays.type(), encode(bays, source))));
+    assertEquals(ChunkStreamException.Kind.DATA, e.kind());
+    assertTrue(e.getMessage().contains("drives[1].sector"), e.getMessage());
+    assertArrayEquals(before, encode(bays, target), "nothing was applied");
+  }
+
+  @Test
+  void aListOfMutableChunksOfAnotherSizeIsAssigned() throws Exception {
+    Object source = sample("after", 8, 7, 9);
+    @SuppressWarnings("unchecked")
+    List<Object> sourceSpares = (List<Object>) get(source, "spares");
+    sourceSpares.add(schema.type("m.Detent").getConstructor().newInstance());
+    Object target = sample("before", 5, 1, 2);
+    Object spares = get(target, "spares");
+    panels.decodeInto(target, WireReader.of(panels.type(), encode(panels, source)));
+    assertTrue(spares != get(target, "spares"), "two elements cannot go into one");
+    assertEquals(2, ((List<?>) get(target, "spares")).size());
   }
 
   @Test

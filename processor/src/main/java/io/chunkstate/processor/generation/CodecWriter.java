@@ -435,8 +435,30 @@ final class CodecWriter {
     String live = locals.newName("target" + StateCopier.capitalized(field.name()));
     String mismatch = locals.newName(field.name() + "Mismatch");
     code.addStatement("$T $N = $L", fieldType, value, StateCode.get(decoded, field))
-        .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field))
-        .beginControlFlow("if ($N != null && $N != null)", value, live)
+        .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field));
+    if (SubChunkField.of(field).list()) {
+      // Lists of the same size are applied element by element; others are assigned.
+      String i = locals.newName("i");
+      code.beginControlFlow(
+              "if ($N != null && $N != null && $N.size() == $N.size())", value, live, value, live)
+          .beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", i, i, value, i)
+          .addStatement(
+              "$T $N = $N.applyMismatch($N.get($N), $N.get($N))",
+              JavaTypes.STRING,
+              mismatch,
+              names.codecConstant(field),
+              value,
+              i,
+              live,
+              i)
+          .beginControlFlow("if ($N != null)", mismatch)
+          .addStatement("return $S + $N + $S + $N", field.name() + "[", i, "].", mismatch)
+          .endControlFlow()
+          .endControlFlow()
+          .endControlFlow();
+      return;
+    }
+    code.beginControlFlow("if ($N != null && $N != null)", value, live)
         .addStatement(
             "$T $N = $N.applyMismatch($N, $N)",
             JavaTypes.STRING,

@@ -47,15 +47,30 @@ final class StateCopier {
     }
   }
 
+  /**
+   * A nested mutable chunk, applied to the target's own; a list of them, each element applied to
+   * the target's element at its index when the two lists have the same size. Otherwise the
+   * decoded value is assigned.
+   */
   private void applyInPlace(FieldModel field) {
     TypeName fieldType = javaType(field.type());
     String value = names.newName(field.name());
     String live = names.newName("target" + capitalized(field.name()));
     code.addStatement("$T $N = $L", fieldType, value, StateCode.get(decoded, field))
-        .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field))
-        .beginControlFlow("if ($N != null && $N != null)", value, live)
-        .addStatement("$N.apply($N, $N)", codec.codecConstant(field), value, live)
-        .nextControlFlow("else")
+        .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field));
+    if (SubChunkField.of(field).list()) {
+      String i = names.newName("i");
+      code.beginControlFlow(
+              "if ($N != null && $N != null && $N.size() == $N.size())", value, live, value, live)
+          .beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", i, i, value, i)
+          .addStatement(
+              "$N.apply($N.get($N), $N.get($N))", codec.codecConstant(field), value, i, live, i)
+          .endControlFlow();
+    } else {
+      code.beginControlFlow("if ($N != null && $N != null)", value, live)
+          .addStatement("$N.apply($N, $N)", codec.codecConstant(field), value, live);
+    }
+    code.nextControlFlow("else")
         .addStatement("$L", StateCode.set(target, field, CodeBlock.of("$N", value)))
         .endControlFlow();
   }

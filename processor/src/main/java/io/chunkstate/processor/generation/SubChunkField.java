@@ -10,8 +10,8 @@ import io.chunkstate.processor.model.WireType;
  * @param type the {@code @Chunk} type of the sub-chunks
  * @param code their type code
  * @param list whether the field is a {@code List} of them, rather than one
- * @param mutable whether the field is one instance of a class, which {@code apply} restores in
- *     place
+ * @param mutable whether the sub-chunks are instances of a class, which {@code apply} restores in
+ *     place: the one of a single field, or each element of a list of the same size
  */
 public record SubChunkField(JavaName type, String code, boolean list, boolean mutable) {
 
@@ -74,7 +74,7 @@ public record SubChunkField(JavaName type, String code, boolean list, boolean mu
 
         @Override
         public SubChunkField visitSubChunkList(WireType.SubChunkList type) {
-          return new SubChunkField(type.type(), type.code(), true, false);
+          return new SubChunkField(type.type(), type.code(), true, type.mutable());
         }
       };
 }

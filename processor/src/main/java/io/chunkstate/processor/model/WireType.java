@@ -215,8 +215,13 @@ public sealed interface WireType {
     }
   }
 
-  /** A {@code List} of a {@code @Chunk} type: one sub-chunk per element. */
-  record SubChunkList(JavaName type, String code) implements WireType {
+  /**
+   * A {@code List} of a {@code @Chunk} type: one sub-chunk per element.
+   *
+   * @param mutable whether the type is a class, whose codec restores the elements of a list of the
+   *     same size in place, rather than a record
+   */
+  record SubChunkList(JavaName type, String code, boolean mutable) implements WireType {
 
     @Override
     public int minBytes() {

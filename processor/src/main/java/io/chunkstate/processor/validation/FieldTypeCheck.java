@@ -242,7 +242,10 @@ final class FieldTypeCheck {
           return null;
         }
         String code = TypeCodeCheck.existingCode(element);
-        return code == null ? null : new WireType.SubChunkList(names.javaName(element), code);
+        return code == null
+            ? null
+            : new WireType.SubChunkList(
+                names.javaName(element), code, element.getKind() == ElementKind.CLASS);
       }
     } else if (argument.getKind() != TypeKind.ARRAY && argument.getKind() != TypeKind.ERROR) {
       return unsupported(field);
