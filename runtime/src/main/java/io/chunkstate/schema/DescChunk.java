@@ -11,8 +11,6 @@ import io.chunkstate.schema.WireType.Primitive;
 import io.chunkstate.wire.WireWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -519,13 +517,7 @@ public final class DescChunk {
       charge(STRING_BYTES + 2L * length, "a string of " + length + " bytes");
       String s;
       try {
-        s =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(data, pos, length))
-                .toString();
+        s = Text.utf8(data, pos, length);
       } catch (CharacterCodingException e) {
         throw data(what + " is not valid UTF-8");
       }
