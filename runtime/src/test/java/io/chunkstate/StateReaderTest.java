@@ -22,6 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chunkstate.TestCodecs.Color;
 import io.chunkstate.TestCodecs.Flags;
 import io.chunkstate.TestCodecs.Node;
+import io.chunkstate.schema.DescChunk;
+import io.chunkstate.schema.FieldDescription;
+import io.chunkstate.schema.TypeDescription;
+import io.chunkstate.schema.WireType;
 import io.chunkstate.testing.Sources;
 import io.chunkstate.testing.StreamBuilder;
 import java.io.ByteArrayOutputStream;
@@ -206,6 +210,27 @@ class StateReaderTest {
     byte[] stream = b.chunk("zzZz", (byte) 1, (byte) 2).end().bytes();
     stream[at + 8] ^= 0x40;
     fails(stream, CRC, at, "zzZz");
+  }
+
+  @Test
+  void aDescChunkIsSkippedAndReportedByAReaderThatDoesNotReadIt() throws IOException {
+    TypeDescription flags =
+        new TypeDescription(
+            TestCodecs.FLAGS,
+            Flags.class.getName(),
+            List.of(FieldDescription.of("on", WireType.Primitive.BOOLEAN, "boolean")),
+            List.of());
+    byte[] desc = DescChunk.encode(List.of(flags));
+    byte[] laterMajor = desc.clone();
+    laterMajor[1] = 2; // version 2.0, which no reader knows yet: still just an ancillary chunk
+    for (byte[] data : List.of(desc, laterMajor)) {
+      StreamBuilder b = withHeader();
+      int at = b.position();
+      Snapshot snapshot = StateReader.read(b.chunk("dESc", data).end().bytes(), REGISTRY);
+      assertEquals(
+          List.of(new SkippedChunk(ChunkType.DESC, at, data.length, "dESc")), snapshot.skipped());
+    }
+    assertEquals(List.of(flags), DescChunk.decode(desc, 8));
   }
 
   @Test

@@ -7,12 +7,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.chunkstate.ChunkCodec;
+import io.chunkstate.schema.DescChunk;
 import io.chunkstate.schema.FieldDescription;
 import io.chunkstate.schema.Fingerprint;
 import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.schema.WireType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,18 @@ class DescriptionTest {
           description.key(),
           "the key, named by both or by neither");
     }
+  }
+
+  @Test
+  void everyCodecsDescriptionTravelsInADescChunkUnchanged() throws Exception {
+    List<TypeDescription> descriptions = new ArrayList<>();
+    for (JsonElement element : registry().getAsJsonArray("chunks")) {
+      String className = element.getAsJsonObject().get("class").getAsString();
+      descriptions.add(SCHEMA.codec(className).description().orElseThrow());
+    }
+    List<TypeDescription> decoded = DescChunk.decode(DescChunk.encode(descriptions), 0);
+    descriptions.sort(Comparator.comparing(TypeDescription::type));
+    assertEquals(descriptions, decoded);
   }
 
   @Test

@@ -80,6 +80,14 @@ public final class Errors {
             + Header.FORMAT_MAJOR);
   }
 
+  /**
+   * A chunk's data carries a version of its own, such as the embedded description's, whose major
+   * this reader does not know.
+   */
+  public static ChunkStreamException version(long offset, String path, String detail) {
+    return new ChunkStreamException(Kind.VERSION, offset, path, detail);
+  }
+
   /** Bytes follow {@code CEND} in a whole-input read. */
   public static ChunkStreamException trailingData(long offset) {
     return new ChunkStreamException(

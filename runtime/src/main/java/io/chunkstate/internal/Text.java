@@ -1,8 +1,28 @@
 package io.chunkstate.internal;
 
-/** Text from a stream, made safe for a one-line message. */
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/** Text from a stream: decoded strictly, and made safe for a one-line message. */
 public final class Text {
   private Text() {}
+
+  /**
+   * The {@code n} bytes at {@code from} as UTF-8, strictly: malformed input is an error, never a
+   * replacement character.
+   *
+   * @throws CharacterCodingException if the bytes are not valid UTF-8
+   */
+  public static String utf8(byte[] bytes, int from, int n) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes, from, n))
+        .toString();
+  }
 
   /**
    * {@code s} in double quotes, with quotes, backslashes and every character that is not

@@ -13,10 +13,8 @@ import io.chunkstate.internal.Scope;
 import io.chunkstate.internal.Text;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -399,12 +397,7 @@ public final class WireReader {
 
   private String decodeUtf8(int from, int n) throws ChunkStreamException {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(buf, from, n))
-          .toString();
+      return Text.utf8(buf, from, n);
     } catch (CharacterCodingException e) {
       throw dataError(
           "a string of " + n + " bytes at data byte " + (from - start) + " is not valid UTF-8");
