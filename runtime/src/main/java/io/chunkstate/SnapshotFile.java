@@ -13,7 +13,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 
 /**
- * Snapshot files that are never half-written. {@link #write} writes the stream to a temporary file
+ * Snapshot files that are never half-written, and that describe themselves: a file carries a
+ * {@code dESc} chunk (see {@link WriteOptions#withDescription}), so that a tool without the
+ * program's classes can still read it. {@link #write} writes the stream to a temporary file
  * in the target's directory, forces it to disk, renames it over the target atomically and forces
  * the directory: a crash at any point leaves the old file or the new one, never a mix, and a
  * failure the writer sees leaves no temporary file behind.
@@ -123,7 +125,9 @@ public final class SnapshotFile {
     try {
       try (FileChannel channel = steps.open(temporary);
           OutputStream out = steps.output(channel);
-          StateWriter writer = StateWriter.open(out, producer, registry)) {
+          StateWriter writer =
+              StateWriter.open(
+                  out, producer, registry, WriteOptions.defaults().withDescription(true))) {
         contents.writeTo(writer);
         writer.finish();
         steps.force(channel);

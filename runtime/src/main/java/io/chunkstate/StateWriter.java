@@ -1,11 +1,15 @@
 package io.chunkstate;
 
 import io.chunkstate.framing.Signature;
+import io.chunkstate.schema.DescChunk;
+import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.internal.Header;
 import io.chunkstate.wire.WireWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -50,13 +54,43 @@ public final class StateWriter implements Closeable {
    */
   public static StateWriter open(OutputStream out, String producer, ChunkRegistry registry)
       throws IOException {
+    return open(out, producer, registry, WriteOptions.defaults());
+  }
+
+  /**
+   * Writes the signature and a {@code CHDR} naming {@code producer} to {@code out}, then what
+   * {@code options} ask for: a {@code dESc} chunk describing the registry's chunk types.
+   *
+   * @param producer the name (and version) of the program writing the stream
+   * @throws IllegalArgumentException if {@code producer} cannot be encoded (an unpaired surrogate)
+   * @throws IOException if the output stream fails
+   */
+  public static StateWriter open(
+      OutputStream out, String producer, ChunkRegistry registry, WriteOptions options)
+      throws IOException {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(producer, "producer");
     Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(options, "options");
     StateWriter writer = new StateWriter(out, registry);
     writer.writeHeader(producer);
+    if (options.description()) {
+      writer.writeDescription();
+    }
     writer.flushBuffer();
     return writer;
+  }
+
+  /** A {@code dESc} chunk describing every described codec of the registry (docs/DESC.md). */
+  private void writeDescription() {
+    List<TypeDescription> descriptions = new ArrayList<>();
+    for (ChunkCodec<?> codec : registry.codecs()) {
+      codec.description().ifPresent(descriptions::add);
+    }
+    byte[] data = DescChunk.encode(descriptions);
+    int mark = buffer.beginChunk(ChunkType.DESC);
+    buffer.writeRaw(data, 0, data.length);
+    buffer.endChunk(mark);
   }
 
   /** The signature and a {@code CHDR} naming {@code producer} (SPEC §3), into the buffer. */
