@@ -10,6 +10,10 @@ import io.chunkstate.internal.FrameReader;
 import io.chunkstate.internal.Framing;
 import io.chunkstate.internal.Header;
 import io.chunkstate.internal.ReadDeadline;
+import io.chunkstate.schema.Compatibility;
+import io.chunkstate.schema.DescChunk;
+import io.chunkstate.schema.Finding;
+import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.internal.Scope;
 import io.chunkstate.wire.WireReader;
 import java.io.Closeable;
@@ -17,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -269,6 +274,9 @@ public final class StateStream implements Closeable {
         }
         long offset = input.pendingStart();
         ChunkType type = ChunkType.of(typeValue);
+        if (type.equals(ChunkType.DESC) && checkDescription(offset)) {
+          continue;
+        }
         // Not ours to decode: checked in constant memory, whatever its length.
         input.skipData();
         if (type.equals(ChunkType.CEND)) {
@@ -392,6 +400,53 @@ public final class StateStream implements Closeable {
 
   List<SkippedChunk> takeSkipped() {
     return skipped;
+  }
+
+  /**
+   * Reads the stream's {@code dESc} chunk and checks the inline layout it describes for each type
+   * against this reader's codec of that type, before any state is decoded (SPEC §8). Returns false,
+   * having read nothing, for a description this reader cannot read (a later major version): the
+   * chunk is then skipped as any unknown ancillary chunk.
+   *
+   * @throws ChunkStreamException {@code LAYOUT} for a type whose inline layout differs by the
+   *     compatibility rules, naming the type and the field; {@code DATA} for a damaged description
+   */
+  private boolean checkDescription(long offset) throws IOException {
+    if (input.pendingLength() > options.maxChunkLength()) {
+      return false; // too long to read here: skipped in constant memory instead
+    }
+    Frame frame = input.readData();
+    byte[] data =
+        Arrays.copyOfRange(frame.array(), frame.dataOffset(), frame.dataOffset() + frame.length());
+    List<TypeDescription> described;
+    try {
+      described = DescChunk.decode(data, offset, options.allocationBudget());
+    } catch (ChunkStreamException e) {
+      if (e.kind() != ChunkStreamException.Kind.VERSION) {
+        throw e;
+      }
+      charge(SKIPPED_BYTES, offset, ChunkType.DESC.value(), "the record of a skipped chunk");
+      skipped.add(new SkippedChunk(ChunkType.DESC, offset, frame.length(), "dESc"));
+      return true;
+    }
+    for (TypeDescription stream : described) {
+      ChunkCodec<?> codec = registry.codecFor(stream.type().value());
+      TypeDescription own = codec == null ? null : codec.description().orElse(null);
+      if (own == null) {
+        continue;
+      }
+      for (Finding finding : Compatibility.compare(stream, own)) {
+        if (finding.isBreaking() && finding.rule().startsWith("inline-field-")) {
+          throw Errors.layout(
+              offset,
+              "dESc",
+              "the stream describes the inline layout of " + stream.type().code() + " ("
+                  + own.className() + ") differently from this reader: " + finding.message()
+                  + " (field " + finding.field() + ")");
+        }
+      }
+    }
+    return true;
   }
 
   /** The limits of the options on the chunk whose header was just read. */

@@ -109,6 +109,11 @@ public final class Errors {
     return new ChunkStreamException(Kind.DATA, offset, path, detail);
   }
 
+  /** The stream describes a type's inline layout differently from the reader's codec (SPEC §8). */
+  public static ChunkStreamException layout(long offset, String path, String detail) {
+    return new ChunkStreamException(Kind.LAYOUT, offset, path, detail);
+  }
+
   /** A limit of the read's options would be passed. */
   public static ChunkStreamException limit(long offset, String path, String detail) {
     return new ChunkStreamException(Kind.LIMIT, offset, path, detail);
