@@ -1,0 +1,44 @@
+package io.chunkstate.cli;
+
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkType;
+import java.util.List;
+
+/** What an inspection finds, handed to a renderer as it is found: text, JSON or a summary. */
+interface Report {
+  /** One listed chunk at any depth; {@code fields} is empty and {@code preview} set where no description is known. */
+  record Listed(
+      int depth,
+      String path,
+      long offset,
+      int length,
+      ChunkType type,
+      List<Values.Field> fields,
+      String preview,
+      String note) {}
+
+  /** The verdict of one file: its chunks, and the problem found, or {@code null}. */
+  record Verdict(String file, long size, long chunks, ChunkStreamException problem) {}
+
+  void file(String name, long size, String format);
+
+  void chunk(Listed chunk);
+
+  /** A problem where the walk found it; the verdict repeats the one that decides. */
+  void problem(ChunkStreamException problem);
+
+  void endFile(Verdict verdict);
+
+  /** After the last file: how many were checked, and how many had problems. */
+  void end(int files, int withProblems);
+
+  /** The four property bits of a type code, spelled out, in fixed-width columns. */
+  static String properties(ChunkType type) {
+    return String.format(
+        "%-9s %-7s %-12s %s",
+        type.isCritical() ? "critical" : "ancillary",
+        type.isPublic() ? "public" : "private",
+        type.isReservedBitSet() ? "reserved-SET" : "reserved-ok",
+        type.isSafeToCopy() ? "safe-to-copy" : "unsafe-to-copy");
+  }
+}
