@@ -48,9 +48,18 @@ final class Inspector {
     this.report = report;
   }
 
-  /** Whether {@code head}, the first bytes of a file, looks like a PNG's signature, damaged or not. */
+  /**
+   * Whether {@code head}, the first {@code n} bytes of a file, is nearer a PNG's signature than a
+   * chunkstate stream's: a damaged signature is reported against the one it was meant to be.
+   */
   static boolean looksLikePng(byte[] head, int n) {
-    return n >= 4 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G';
+    byte[] png = Signature.PNG.bytes();
+    byte[] chunkstate = Signature.CHUNKSTATE.bytes();
+    int towardsPng = 0;
+    for (int i = 0; i < n; i++) {
+      towardsPng += (head[i] == png[i] ? 1 : 0) - (head[i] == chunkstate[i] ? 1 : 0);
+    }
+    return towardsPng > 0;
   }
 
   /** Inspects {@code file}; returns its verdict, which the report has been given too. */
