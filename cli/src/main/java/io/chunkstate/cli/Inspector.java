@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * Walks one file chunk by chunk, at every depth where a description says where the sub-chunks
@@ -85,6 +86,12 @@ final class Inspector {
     return verdict;
   }
 
+  private static int crc(byte[] data, int from, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(data, from, length);
+    return (int) crc.getValue();
+  }
+
   private static boolean same(ChunkStreamException a, ChunkStreamException b) {
     return b != null && a.kind() == b.kind() && a.offset() == b.offset() && a.path().equals(b.path());
   }
@@ -145,7 +152,7 @@ final class Inspector {
         report.chunk(
             new Report.Listed(
                 0, type.code(), chunk.offset(), chunk.length(), type, List.of(),
-                Quote.hexPreview(data, 0, data.length), ""));
+                Quote.hexPreview(data, 0, data.length), "", crc(data, 0, data.length)));
         return;
       }
       try {
@@ -166,24 +173,24 @@ final class Inspector {
     private void walk(WireReader in, TypeDescription type, byte[] data, long base, int depth)
         throws ChunkStreamException {
       long offset = base + in.chunkOffset();
+      int from = (int) in.chunkOffset(); // the chunk's data, as an index into the top data
+      int crc = crc(data, from, in.length());
       if (type == null) {
-        int from = (int) in.chunkOffset(); // the sub-chunk's data, as an index into the top data
         report.chunk(
             new Report.Listed(
                 depth, in.path(), offset, in.length(), in.type(), List.of(),
-                Quote.hexPreview(data, from, in.length()), ""));
+                Quote.hexPreview(data, from, in.length()), "", crc));
         return;
       }
       List<Values.Field> fields = Values.read(in, type.fields(), offset + 8);
-      String note = "";
-      if (type == CHDR) {
-        note = in.remaining() == 0 ? "" : in.remaining() + " reserved bytes";
-        report.chunk(
-            new Report.Listed(depth, in.path(), offset, in.length(), in.type(), fields, null, note));
+      boolean header = type == CHDR; // its bytes after the producer are reserved, not sub-chunks
+      String note = header && in.remaining() > 0 ? in.remaining() + " reserved bytes" : "";
+      report.chunk(
+          new Report.Listed(
+              depth, in.path(), offset, in.length(), in.type(), fields, null, note, crc));
+      if (header) {
         return;
       }
-      report.chunk(
-          new Report.Listed(depth, in.path(), offset, in.length(), in.type(), fields, null, note));
       while (in.hasRemaining()) {
         WireReader sub = in.nextSubChunk();
         chunks++;

@@ -16,7 +16,11 @@ import picocli.CommandLine.Spec;
     description = "Inspect, check and edit chunkstate streams and PNG files.",
     subcommands = {
       InspectCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      StripCommand.class,
+      EditCommand.class,
+      DiffCommand.class,
+      RegistryCommand.class
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

@@ -22,15 +22,18 @@ import java.util.Optional;
  * chunk. With codecs, a {@link StateStream} decodes every state; with descriptions only, a {@link
  * ChunkEditor} over their {@link Layouts} checks framing, structure and every sub-chunk a
  * description reaches, and refuses critical chunks that none describes; with neither, the
- * framing and the structure of SPEC §1–3, every chunk taken as understood.
+ * framing and the structure of SPEC §1–3, every critical chunk taken as understood.
  */
 final class ReaderCheck {
-  /** Every type understood, none with sub-chunks: framing and structure only. */
-  private static final ChunkEditor.Structure EVERY_TYPE =
+  /**
+   * Without descriptions: critical chunks taken as understood and opaque (copied whole, their
+   * sub-chunks not walked), ancillary ones as unknown, so the copy rules apply to them.
+   */
+  private static final ChunkEditor.Structure CRITICAL_OPAQUE =
       new ChunkEditor.Structure() {
         @Override
         public boolean knows(ChunkType type) {
-          return true;
+          return type.isCritical();
         }
 
         @Override
@@ -47,9 +50,13 @@ final class ReaderCheck {
     this.options = options;
   }
 
-  /** The structure an editor of streams these descriptions describe works with. */
+  /**
+   * What an editor knows of the chunks {@code descriptions} describe: their layouts, or without
+   * any, every critical chunk as an opaque one (an editor with no descriptions still copies a
+   * stream, and applies the copy rules to its ancillary chunks).
+   */
   static ChunkEditor.Structure structure(Descriptions descriptions) {
-    return descriptions.types().isEmpty() ? EVERY_TYPE : Layouts.of(descriptions.types());
+    return descriptions.types().isEmpty() ? CRITICAL_OPAQUE : Layouts.of(descriptions.types());
   }
 
   /** What a check without descriptions leaves out, for the report. */

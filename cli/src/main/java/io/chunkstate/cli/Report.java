@@ -6,7 +6,11 @@ import java.util.List;
 
 /** What an inspection finds, handed to a renderer as it is found: text, JSON or a summary. */
 interface Report {
-  /** One listed chunk at any depth; {@code fields} is empty and {@code preview} set where no description is known. */
+  /**
+   * One listed chunk at any depth; {@code fields} is empty and {@code preview} set where no
+   * description is known. {@code dataCrc} is the CRC-32 of its data, sub-chunks included, for
+   * comparing two chunks.
+   */
   record Listed(
       int depth,
       String path,
@@ -15,7 +19,8 @@ interface Report {
       ChunkType type,
       List<Values.Field> fields,
       String preview,
-      String note) {}
+      String note,
+      int dataCrc) {}
 
   /** The verdict of one file: its chunks, and the problem found, or {@code null}. */
   record Verdict(String file, long size, long chunks, ChunkStreamException problem) {}
