@@ -49,12 +49,17 @@ final class DiffCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("--- %s%n+++ %s%n", a, b);
     int differences = 0;
+    int uncompared = 0; // chunks of one side past where the other could not be read
     for (Map.Entry<String, Report.Listed> e : left.chunks.entrySet()) {
       Report.Listed r = right.chunks.get(e.getKey());
       Report.Listed l = e.getValue();
       if (r == null) {
-        out.printf("- %s at %d, length %d: only in A%n", e.getKey(), l.offset(), l.length());
-        differences++;
+        if (rightProblem == null) {
+          out.printf("- %s at %d, length %d: only in A%n", e.getKey(), l.offset(), l.length());
+          differences++;
+        } else {
+          uncompared++;
+        }
       } else if (!sameChunk(l, r)) {
         differences++;
         out.printf(
@@ -66,19 +71,27 @@ final class DiffCommand implements Callable<Integer> {
     for (Map.Entry<String, Report.Listed> e : right.chunks.entrySet()) {
       if (!left.chunks.containsKey(e.getKey())) {
         Report.Listed r = e.getValue();
-        out.printf("+ %s at %d, length %d: only in B%n", e.getKey(), r.offset(), r.length());
-        differences++;
+        if (leftProblem == null) {
+          out.printf("+ %s at %d, length %d: only in B%n", e.getKey(), r.offset(), r.length());
+          differences++;
+        } else {
+          uncompared++;
+        }
       }
     }
     for (ChunkStreamException p : new ChunkStreamException[] {leftProblem, rightProblem}) {
       if (p != null) {
         out.println("! " + (p == leftProblem ? a : b) + ": " + p.getMessage());
+        out.println("  the chunks it could not list are not compared");
       }
     }
-    out.printf(
-        differences == 0 ? "The chunks are the same (%d).%n" : "%d of %d chunks differ.%n",
-        differences == 0 ? left.chunks.size() : differences,
-        Math.max(left.chunks.size(), right.chunks.size()));
+    if (differences == 0) {
+      out.printf("The chunks compared are the same (%d).%n", left.chunks.size() - uncompared);
+    } else {
+      out.printf(
+          "%d of %d chunks differ.%n",
+          differences, Math.max(left.chunks.size(), right.chunks.size()) - uncompared);
+    }
     out.flush();
     return ExitCodes.of(differences > 0 || leftProblem != null || rightProblem != null);
   }

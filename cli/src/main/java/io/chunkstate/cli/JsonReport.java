@@ -10,10 +10,12 @@ import java.util.List;
 
 /** The inspector's findings as one JSON document, written as they come with Gson's {@link JsonWriter}. */
 final class JsonReport implements Report {
+  private final PrintWriter out;
   private final JsonWriter json;
   private final List<ChunkStreamException> problems = new ArrayList<>();
 
   JsonReport(PrintWriter out) {
+    this.out = out;
     json = new JsonWriter(out);
     json.setIndent("  ");
     json.setHtmlSafe(false);
@@ -122,5 +124,7 @@ final class JsonReport implements Report {
           .endObject();
       json.flush();
     });
+    out.println();
+    out.flush();
   }
 }
