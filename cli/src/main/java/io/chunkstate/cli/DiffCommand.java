@@ -161,13 +161,5 @@ final class DiffCommand implements Callable<Integer> {
       counts.add(new HashMap<>());
     }
 
-    @Override
-    public void problem(ChunkStreamException problem) {}
-
-    @Override
-    public void endFile(Verdict verdict) {}
-
-    @Override
-    public void end(int files, int withProblems) {}
   }
 }

@@ -4,7 +4,10 @@ import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
 import java.util.List;
 
-/** What an inspection finds, handed to a renderer as it is found: text, JSON or a summary. */
+/**
+ * What an inspection finds, handed to a renderer as it is found: text, JSON or a summary. Every
+ * method does nothing unless a renderer wants it.
+ */
 interface Report {
   /**
    * One listed chunk at any depth; {@code fields} is empty and {@code preview} set where no
@@ -25,17 +28,17 @@ interface Report {
   /** The verdict of one file: its chunks, and the problem found, or {@code null}. */
   record Verdict(String file, long size, long chunks, ChunkStreamException problem) {}
 
-  void file(String name, long size, String format);
+  default void file(String name, long size, String format) {}
 
-  void chunk(Listed chunk);
+  default void chunk(Listed chunk) {}
 
   /** A problem where the walk found it; the verdict repeats the one that decides. */
-  void problem(ChunkStreamException problem);
+  default void problem(ChunkStreamException problem) {}
 
-  void endFile(Verdict verdict);
+  default void endFile(Verdict verdict) {}
 
   /** After the last file: how many were checked, and how many had problems. */
-  void end(int files, int withProblems);
+  default void end(int files, int withProblems) {}
 
   /** The four property bits of a type code, spelled out, in fixed-width columns. */
   static String properties(ChunkType type) {
