@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * Where the inspector learns what the chunks of a stream hold: the codecs on a class path
  * ({@link ClassPathDescriptions}), a {@code registry.json} ({@link RegistryFileDescriptions}), or
- * nothing ({@link #NONE}). The stream's own {@code dESc} chunk will be a third source: it
- * implements this interface and is chosen where the options choose a source.
+ * nothing ({@link #NONE}); several are consulted {@link #inOrder in order}. The stream's own
+ * {@code dESc} chunk will be a third source: it implements this interface and is appended to the
+ * list {@link SourceOptions#descriptions()} builds.
  */
 interface Descriptions {
   /** No descriptions: chunks are listed with their framing and a hex preview of their data. */
@@ -32,6 +33,46 @@ interface Descriptions {
           return "no descriptions";
         }
       };
+
+  /**
+   * The descriptions of {@code sources} in order: a type is described by the first source that
+   * describes it, and the codecs are the first source's that has any.
+   */
+  static Descriptions inOrder(List<Descriptions> sources) {
+    if (sources.isEmpty()) {
+      return NONE;
+    }
+    if (sources.size() == 1) {
+      return sources.get(0);
+    }
+    Map<ChunkType, TypeDescription> types = new LinkedHashMap<>();
+    for (Descriptions source : sources) {
+      for (TypeDescription t : source.types()) {
+        types.putIfAbsent(t.type(), t);
+      }
+    }
+    List<TypeDescription> merged = List.copyOf(types.values());
+    Optional<ChunkRegistry> registry =
+        sources.stream().map(Descriptions::registry).flatMap(Optional::stream).findFirst();
+    String source =
+        sources.stream().map(Descriptions::source).collect(java.util.stream.Collectors.joining(", then "));
+    return new Descriptions() {
+      @Override
+      public Collection<TypeDescription> types() {
+        return merged;
+      }
+
+      @Override
+      public String source() {
+        return source;
+      }
+
+      @Override
+      public Optional<ChunkRegistry> registry() {
+        return registry;
+      }
+    };
+  }
 
   /** The {@code @Chunk} types described, each with its code. */
   Collection<TypeDescription> types();

@@ -90,6 +90,30 @@ class CommandLineTest {
   }
 
   @Test
+  void theRegistryFileDescribesWhatTheClassPathDoesNot() throws IOException {
+    byte[] sample = Cli.sample();
+    java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+    stream.write(sample, 0, sample.length - 12);
+    byte[] extra = {0, 0, 0, 4, 'e', 'x', 'T', 'r', -1, -1, -1, -2, 0, 0, 0, 0};
+    stream.write(Cli.fixCrc(extra, 0));
+    stream.write(sample, sample.length - 12, 12);
+    Path file = Cli.write(dir, "extra.chk", stream.toByteArray());
+    Path registry = dir.resolve("extra.json");
+    Files.writeString(
+        registry,
+        "{\"format\": 2, \"chunks\": [{\"code\": \"exTr\", \"class\": \"x.Extra\", \"fields\":"
+            + " [{\"name\": \"count\", \"wire\": \"int\", \"type\": \"int\", \"unsigned\": true}],"
+            + " \"subChunks\": [], \"someday\": \"ignored\"}]}",
+        StandardCharsets.UTF_8);
+    Cli.Result both =
+        Cli.run("inspect", "--classpath", Cli.samplesClassPath().toString(),
+            "--registry", registry.toString(), file.toString());
+    assertEquals(ExitCodes.OK, both.status(), both.out() + both.err());
+    assertTrue(both.out().contains("exTr  ancillary private reserved-ok  safe-to-copy  CRC ok  count=4294967294"), both.out());
+    assertTrue(both.out().contains("divisor=1"), both.out());
+  }
+
+  @Test
   void withoutDescriptionsDataIsPreviewedInHex() throws IOException {
     Path good = Cli.write(dir, "good.chk", Cli.sample());
     String out = Cli.run("inspect", good.toString()).out();
