@@ -45,6 +45,10 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (json && summary) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--json and --summary are two different outputs: choose one");
+    }
     ReadOptions options = sources.readOptions(spec.commandLine());
     Descriptions descriptions = sources.descriptions();
     PrintWriter out = spec.commandLine().getOut();

@@ -41,6 +41,8 @@ class CommandLineTest {
         ExitCodes.USAGE_OR_IO,
         Cli.run("inspect", "--max-chunks", "3", good.toString()).status(),
         "limits without codecs");
+    assertEquals(
+        ExitCodes.USAGE_OR_IO, Cli.run("inspect", "--json", "--summary", good.toString()).status());
 
     Cli.Result missing = Cli.run("inspect", dir.resolve("absent.chk").toString());
     assertEquals(ExitCodes.USAGE_OR_IO, missing.status());
