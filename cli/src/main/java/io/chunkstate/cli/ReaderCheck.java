@@ -1,0 +1,98 @@
+package io.chunkstate.cli;
+
+import io.chunkstate.ChunkRegistry;
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkType;
+import io.chunkstate.ReadOptions;
+import io.chunkstate.StateStream;
+import io.chunkstate.framing.ChunkEditor;
+import io.chunkstate.framing.RawChunk;
+import io.chunkstate.framing.Signature;
+import io.chunkstate.schema.Layouts;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The reader's full check of a chunkstate stream, streamed, in memory bounded by its largest
+ * chunk. With codecs, a {@link StateStream} decodes every state; with descriptions only, a {@link
+ * ChunkEditor} over their {@link Layouts} checks framing, structure and every sub-chunk a
+ * description reaches, and refuses critical chunks that none describes; with neither, the
+ * framing and the structure of SPEC §1–3, every critical chunk taken as understood.
+ */
+final class ReaderCheck {
+  /**
+   * Without descriptions: critical chunks taken as understood and opaque (copied whole, their
+   * sub-chunks not walked), ancillary ones as unknown, so the copy rules apply to them.
+   */
+  private static final ChunkEditor.Structure CRITICAL_OPAQUE =
+      new ChunkEditor.Structure() {
+        @Override
+        public boolean knows(ChunkType type) {
+          return type.isCritical();
+        }
+
+        @Override
+        public int inlineLength(RawChunk chunk, String path) {
+          return chunk.length();
+        }
+      };
+
+  private final Descriptions descriptions;
+  private final ReadOptions options;
+
+  ReaderCheck(Descriptions descriptions, ReadOptions options) {
+    this.descriptions = descriptions;
+    this.options = options;
+  }
+
+  /**
+   * What an editor knows of the chunks {@code descriptions} describe: their layouts, or without
+   * any, every critical chunk as an opaque one (an editor with no descriptions still copies a
+   * stream, and applies the copy rules to its ancillary chunks).
+   */
+  static ChunkEditor.Structure structure(Descriptions descriptions) {
+    return descriptions.types().isEmpty() ? CRITICAL_OPAQUE : Layouts.of(descriptions.types());
+  }
+
+  /** What a check without descriptions leaves out, for the report. */
+  String scope() {
+    if (descriptions.registry().isPresent()) {
+      return "full read with the codecs of " + descriptions.source();
+    }
+    return descriptions.types().isEmpty()
+        ? "framing and structure only (no descriptions)"
+        : "framing, structure and layouts from " + descriptions.source();
+  }
+
+  /** The first problem in {@code file}, as a reader reports it, or {@code null}. */
+  ChunkStreamException check(Path file) throws IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      return check(in);
+    }
+  }
+
+  /** The first problem in the stream {@code in} holds, read to its end, or {@code null}. */
+  ChunkStreamException check(InputStream in) throws IOException {
+    try {
+      Optional<ChunkRegistry> registry = descriptions.registry();
+      if (registry.isPresent()) {
+        try (StateStream stream = StateStream.open(in, registry.get(), options)) {
+          while (stream.next()) {
+            stream.state();
+          }
+        }
+      } else {
+        ChunkEditor.of(Signature.CHUNKSTATE, structure(descriptions))
+            .copy(in, OutputStream.nullOutputStream());
+      }
+      return null;
+    } catch (ChunkStreamException e) {
+      return e;
+    }
+  }
+}
