@@ -16,8 +16,7 @@ import java.util.Optional;
  * Where the inspector learns what the chunks of a stream hold: the codecs on a class path
  * ({@link ClassPathDescriptions}), a {@code registry.json} ({@link RegistryFileDescriptions}), or
  * nothing ({@link #NONE}); several are consulted {@link #inOrder in order}. The stream's own
- * {@code dESc} chunk will be a third source: it implements this interface and is appended to the
- * list {@link SourceOptions#descriptions()} builds.
+ * {@code dESc} chunk is the third ({@link StreamDescriptions}), consulted last, file by file.
  */
 interface Descriptions {
   /** No descriptions: chunks are listed with their framing and a hex preview of their data. */

@@ -39,11 +39,14 @@ final class Inspector {
               FieldDescription.of("producer", WireType.TEXT, "String")),
           List.of());
 
-  private final Descriptions descriptions;
+  private final Descriptions given;
   private final ReaderCheck check;
+  // The descriptions of the file at hand: those given, then the file's own dESc.
+  private Descriptions descriptions;
   private final Report report;
 
   Inspector(Descriptions descriptions, ReaderCheck check, Report report) {
+    this.given = descriptions;
     this.descriptions = descriptions;
     this.check = check;
     this.report = report;
@@ -72,6 +75,7 @@ final class Inspector {
       png = looksLikePng(head, in.readNBytes(head, 0, 8));
     }
     report.file(file.toString(), size, png ? "PNG" : "chunkstate");
+    descriptions = png ? given : StreamDescriptions.after(given, file);
     ChunkStreamException decided = png ? null : check.check(file);
     Walk walk = new Walk(png);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
