@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
@@ -260,12 +261,36 @@ class CompatibilityGateTest {
 
   @Test
   void theSamplesPassTheirCommittedBaseline() {
-    assertThat(gated(Path.of(SAMPLES_BASELINE), samples(false))).succeededWithoutWarnings();
+    assertThat(gated(Path.of(SAMPLES_BASELINE), samples(text -> text)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void aSampleWithANewAncillarySubChunkPassesTheSamplesBaseline() {
+    List<JavaFileObject> sources =
+        samples(
+            text -> {
+              String changed =
+                  text.replace("  int selected;", "  int selected;\n\n  RngSeed entropy;");
+              assertThat(changed).contains("RngSeed entropy;");
+              return changed;
+            });
+
+    assertThat(gated(Path.of(SAMPLES_BASELINE), sources)).succeededWithoutWarnings();
   }
 
   @Test
   void aSampleFieldOfAnotherTypeFailsAgainstTheSamplesBaseline() {
-    List<JavaFileObject> sources = samples(true);
+    List<JavaFileObject> sources =
+        samples(
+            text -> {
+              String changed =
+                  text.replace("  int selected;", "  long selected;")
+                      .replace("public int selected()", "public long selected()")
+                      .replace("* 31 + selected;", "* 31 + (int) selected;");
+              assertThat(changed).contains("long selected;");
+              return changed;
+            });
     Compilation compilation = gated(Path.of(SAMPLES_BASELINE), sources);
 
     JavaFileObject rtc =
@@ -294,22 +319,17 @@ class CompatibilityGateTest {
   }
 
   /**
-   * The samples' device sources as they are, or with the clock's index register made a {@code
-   * long}: a copy, so that the real samples stay as they are.
+   * The samples' device sources, the clock's ({@code CmosRtc}) changed by {@code clock}: a copy,
+   * so that the real samples stay as they are.
    */
-  private static List<JavaFileObject> samples(boolean retyped) {
+  private static List<JavaFileObject> samples(UnaryOperator<String> clock) {
     List<JavaFileObject> sources = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of(SAMPLES))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String name = file.getFileName().toString();
-        if (retyped && name.equals("CmosRtc.java")) {
-          String changed =
-              text.replace("  int selected;", "  long selected;")
-                  .replace("public int selected()", "public long selected()")
-                  .replace("* 31 + selected;", "* 31 + (int) selected;");
-          assertThat(changed).contains("long selected;");
-          text = changed;
+        if (name.equals("CmosRtc.java")) {
+          text = clock.apply(text);
         }
         String binaryName =
             "io.chunkstate.samples.machine." + name.substring(0, name.length() - 5);
