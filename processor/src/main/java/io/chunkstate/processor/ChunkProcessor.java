@@ -3,6 +3,7 @@ package io.chunkstate.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import io.chunkstate.processor.generation.CodecGenerator;
+import io.chunkstate.processor.generation.Descriptions;
 import io.chunkstate.processor.generation.RegistryJson;
 import io.chunkstate.processor.generation.ServicesFile;
 import io.chunkstate.processor.generation.UsedTypes;
@@ -10,13 +11,23 @@ import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.JavaName;
 import io.chunkstate.processor.validation.Annotations;
+import io.chunkstate.processor.validation.BaselineCheck;
+import io.chunkstate.processor.validation.Message;
 import io.chunkstate.processor.validation.Problem;
 import io.chunkstate.processor.validation.Report;
 import io.chunkstate.processor.validation.Validator;
+import io.chunkstate.schema.TypeDescription;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +53,10 @@ import javax.tools.StandardLocation;
  * not generated yet are kept by name and checked again in the next round. An unexpected failure
  * becomes an error diagnostic ({@code chunk.internal-error}), never a compiler crash.
  *
+ * <p>Option {@value #BASELINE_OPTION}{@code =<registry.json>} turns on the compatibility gate
+ * (docs/COMPATIBILITY.md): a change that breaks a reader of that baseline is an error, a note a
+ * warning, unless {@value #BASELINE_NOTES_OPTION}{@code =silent}.
+ *
  * <p>Option {@value #GENERATED_ANNOTATION_OPTION}{@code =false} leaves {@code @Generated} off the
  * generated codecs; without it they carry {@code @javax.annotation.processing.Generated} whenever
  * the compilation can see that annotation.
@@ -50,6 +65,12 @@ import javax.tools.StandardLocation;
 public class ChunkProcessor extends AbstractProcessor {
   /** The option that turns {@code @Generated} off. */
   public static final String GENERATED_ANNOTATION_OPTION = "chunkstate.generatedAnnotation";
+
+  /** The option that names the baseline of the compatibility gate: a registry.json file. */
+  public static final String BASELINE_OPTION = "chunkstate.baseline";
+
+  /** The option that says what the gate does with notes: {@code warning} or {@code silent}. */
+  public static final String BASELINE_NOTES_OPTION = "chunkstate.baseline.notes";
 
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -73,7 +94,7 @@ public class ChunkProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(GENERATED_ANNOTATION_OPTION);
+    return Set.of(GENERATED_ANNOTATION_OPTION, BASELINE_OPTION, BASELINE_NOTES_OPTION);
   }
 
   @Override
@@ -87,6 +108,7 @@ public class ChunkProcessor extends AbstractProcessor {
       if (round.processingOver()) {
         checkDeferredInLastRound();
         writeRegistration();
+        checkBaseline();
       } else {
         processRound(round);
       }
@@ -201,6 +223,42 @@ public class ChunkProcessor extends AbstractProcessor {
       write(ServicesFile.PATH, services, origins);
     }
     write(RegistryJson.PATH, RegistryJson.of(chunks, List.copyOf(structs.values())), origins);
+  }
+
+  /**
+   * The compatibility gate: with option {@value #BASELINE_OPTION}, this compilation's chunk types
+   * against the baseline's, once every type is known.
+   */
+  private void checkBaseline() {
+    String path = processingEnv.getOptions().get(BASELINE_OPTION);
+    if (path == null) {
+      return;
+    }
+    Reporter reporter = reporter();
+    String notes = processingEnv.getOptions().getOrDefault(BASELINE_NOTES_OPTION, "warning");
+    if (!notes.equals("warning") && !notes.equals("silent")) {
+      reporter.report(
+          Problem.of(
+              Message.COMPAT_OPTION, BASELINE_NOTES_OPTION, notes, "'warning' or 'silent'"));
+      return;
+    }
+    List<TypeDescription> baseline;
+    try (Reader in = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
+      baseline = RegistryJson.read(in);
+    } catch (IOException | InvalidPathException e) {
+      String why =
+          e instanceof NoSuchFileException ? "there is no such file" : String.valueOf(e.getMessage());
+      reporter.report(Problem.of(Message.COMPAT_BASELINE, path, why));
+      return;
+    }
+    Map<String, TypeDescription> current = new LinkedHashMap<>();
+    for (ChunkModel chunk : RegistryJson.sortedChunks(List.copyOf(generated.values()))) {
+      current.put(chunk.type().name().qualifiedName(), Descriptions.of(chunk));
+    }
+    BaselineCheck check = new BaselineCheck(processingEnv.getElementUtils());
+    for (Problem problem : check.check(baseline, current, notes.equals("warning"))) {
+      reporter.report(problem);
+    }
   }
 
   private String existing(String path) {

@@ -17,8 +17,15 @@ final class Reporter {
     this.messager = messager;
   }
 
-  /** Prints {@code problem} on its element, and for a bad type code on the annotation value. */
+  /**
+   * Prints {@code problem} on its element, and for a bad type code on the annotation value; a
+   * problem without an element, for the compilation as a whole.
+   */
   void report(Problem problem) {
+    if (problem.element() == null) {
+      messager.printMessage(problem.message().kind(), problem.text());
+      return;
+    }
     messager.printMessage(
         problem.message().kind(),
         problem.text(),

@@ -1,18 +1,22 @@
 package io.chunkstate.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.chunkstate.ChunkCodec;
+import io.chunkstate.processor.generation.RegistryJson;
 import io.chunkstate.schema.DescChunk;
 import io.chunkstate.schema.FieldDescription;
 import io.chunkstate.schema.Fingerprint;
 import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.schema.WireType;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -84,6 +88,62 @@ class DescriptionTest {
     List<TypeDescription> decoded = DescChunk.decode(DescChunk.encode(descriptions), 0);
     descriptions.sort(Comparator.comparing(TypeDescription::type));
     assertEquals(descriptions, decoded);
+  }
+
+  @Test
+  void theRegistryReadsBackToEveryCodecsDescription() throws IOException {
+    String text =
+        SCHEMA
+            .compilation()
+            .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/chunkstate/registry.json")
+            .orElseThrow()
+            .getCharContent(false)
+            .toString();
+    List<TypeDescription> read = RegistryJson.read(new StringReader(text));
+    List<TypeDescription> described = new ArrayList<>();
+    for (TypeDescription type : read) {
+      described.add(SCHEMA.codec(type.className()).description().orElseThrow());
+    }
+    assertEquals(8, read.size());
+    assertEquals(described, read, "fields, wire types, enum constants, structs, sub-chunks, keys");
+  }
+
+  @Test
+  void theReaderRefusesAnotherFormatAndIgnoresUnknownMembers() throws IOException {
+    IOException refused =
+        assertThrows(
+            IOException.class,
+            () -> RegistryJson.read(new StringReader("{\"format\": 1, \"chunks\": []}")));
+    assertTrue(refused.getMessage().contains("format 1"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("format 2 only"), refused.getMessage());
+    assertThrows(IOException.class, () -> RegistryJson.read(new StringReader("[1, 2")));
+
+    String file =
+        "{\"format\": 2, \"future\": {}, \"chunks\": [{\"code\": \"RtCl\", \"class\": \"p.Rtc\","
+            + " \"critical\": false, \"later\": 1, \"key\": \"index\", \"fields\": ["
+            + "{\"name\": \"index\", \"wire\": \"int\", \"type\": \"int\", \"unsigned\": true},"
+            + "{\"name\": \"name\", \"wire\": \"string\", \"type\": \"String\", \"fixedLength\": 8},"
+            + "{\"name\": \"modes\", \"wire\": \"enum<p.Mode>[]\", \"type\": \"p.Mode[]\"},"
+            + "{\"name\": \"at\", \"wire\": \"struct<p.Pt>?\", \"type\": \"p.Pt\"}"
+            + "]}], \"structs\": []}";
+    IOException badWire =
+        assertThrows(IOException.class, () -> RegistryJson.read(new StringReader(file)));
+    assertTrue(badWire.getMessage().contains("struct<p.Pt"), badWire.getMessage());
+
+    TypeDescription rtc =
+        RegistryJson.read(new StringReader(file.replace("struct<p.Pt>?", "long?"))).get(0);
+    assertEquals("index", rtc.key());
+    assertEquals(
+        List.of(
+            new FieldDescription("index", WireType.Primitive.INT, "int", true, -1),
+            new FieldDescription("name", WireType.TEXT, "String", false, 8),
+            FieldDescription.of(
+                "modes", new WireType.Sequence(new WireType.EnumType("p.Mode", List.of())),
+                "p.Mode[]"),
+            FieldDescription.of(
+                "at", new WireType.Boxed(WireType.Primitive.LONG), "p.Pt")),
+        rtc.fields(),
+        "declarations read; an enum without 'constants' (a file of before) has none");
   }
 
   @Test

@@ -54,7 +54,9 @@ class ProcessorTest {
             "io.chunkstate.annotation.PostLoad",
             "io.chunkstate.annotation.WhenAbsent"),
         processor.getSupportedAnnotationTypes());
-    assertEquals(Set.of("chunkstate.generatedAnnotation"), processor.getSupportedOptions());
+    assertEquals(
+        Set.of("chunkstate.generatedAnnotation", "chunkstate.baseline", "chunkstate.baseline.notes"),
+        processor.getSupportedOptions());
   }
 
   @Test

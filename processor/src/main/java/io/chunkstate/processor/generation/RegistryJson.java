@@ -10,6 +10,7 @@ import io.chunkstate.schema.SubChunkField;
 import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.schema.WireType;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
@@ -115,8 +116,37 @@ public final class RegistryJson {
       if (field.fixedLength() >= 0) {
         json.name("fixedLength").value(field.fixedLength());
       }
+      WireType.EnumType enumType = enumOf(field.wire());
+      if (enumType != null) {
+        json.name("constants").beginArray();
+        for (String constant : enumType.constants()) {
+          json.value(constant);
+        }
+        json.endArray();
+      }
       json.endObject();
     }
     json.endArray();
+  }
+
+  /** The enum a field's value (or each element of it) is, or null for a field of no enum. */
+  private static WireType.EnumType enumOf(WireType wire) {
+    WireType element = wire;
+    while (element instanceof WireType.Sequence sequence) {
+      element = sequence.element();
+    }
+    return element instanceof WireType.EnumType type ? type : null;
+  }
+
+  /**
+   * The chunk types a registry file describes, in the file's order, as the schema model: what a
+   * tool (or the processor's compatibility gate) compares with another release's. It reads format
+   * {@value #FORMAT} and refuses any other, ignores members it does not know, and takes an absent
+   * optional member as its default (docs/REGISTRY.md).
+   *
+   * @throws IOException if the text cannot be read, is not a registry file, or is of another format
+   */
+  public static List<TypeDescription> read(Reader in) throws IOException {
+    return RegistryReader.read(in);
   }
 }

@@ -235,6 +235,35 @@ public enum Message {
       "field '%s' has @WhenAbsent(\"%s\"), but %s.%s %s; the generated codec calls it as"
           + " %s.%s() for the field's value, so it must be static, take no parameters, return %s,"
           + " and be reachable from package '%s' (not private; public in another package)"),
+  /**
+   * Rule 23 (docs/COMPATIBILITY.md, the compile-time gate): a change that breaks a reader of the
+   * baseline, the registry of the last release.
+   */
+  COMPAT_BREAKING(
+      "chunk.compat-breaking",
+      23,
+      Diagnostic.Kind.ERROR,
+      "%s breaks rule %s against the baseline: %s; fix: %s"),
+  /** Rule 23: a difference from the baseline that breaks no reader, worth a look. */
+  COMPAT_NOTE(
+      "chunk.compat-note",
+      23,
+      Diagnostic.Kind.WARNING,
+      "%s differs from the baseline by rule %s, which breaks no reader: %s; if it is meant,"
+          + " nothing needs fixing (-Achunkstate.baseline.notes=silent silences notes)"),
+  /** Rule 23: a baseline that cannot be read. */
+  COMPAT_BASELINE(
+      "chunk.compat-baseline",
+      23,
+      Diagnostic.Kind.ERROR,
+      "the baseline %s (option chunkstate.baseline) cannot be read: %s; give the path of the"
+          + " registry.json of the last release (META-INF/chunkstate/registry.json in its jar)"),
+  /** Rule 23: an option of the gate with a value it does not take. */
+  COMPAT_OPTION(
+      "chunk.compat-option",
+      23,
+      Diagnostic.Kind.ERROR,
+      "option %s is '%s', but takes %s; use one of those"),
   /** A failure of the processor itself. */
   INTERNAL_ERROR(
       "chunk.internal-error",
@@ -269,8 +298,8 @@ public enum Message {
   }
 
   /**
-   * How the compiler reports the message. Every message is an error today: a schema that breaks a
-   * rule gets no code. A warning (a compatible change worth a look, say) reports and generates.
+   * How the compiler reports the message. A schema that breaks a rule gets no code. A warning ({@link
+   * #COMPAT_NOTE}: a compatible change worth a look) reports and generates.
    */
   public Diagnostic.Kind kind() {
     return kind;
