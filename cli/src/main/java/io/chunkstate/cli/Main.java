@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
       StripCommand.class,
       EditCommand.class,
       DiffCommand.class,
-      RegistryCommand.class
+      RegistryCommand.class,
+      CompatCommand.class
     })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;

@@ -118,7 +118,7 @@ final class RegistryFileDescriptions implements Descriptions {
       out.add(
           new FieldDescription(
               field.get("name").getAsString(),
-              wire(field.get("wire").getAsString(), structs, depth),
+              wire(field.get("wire").getAsString(), constants(field), structs, depth),
               field.has("type") ? field.get("type").getAsString() : "",
               field.has("unsigned") && field.get("unsigned").getAsBoolean(),
               field.has("fixedLength") ? field.get("fixedLength").getAsInt() : -1));
@@ -126,17 +126,33 @@ final class RegistryFileDescriptions implements Descriptions {
     return out;
   }
 
-  /** A wire type from its descriptor: {@code int}, {@code int?}, {@code string}, {@code enum<C>}, {@code E[]}, {@code struct<C>}. */
-  private static WireType wire(String descriptor, Map<String, JsonObject> structs, int depth) {
+  /**
+   * An enum field's {@code constants}, in declaration order; none when the member is absent (a
+   * file written before it was added: no constant of it can be found removed).
+   */
+  private static List<String> constants(JsonObject field) {
+    List<String> out = new ArrayList<>();
+    for (JsonElement c : array(field, "constants")) {
+      out.add(c.getAsString());
+    }
+    return out;
+  }
+
+  /**
+   * A wire type from its descriptor: {@code int}, {@code int?}, {@code string}, {@code enum<C>},
+   * {@code E[]}, {@code struct<C>}; an enum's {@code constants} are the field's.
+   */
+  private static WireType wire(
+      String descriptor, List<String> constants, Map<String, JsonObject> structs, int depth) {
     if (descriptor.endsWith("[]")) {
       return new WireType.Sequence(
-          wire(descriptor.substring(0, descriptor.length() - 2), structs, depth));
+          wire(descriptor.substring(0, descriptor.length() - 2), constants, structs, depth));
     }
     if (descriptor.equals("string")) {
       return WireType.TEXT;
     }
     if (descriptor.startsWith("enum<") && descriptor.endsWith(">")) {
-      return new WireType.EnumType(descriptor.substring(5, descriptor.length() - 1), List.of());
+      return new WireType.EnumType(descriptor.substring(5, descriptor.length() - 1), constants);
     }
     if (descriptor.startsWith("struct<") && descriptor.endsWith(">")) {
       String className = descriptor.substring(7, descriptor.length() - 1);

@@ -1,5 +1,9 @@
 package io.chunkstate.cli;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.chunkstate.ChunkRegistry;
 import io.chunkstate.samples.Machine;
 import java.io.IOException;
@@ -7,6 +11,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -47,6 +52,43 @@ final class Cli {
       Files.copy(in, file);
     }
     return file;
+  }
+
+  /**
+   * The samples' {@code registry.json} as {@code dir/name}, after {@code edit} has changed its
+   * JSON: another release of the samples, made without the processor.
+   */
+  static Path editedRegistry(Path dir, String name, java.util.function.Consumer<JsonObject> edit)
+      throws IOException {
+    JsonObject root;
+    try (InputStream in = Machine.class.getResourceAsStream("/META-INF/chunkstate/registry.json");
+        java.io.Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+      root = JsonParser.parseReader(reader).getAsJsonObject();
+    }
+    edit.accept(root);
+    return Files.writeString(
+        dir.resolve(name), new GsonBuilder().setPrettyPrinting().create().toJson(root),
+        StandardCharsets.UTF_8);
+  }
+
+  /** The chunk of {@code code} in a registry file's JSON. */
+  static JsonObject chunk(JsonObject registry, String code) {
+    for (JsonElement c : registry.getAsJsonArray("chunks")) {
+      if (c.getAsJsonObject().get("code").getAsString().equals(code)) {
+        return c.getAsJsonObject();
+      }
+    }
+    throw new IllegalArgumentException("no " + code);
+  }
+
+  /** The inline field {@code name} of a chunk's JSON in a registry file. */
+  static JsonObject field(JsonObject chunk, String name) {
+    for (JsonElement f : chunk.getAsJsonArray("fields")) {
+      if (f.getAsJsonObject().get("name").getAsString().equals(name)) {
+        return f.getAsJsonObject();
+      }
+    }
+    throw new IllegalArgumentException("no field " + name);
   }
 
   /** Writes {@code bytes} to {@code dir/name}. */

@@ -3,6 +3,7 @@ package io.chunkstate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import io.chunkstate.testing.SharedFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The fixtures: {@code machine.chk} (the samples' snapshot), {@code damaged.chk} (it with one
  * bit of {@code UaRt}'s data flipped), {@code xcsn0g01.png} (from the PngSuite), {@code
- * registry.json} and {@code samples.jar} (the samples' registry file, alone and in a jar). After
+ * registry.json} and {@code samples.jar} (the samples' registry file, alone and in a jar), {@code
+ * next.json} (it with {@code RtCc.selected} retyped and {@code UaRt.scratch} renamed). After
  * {@code --classpath}, {@code samples.jar} stands for the samples' real classes.
  */
 class DocumentationTest {
@@ -54,6 +56,13 @@ class DocumentationTest {
       Files.copy(registry, jar);
       jar.closeEntry();
     }
+    // The next release: RtCc's inline field retyped, UaRt's renamed in place.
+    Cli.editedRegistry(dir, "next.json", root -> {
+      JsonObject selected = Cli.field(Cli.chunk(root, "RtCc"), "selected");
+      selected.addProperty("wire", "long");
+      selected.addProperty("type", "long");
+      Cli.field(Cli.chunk(root, "UaRt"), "scratch").addProperty("name", "scratchPad");
+    });
   }
 
   /** Runs one {@code $ chunkstate} line in the fixtures folder; paths print as the page names them. */
