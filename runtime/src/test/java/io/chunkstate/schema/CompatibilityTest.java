@@ -140,6 +140,12 @@ class CompatibilityTest {
   }
 
   @Test
+  void anEnumDescribedWithoutItsConstantsIsNotJudged() {
+    WireType unknown = new WireType.EnumType("p.Mode", List.of());
+    assertEquals(List.of(), against(nic(with(2, field("mode", unknown)), SUBS)));
+  }
+
+  @Test
   void aSubChunkFieldsCodeOrShapeChangedIsBreaking() {
     List<SubChunkField> recoded = List.of(
         new SubChunkField("msix", ChunkType.of("MsXz"), "p.Msix", false), SUBS.get(1));
