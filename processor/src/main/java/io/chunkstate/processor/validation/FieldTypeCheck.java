@@ -200,14 +200,7 @@ final class FieldTypeCheck {
       return targets.visible(element, field) ? enumType(element) : null;
     }
     if (Annotations.has(element, Annotations.CHUNK)) {
-      if (!subChunkAllowed(element, field, topLevel)) {
-        return null;
-      }
-      String code = TypeCodeCheck.existingCode(element);
-      return code == null
-          ? null
-          : new WireType.SubChunk(
-              names.javaName(element), code, element.getKind() == ElementKind.CLASS);
+      return subChunk(element, field, topLevel, false);
     }
     if (Annotations.has(element, Annotations.CHUNK_STRUCT)) {
       if (!targets.visible(element, field)) {
@@ -217,6 +210,24 @@ final class FieldTypeCheck {
       return struct == null ? null : new WireType.Struct(struct);
     }
     return unsupported(field);
+  }
+
+  /**
+   * A field of a {@code @Chunk} type, or a list of them: sub-chunks, which a class restores in
+   * place; null if the type may not be a sub-chunk here or has no valid code.
+   */
+  private WireType subChunk(TypeElement element, FieldContext field, boolean topLevel, boolean list) {
+    if (!subChunkAllowed(element, field, topLevel)) {
+      return null;
+    }
+    String code = TypeCodeCheck.existingCode(element);
+    if (code == null) {
+      return null;
+    }
+    boolean mutable = element.getKind() == ElementKind.CLASS;
+    return list
+        ? new WireType.SubChunkList(names.javaName(element), code, mutable)
+        : new WireType.SubChunk(names.javaName(element), code, mutable);
   }
 
   private WireType enumType(TypeElement element) {
@@ -238,14 +249,7 @@ final class FieldTypeCheck {
     if (argument.getKind() == TypeKind.DECLARED) {
       TypeElement element = (TypeElement) types.asElement(argument);
       if (Annotations.has(element, Annotations.CHUNK)) {
-        if (!subChunkAllowed(element, field, topLevel)) {
-          return null;
-        }
-        String code = TypeCodeCheck.existingCode(element);
-        return code == null
-            ? null
-            : new WireType.SubChunkList(
-                names.javaName(element), code, element.getKind() == ElementKind.CLASS);
+        return subChunk(element, field, topLevel, true);
       }
     } else if (argument.getKind() != TypeKind.ARRAY && argument.getKind() != TypeKind.ERROR) {
       return unsupported(field);
