@@ -79,15 +79,17 @@ public interface ChunkCodec<T> {
 
   /**
    * Copies the state of {@code decoded}, a fresh object that {@link #decode} returned, into the
-   * existing {@code target}, in place: each field of {@code target} takes the decoded value, and a
-   * nested mutable {@code @Chunk} object that {@code target} already holds is updated in place
-   * rather than replaced, so that references to it stay valid.
+   * existing {@code target}, in place: each field of {@code target} takes the decoded value; a
+   * nested mutable {@code @Chunk} object that {@code target} already holds (and each element of a
+   * list of them of the same size) is updated in place rather than replaced, and a {@code final}
+   * array is filled in place, so that references to them stay valid.
    *
    * <p>Apply does not validate: every value was checked, and every constructor, setter and
    * post-load hook ran, when {@code decoded} was built. A generated codec runs the state's
-   * post-load hook once more on {@code target} at the end, so that its derived fields are rebuilt. It must not fail, so that a restore either changes nothing or
-   * everything; setters that accept a value on a fresh object must accept it on {@code target}.
-   * After this call {@code decoded} must not be used again: {@code target} may share its arrays.
+   * post-load hook once more on {@code target} at the end, so that its derived fields are
+   * rebuilt. Apply must not fail, so that a restore either changes nothing or everything: setters
+   * and hooks that accept a value on a fresh object must accept it on {@code target}. After this
+   * call {@code decoded} must not be used again: {@code target} may share its arrays.
    *
    * @throws UnsupportedOperationException if {@link #canDecodeInto()} is false
    */
