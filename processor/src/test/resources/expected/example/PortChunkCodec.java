@@ -98,7 +98,7 @@ public final class PortChunkCodec implements ChunkCodec<Port> {
   private static TypeDescription describe() {
     List<FieldDescription> fields = List.of(
           FieldDescription.of("address", WireType.TEXT, "java.lang.String"),
-          FieldDescription.of("vendor", WireType.Primitive.SHORT, "short"));
+          new FieldDescription("vendor", WireType.Primitive.SHORT, "short", true, -1));
     List<SubChunkField> subChunks = List.of(
           new SubChunkField("slot", ChunkType.of("slOt"), "example.Board$Slot", false));
     return new TypeDescription(TYPE, "example.Port", fields, subChunks, "address");

@@ -5,6 +5,7 @@
  * (the field that tells its instances apart), {@link io.chunkstate.annotation.PreSave} and {@link
  * io.chunkstate.annotation.PostLoad} (code it runs before encoding and after decoding), and {@link
  * io.chunkstate.annotation.WhenAbsent} (what a sub-chunk field becomes when its sub-chunk is
- * absent).
+ * absent); and those that declare what a field's values are, without changing a byte: {@link
+ * io.chunkstate.annotation.Unsigned} (an integer field is unsigned).
  */
 package io.chunkstate.annotation;

@@ -49,8 +49,12 @@ public final class Descriptions implements WireType.Visitor<io.chunkstate.schema
     List<FieldDescription> fields = new ArrayList<>();
     for (FieldModel field : type.inlineFields()) {
       fields.add(
-          FieldDescription.of(
-              field.name(), field.type().accept(INSTANCE), javaType(field.type()).toString()));
+          new FieldDescription(
+              field.name(),
+              field.type().accept(INSTANCE),
+              javaType(field.type()).toString(),
+              field.unsigned(),
+              field.fixedLength()));
     }
     return fields;
   }

@@ -9,13 +9,33 @@ package io.chunkstate.processor.model;
  * @param write how the codec gives the value to an instance
  * @param whenAbsent for a sub-chunk field, the static method that gives its value when the stream
  *     has no sub-chunk for it ({@code @WhenAbsent}); null for none
+ * @param unsigned whether the field is declared {@code @Unsigned}, which changes no byte
+ * @param fixedLength the length an array or string field declares ({@code @FixedLength}), which
+ *     the codec holds each value to; -1 for none
  */
 public record FieldModel(
-    String name, WireType type, Access read, Access write, StaticCall whenAbsent) {
+    String name,
+    WireType type,
+    Access read,
+    Access write,
+    StaticCall whenAbsent,
+    boolean unsigned,
+    int fixedLength) {
 
-  /** A field without a value for an absent sub-chunk. */
+  /** A field that declares nothing. */
+  public FieldModel(
+      String name, WireType type, Access read, Access write, StaticCall whenAbsent) {
+    this(name, type, read, write, whenAbsent, false, -1);
+  }
+
+  /** A field without a value for an absent sub-chunk, that declares nothing. */
   public FieldModel(String name, WireType type, Access read, Access write) {
     this(name, type, read, write, null);
+  }
+
+  /** Whether the field declares a length that the codec holds each value to. */
+  public boolean hasFixedLength() {
+    return fixedLength >= 0;
   }
 
   /** How generated code reaches a field. */

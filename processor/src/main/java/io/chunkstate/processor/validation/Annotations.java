@@ -29,6 +29,9 @@ public final class Annotations {
   /** {@code @WhenAbsent}: what a sub-chunk field becomes when its sub-chunk is absent. */
   public static final String WHEN_ABSENT = "io.chunkstate.annotation.WhenAbsent";
 
+  /** {@code @Unsigned}: an integer field whose values are unsigned. */
+  public static final String UNSIGNED = "io.chunkstate.annotation.Unsigned";
+
   /** The annotations on members of a {@code @Chunk} type that say how it is restored. */
   public static final List<String> RESTORE = List.of(CHUNK_KEY, PRE_SAVE, POST_LOAD, WHEN_ABSENT);
 

@@ -264,6 +264,14 @@ public enum Message {
       23,
       Diagnostic.Kind.ERROR,
       "option %s is '%s', but takes %s; use one of those"),
+  /** Rule 24 (docs/PROCESSOR.md): {@code @Unsigned} on a field that holds no integers. */
+  UNSIGNED_TYPE(
+      "chunk.unsigned-type",
+      24,
+      Diagnostic.Kind.ERROR,
+      "field '%s' is @Unsigned, but has type %s; only byte, short, int and long, boxed or not, and"
+          + " arrays and Lists of them, hold integers that can be unsigned (char is unsigned"
+          + " already); remove @Unsigned"),
   /** A failure of the processor itself. */
   INTERNAL_ERROR(
       "chunk.internal-error",

@@ -42,6 +42,7 @@ public final class Validator {
   private final AccessCheck access;
   private final FieldTypeCheck fieldTypes;
   private final RestoreCheck restore;
+  private final DeclarationCheck declarations;
   private final Names names;
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -65,6 +66,7 @@ public final class Validator {
     this.access = new AccessCheck(elements, types, names, findings, targets);
     this.fieldTypes = new FieldTypeCheck(types, names, findings, targets, this::structModel);
     this.restore = new RestoreCheck(elements, types, names, findings);
+    this.declarations = new DeclarationCheck(findings);
   }
 
   /** Checks the types of one round. */
@@ -214,6 +216,8 @@ public final class Validator {
         continue;
       }
       ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners);
+      Boolean unsigned = declarations.unsigned(context, wire);
+      ok &= unsigned != null;
       RestoreCheck.Result<FieldModel.StaticCall> whenAbsent =
           inStruct ? new RestoreCheck.Result<>(null, true) : restore.whenAbsent(context, wire);
       AccessCheck.ReadWrite readWrite =
@@ -226,7 +230,13 @@ public final class Validator {
       }
       fields.add(
           new FieldModel(
-              context.name(), wire, readWrite.read(), readWrite.write(), whenAbsent.value()));
+              context.name(),
+              wire,
+              readWrite.read(),
+              readWrite.write(),
+              whenAbsent.value(),
+              Boolean.TRUE.equals(unsigned),
+              -1));
     }
     if (!ok) {
       return null;
