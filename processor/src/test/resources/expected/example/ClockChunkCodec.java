@@ -63,7 +63,11 @@ public final class ClockChunkCodec implements ChunkCodec<Clock> {
   public void encode(Clock state, WireWriter out) {
     state.beforeSave();
     out.writeInt(state.index);
-    out.writeBytes(state.cmos);
+    byte[] cmos = state.cmos;
+    if (cmos != null && cmos.length != 128) {
+      throw fixedLengthRefusal("Clock.cmos", 128, cmos.length);
+    }
+    out.writeBytes(cmos);
     out.writeInts(state.getAlarms());
     String[] zones = state.zones;
     if (zones == null) {
@@ -84,6 +88,9 @@ public final class ClockChunkCodec implements ChunkCodec<Clock> {
   public Clock decode(WireReader in) throws ChunkStreamException {
     int index = in.readInt();
     byte[] cmos = in.readBytes();
+    if (cmos != null && cmos.length != 128) {
+      throw in.dataError(fixedLengthMismatch("Clock.cmos", 128, cmos.length));
+    }
     int[] alarms = in.readInts();
     String[] zones;
     int zonesCount = in.readCount(4);
@@ -205,10 +212,27 @@ public final class ClockChunkCodec implements ChunkCodec<Clock> {
         + (streamLength < 0 ? "null" : streamLength + " elements");
   }
 
+  /**
+   * The error for a value of {@code field} whose length is not the declared one.
+   */
+  private static IllegalArgumentException fixedLengthRefusal(String field, int declared,
+      int length) {
+    return new IllegalArgumentException(field + " has @FixedLength(" + declared
+        + "), but its value has length " + length + "; write a value of length " + declared
+        + ", or null");
+  }
+
+  /**
+   * Why a count of {@code field} in the stream is not the declared length.
+   */
+  private static String fixedLengthMismatch(String field, int declared, int count) {
+    return field + " has @FixedLength(" + declared + "), but the stream's count is " + count;
+  }
+
   private static TypeDescription describe() {
     List<FieldDescription> fields = List.of(
           FieldDescription.of("index", WireType.Primitive.INT, "int"),
-          FieldDescription.of("cmos", new WireType.Sequence(WireType.Primitive.BYTE), "byte[]"),
+          new FieldDescription("cmos", new WireType.Sequence(WireType.Primitive.BYTE), "byte[]", false, 128),
           FieldDescription.of("alarms", new WireType.Sequence(WireType.Primitive.INT), "int[]"),
           FieldDescription.of("zones", new WireType.Sequence(WireType.TEXT), "java.lang.String[]"));
     List<SubChunkField> subChunks = List.of(

@@ -10,6 +10,7 @@ import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.schema.WireType;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -227,6 +228,14 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
         out.writeInt(from.y());
       }
       out.writeLong(span.getLength());
+      String unit = span.unit;
+      if (unit != null) {
+        int unitLength = unit.getBytes(StandardCharsets.UTF_8).length;
+        if (unitLength != 2) {
+          throw fixedLengthRefusal("Span.unit", 2, unitLength);
+        }
+      }
+      out.writeString(unit);
     }
   }
 
@@ -408,14 +417,39 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     }
     Point from = readPoint(in);
     long length = in.readLong();
+    String unit = in.readString();
+    if (unit != null) {
+      int unitLength = unit.getBytes(StandardCharsets.UTF_8).length;
+      if (unitLength != 2) {
+        throw in.dataError(fixedLengthMismatch("Span.unit", 2, unitLength));
+      }
+    }
     try {
       Span value = new Span();
       value.from = from;
       value.setLength(length);
+      value.unit = unit;
       return value;
     } catch (RuntimeException | Error e) {
       throw in.refused("example.Span", e);
     }
+  }
+
+  /**
+   * The error for a value of {@code field} whose length is not the declared one.
+   */
+  private static IllegalArgumentException fixedLengthRefusal(String field, int declared,
+      int length) {
+    return new IllegalArgumentException(field + " has @FixedLength(" + declared
+        + "), but its value has length " + length + "; write a value of length " + declared
+        + ", or null");
+  }
+
+  /**
+   * Why a count of {@code field} in the stream is not the declared length.
+   */
+  private static String fixedLengthMismatch(String field, int declared, int count) {
+    return field + " has @FixedLength(" + declared + "), but the stream's count is " + count;
   }
 
   private static TypeDescription describe() {
@@ -467,7 +501,8 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
             FieldDescription.of("from", new WireType.Struct("example.Point", List.of(
               FieldDescription.of("x", WireType.Primitive.INT, "int"),
               FieldDescription.of("y", WireType.Primitive.INT, "int"))), "example.Point"),
-            FieldDescription.of("length", WireType.Primitive.LONG, "long"))), "example.Span"));
+            FieldDescription.of("length", WireType.Primitive.LONG, "long"),
+            new FieldDescription("unit", WireType.TEXT, "java.lang.String", false, 2))), "example.Span"));
     List<SubChunkField> subChunks = List.of();
     return new TypeDescription(TYPE, "example.Scalars", fields, subChunks);
   }

@@ -6,6 +6,7 @@
  * io.chunkstate.annotation.PostLoad} (code it runs before encoding and after decoding), and {@link
  * io.chunkstate.annotation.WhenAbsent} (what a sub-chunk field becomes when its sub-chunk is
  * absent); and those that declare what a field's values are, without changing a byte: {@link
- * io.chunkstate.annotation.Unsigned} (an integer field is unsigned).
+ * io.chunkstate.annotation.Unsigned} (an integer field is unsigned) and {@link
+ * io.chunkstate.annotation.FixedLength} (an array or string field has one length).
  */
 package io.chunkstate.annotation;

@@ -140,7 +140,20 @@ class DiagnosticsTest {
             "record UnsignedType",
             "[chunk.unsigned-type] field 'ratio' is @Unsigned, but has type float; only byte,"
                 + " short, int and long, boxed or not, and arrays and Lists of them, hold integers"
-                + " that can be unsigned (char is unsigned already); remove @Unsigned"));
+                + " that can be unsigned (char is unsigned already); remove @Unsigned"),
+        bad(
+            Message.FIXED_LENGTH_TYPE,
+            "FixedLengthType",
+            "record FixedLengthType",
+            "[chunk.fixed-length-type] field 'octets' has @FixedLength(4), but has type"
+                + " java.util.List<java.lang.Byte>; only an array or a String has a length to hold"
+                + " its values to; remove @FixedLength"),
+        bad(
+            Message.FIXED_LENGTH_NEGATIVE,
+            "FixedLengthNegative",
+            "record FixedLengthNegative",
+            "[chunk.fixed-length-negative] field 'config' has @FixedLength(-1), but no value has a"
+                + " negative length; declare the length its values have, 0 or more"));
   }
 
   /** A case: the file under {@code bad/bad/}, and others it uses, under {@code bad/}. */
@@ -180,7 +193,7 @@ class DiagnosticsTest {
     Set<Integer> rules = tested.stream().map(Message::rule).collect(Collectors.toSet());
     assertEquals(
         Set.of(
-            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24),
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25, 26),
         rules,
         "every rule of SPEC §6, and those docs/PROCESSOR.md adds");
   }

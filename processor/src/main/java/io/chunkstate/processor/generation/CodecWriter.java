@@ -83,6 +83,7 @@ final class CodecWriter {
     }
     addStructReaders();
     addFinalArrayMismatch();
+    addFixedLength();
     addDescribe();
     if (names.split) {
       addEncodeParts();
@@ -505,6 +506,49 @@ final class CodecWriter {
   }
 
   /**
+   * {@code fixedLengthRefusal} and {@code fixedLengthMismatch}, for a codec whose fields, or those
+   * of its structs, declare a length: the error of {@code encode} for a value of another length,
+   * and the detail of the {@code DATA} error of {@code decode} for another count.
+   */
+  private void addFixedLength() {
+    if (!StateCode.hasFixedLength(type.fields(), names.structs())) {
+      return;
+    }
+    codec.addMethod(
+        MethodSpec.methodBuilder(StateCode.FIXED_LENGTH_REFUSAL)
+            .addJavadoc(
+                "The error for a value of {@code field} whose length is not the declared"
+                    + " one.\n")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(JavaTypes.ILLEGAL_ARGUMENT)
+            .addParameter(JavaTypes.STRING, "field")
+            .addParameter(TypeName.INT, "declared")
+            .addParameter(TypeName.INT, "length")
+            .addStatement(
+                "return new $T(field$W+ $S$W+ declared$W+ $S$W+ length$W+ $S$W+ declared$W+ $S)",
+                JavaTypes.ILLEGAL_ARGUMENT,
+                " has @FixedLength(",
+                "), but its value has length ",
+                "; write a value of length ",
+                ", or null")
+            .build());
+    codec.addMethod(
+        MethodSpec.methodBuilder(StateCode.FIXED_LENGTH_MISMATCH)
+            .addJavadoc(
+                "Why a count of {@code field} in the stream is not the declared length.\n")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(JavaTypes.STRING)
+            .addParameter(JavaTypes.STRING, "field")
+            .addParameter(TypeName.INT, "declared")
+            .addParameter(TypeName.INT, "count")
+            .addStatement(
+                "return field$W+ $S$W+ declared$W+ $S$W+ count",
+                " has @FixedLength(",
+                "), but the stream's count is ")
+            .build());
+  }
+
+  /**
    * {@code apply}: copies every field of a freshly decoded instance into the target, through the
    * same field or setter the decoder uses, a final array into the target's own; then runs the
    * post-load hook on the target. {@code decodeInto} is {@code apply(decode(in), target)}.
@@ -547,7 +591,7 @@ final class CodecWriter {
       FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
       List<CodeBlock> values = new ArrayList<>();
       for (FieldModel field : struct.fields()) {
-        values.add(CodeBlock.of("$N", decoder.read(field.type(), field.name())));
+        values.add(CodeBlock.of("$N", decoder.read(field, struct.name().simpleName())));
       }
       code.add(
           StateCode.refusalsAreDataErrors(
@@ -597,7 +641,7 @@ final class CodecWriter {
                 FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
                 List<String> read = new ArrayList<>();
                 for (FieldModel field : part) {
-                  read.add(decoder.read(field.type(), field.name()));
+                  read.add(decoder.read(field, type.name().simpleName()));
                 }
                 for (int f = 0; f < read.size(); f++) {
                   code.addStatement("$N.$N = $N", holder, part.get(f).name(), read.get(f));

@@ -6,6 +6,7 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
+import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.WireType;
 
 /**
@@ -24,6 +25,30 @@ final class FieldDecoder {
     this.names = names;
     this.in = in;
     this.codec = codec;
+  }
+
+  /**
+   * Reads field {@code field} of a {@code owner} and returns the name of the new local that holds
+   * it; a count other than the length the field declares is a {@code DATA} error.
+   */
+  String read(FieldModel field, String owner) {
+    String local = read(field.type(), field.name());
+    if (field.hasFixedLength()) {
+      StateCode.checkFixedLength(
+          code,
+          names,
+          field,
+          local,
+          length ->
+              CodeBlock.of(
+                  "$N.dataError($N($S, $L, $L))",
+                  in,
+                  StateCode.FIXED_LENGTH_MISMATCH,
+                  owner + "." + field.name(),
+                  field.fixedLength(),
+                  length));
+    }
+    return local;
   }
 
   /** Reads a value of {@code type} and returns the name of the new local that holds it. */

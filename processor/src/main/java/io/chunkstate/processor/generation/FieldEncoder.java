@@ -20,6 +20,31 @@ final class FieldEncoder {
     this.out = out;
   }
 
+  /**
+   * Writes field {@code field} of a {@code owner}, whose value {@code expression} is evaluated
+   * once; a value of another length than the field declares is refused before it is written.
+   */
+  void write(FieldModel field, CodeBlock expression, String owner) {
+    if (!field.hasFixedLength()) {
+      write(field.type(), expression, field.name());
+      return;
+    }
+    String local = local(field.type(), expression, field.name());
+    StateCode.checkFixedLength(
+        code,
+        names,
+        field,
+        local,
+        length ->
+            CodeBlock.of(
+                "$N($S, $L, $L)",
+                StateCode.FIXED_LENGTH_REFUSAL,
+                owner + "." + field.name(),
+                field.fixedLength(),
+                length));
+    write(field.type(), CodeBlock.of("$N", local), field.name());
+  }
+
   /** Writes the value of {@code expression}, which is evaluated once. */
   void write(WireType type, CodeBlock expression, String hint) {
     type.accept(new Value(expression, hint));
@@ -87,7 +112,7 @@ final class FieldEncoder {
       NameAllocator outer = names;
       names = names.clone(); // the block's locals end with it
       for (FieldModel field : type.type().fields()) {
-        write(field.type(), StateCode.get(local, field), field.name());
+        write(field, StateCode.get(local, field), type.type().name().simpleName());
       }
       names = outer;
       code.endControlFlow();
@@ -104,16 +129,20 @@ final class FieldEncoder {
       throw new AssertionError("not an inline type: " + type);
     }
 
-    /** The name of a local holding the value, declared unless the expression is a name already. */
     private String local(WireType type) {
-      String text = expression.toString();
-      if (SourceVersion.isIdentifier(text)) {
-        return text;
-      }
-      String local = names.newName(hint);
-      code.addStatement("$T $N = $L", javaType(type), local, expression);
-      return local;
+      return FieldEncoder.this.local(type, expression, hint);
     }
+  }
+
+  /** The name of a local holding the value, declared unless the expression is a name already. */
+  private String local(WireType type, CodeBlock expression, String hint) {
+    String text = expression.toString();
+    if (SourceVersion.isIdentifier(text)) {
+      return text;
+    }
+    String local = names.newName(hint);
+    code.addStatement("$T $N = $L", javaType(type), local, expression);
+    return local;
   }
 
   private void writeElements(WireType element, String local, String size, String get) {

@@ -20,6 +20,10 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName OBJECT = ClassName.get("java.lang", "Object");
   static final ClassName SYSTEM = ClassName.get("java.lang", "System");
+  static final ClassName ILLEGAL_ARGUMENT =
+      ClassName.get("java.lang", "IllegalArgumentException");
+  static final ClassName STANDARD_CHARSETS =
+      ClassName.get("java.nio.charset", "StandardCharsets");
 
   /** The JDK types every codec may name, besides those of its schema. */
   static final List<ClassName> JDK =
@@ -41,7 +45,9 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
           RUNTIME_EXCEPTION,
           ERROR,
           OBJECT,
-          SYSTEM);
+          SYSTEM,
+          ILLEGAL_ARGUMENT,
+          STANDARD_CHARSETS);
 
   private static final JavaTypes INSTANCE = new JavaTypes();
 

@@ -9,7 +9,9 @@ import com.palantir.javapoet.NameAllocator;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.FieldModel.Access;
+import io.chunkstate.processor.model.WireType;
 import java.util.List;
+import java.util.function.Function;
 
 /** The code that gets, sets and builds state instances, through the access the model names. */
 final class StateCode {
@@ -36,6 +38,57 @@ final class StateCode {
 
   /** The codec's method that says why a final array cannot be filled in place. */
   static final String FINAL_ARRAY_MISMATCH = "finalArrayMismatch";
+
+  /** The codec's method that makes the error of a value whose length is not the declared one. */
+  static final String FIXED_LENGTH_REFUSAL = "fixedLengthRefusal";
+
+  /** The codec's method that says why a count is not the declared length. */
+  static final String FIXED_LENGTH_MISMATCH = "fixedLengthMismatch";
+
+  /**
+   * Throws {@code error} (given the length) when the array or string in local {@code local},
+   * unless null, has another length than {@code field} declares: elements of an array, bytes of
+   * UTF-8 of a string, which are counted once into a new local.
+   */
+  static void checkFixedLength(
+      CodeBlock.Builder code,
+      NameAllocator names,
+      FieldModel field,
+      String local,
+      Function<CodeBlock, CodeBlock> error) {
+    if (!(field.type() instanceof WireType.Text)) {
+      CodeBlock length = CodeBlock.of("$N.length", local);
+      code.beginControlFlow("if ($N != null && $L != $L)", local, length, field.fixedLength())
+          .addStatement("throw $L", error.apply(length))
+          .endControlFlow();
+      return;
+    }
+    String length = names.newName(field.name() + "Length");
+    code.beginControlFlow("if ($N != null)", local)
+        .addStatement(
+            "int $N = $N.getBytes($T.UTF_8).length", length, local, JavaTypes.STANDARD_CHARSETS)
+        .beginControlFlow("if ($N != $L)", length, field.fixedLength())
+        .addStatement("throw $L", error.apply(CodeBlock.of("$N", length)))
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  /** Whether {@code fields}, or those of a struct among them, declare a length. */
+  static boolean hasFixedLength(List<FieldModel> fields, Iterable<ClassModel> structs) {
+    for (FieldModel field : fields) {
+      if (field.hasFixedLength()) {
+        return true;
+      }
+    }
+    for (ClassModel struct : structs) {
+      for (FieldModel field : struct.fields()) {
+        if (field.hasFixedLength()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   /**
    * Gives {@code field} of the instance in local {@code owner} the decoded {@code value}: sets it,

@@ -55,7 +55,8 @@ final class StateDecoder {
     Map<FieldModel, CodeBlock> values = new LinkedHashMap<>();
     FieldDecoder decoder = new FieldDecoder(code, names, in, codec);
     for (FieldModel field : codec.type.inlineFields()) {
-      values.put(field, CodeBlock.of("$N", decoder.read(field.type(), field.name())));
+      values.put(
+          field, CodeBlock.of("$N", decoder.read(field, codec.type.name().simpleName())));
     }
     for (FieldModel field : codec.type.subChunkFields()) {
       String local = names.newName(field.name());

@@ -41,7 +41,7 @@ final class StateEncoder {
         continue;
       }
       run.write();
-      encoder.write(field.type(), StateCode.get(state, field), field.name());
+      encoder.write(field, StateCode.get(state, field), codec.type.name().simpleName());
     }
     run.write();
     for (FieldModel field : fields) {

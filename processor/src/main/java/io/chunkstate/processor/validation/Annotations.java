@@ -32,6 +32,9 @@ public final class Annotations {
   /** {@code @Unsigned}: an integer field whose values are unsigned. */
   public static final String UNSIGNED = "io.chunkstate.annotation.Unsigned";
 
+  /** {@code @FixedLength}: an array or string field whose values have one length. */
+  public static final String FIXED_LENGTH = "io.chunkstate.annotation.FixedLength";
+
   /** The annotations on members of a {@code @Chunk} type that say how it is restored. */
   public static final List<String> RESTORE = List.of(CHUNK_KEY, PRE_SAVE, POST_LOAD, WHEN_ABSENT);
 

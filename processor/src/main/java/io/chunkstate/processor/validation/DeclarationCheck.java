@@ -1,10 +1,12 @@
 package io.chunkstate.processor.validation;
 
 import io.chunkstate.processor.model.WireType;
+import javax.lang.model.element.AnnotationMirror;
 
 /**
- * Rules 24 and up (docs/PROCESSOR.md): the declarations that change no byte of a field's encoding
- * but describe its values — {@code @Unsigned} on a field that holds integers.
+ * Rules 24 to 26 (docs/PROCESSOR.md): the declarations that change no byte of a field's encoding
+ * but describe its values — {@code @Unsigned} on a field that holds integers, {@code @FixedLength}
+ * on an array or string field.
  */
 final class DeclarationCheck {
   private final Findings findings;
@@ -29,6 +31,47 @@ final class DeclarationCheck {
       return null;
     }
     return true;
+  }
+
+  /**
+   * Rules 25 and 26: the length a field declares with {@code @FixedLength}, -1 for none; reports
+   * the declaration on a field of {@code wire} that is neither an array nor a string, and a
+   * negative length.
+   *
+   * @return the declared length, -1 for none, or null after a problem
+   */
+  Integer fixedLength(FieldContext field, WireType wire) {
+    AnnotationMirror annotation = Annotations.find(field.element(), Annotations.FIXED_LENGTH);
+    if (annotation == null) {
+      return -1;
+    }
+    Object value = null;
+    for (var entry : annotation.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals("value")) {
+        value = entry.getValue().getValue();
+      }
+    }
+    if (!(value instanceof Integer)) {
+      findings.defer(); // a value javac could not give, and reports itself
+      return null;
+    }
+    int length = (Integer) value;
+    boolean hasLength =
+        wire instanceof WireType.Text
+            || wire instanceof WireType.PrimitiveArray
+            || wire instanceof WireType.ArrayOf;
+    if (!hasLength) {
+      findings.report(
+          Problem.on(
+              field.element(), Message.FIXED_LENGTH_TYPE, field.name(), length, field.type()));
+      return null;
+    }
+    if (length < 0) {
+      findings.report(
+          Problem.on(field.element(), Message.FIXED_LENGTH_NEGATIVE, field.name(), length));
+      return null;
+    }
+    return length;
   }
 
   /** Whether the values of {@code wire} are byte, short, int or long, boxed, or in arrays. */

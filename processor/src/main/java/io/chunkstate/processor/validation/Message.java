@@ -272,6 +272,20 @@ public enum Message {
       "field '%s' is @Unsigned, but has type %s; only byte, short, int and long, boxed or not, and"
           + " arrays and Lists of them, hold integers that can be unsigned (char is unsigned"
           + " already); remove @Unsigned"),
+  /** Rule 25 (docs/PROCESSOR.md): {@code @FixedLength} on a field that has no length. */
+  FIXED_LENGTH_TYPE(
+      "chunk.fixed-length-type",
+      25,
+      Diagnostic.Kind.ERROR,
+      "field '%s' has @FixedLength(%d), but has type %s; only an array or a String has a length"
+          + " to hold its values to; remove @FixedLength"),
+  /** Rule 26 (docs/PROCESSOR.md): a negative {@code @FixedLength}. */
+  FIXED_LENGTH_NEGATIVE(
+      "chunk.fixed-length-negative",
+      26,
+      Diagnostic.Kind.ERROR,
+      "field '%s' has @FixedLength(%d), but no value has a negative length; declare the length"
+          + " its values have, 0 or more"),
   /** A failure of the processor itself. */
   INTERNAL_ERROR(
       "chunk.internal-error",

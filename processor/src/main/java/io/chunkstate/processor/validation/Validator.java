@@ -218,6 +218,8 @@ public final class Validator {
       ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners);
       Boolean unsigned = declarations.unsigned(context, wire);
       ok &= unsigned != null;
+      Integer fixedLength = declarations.fixedLength(context, wire);
+      ok &= fixedLength != null;
       RestoreCheck.Result<FieldModel.StaticCall> whenAbsent =
           inStruct ? new RestoreCheck.Result<>(null, true) : restore.whenAbsent(context, wire);
       AccessCheck.ReadWrite readWrite =
@@ -236,7 +238,7 @@ public final class Validator {
               readWrite.write(),
               whenAbsent.value(),
               Boolean.TRUE.equals(unsigned),
-              -1));
+              fixedLength == null ? -1 : fixedLength));
     }
     if (!ok) {
       return null;
