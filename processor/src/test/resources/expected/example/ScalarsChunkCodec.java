@@ -12,6 +12,7 @@ import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Generated;
@@ -237,6 +238,18 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
       }
       out.writeString(unit);
     }
+    BitSet pending = state.pending();
+    out.writeLongs(pending == null ? null : pending.toLongArray());
+    List<BitSet> masks = state.masks();
+    if (masks == null) {
+      out.writeCount(-1);
+    } else {
+      out.writeCount(masks.size());
+      for (int i = 0; i < masks.size(); i++) {
+        BitSet element = masks.get(i);
+        out.writeLongs(element == null ? null : element.toLongArray());
+      }
+    }
   }
 
   @Override
@@ -379,6 +392,22 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
       }
     }
     Span span = readSpan(in);
+    BitSet pending;
+    long[] pendingWords = in.readLongs();
+    pending = pendingWords == null ? null : BitSet.valueOf(pendingWords);
+    List<BitSet> masks;
+    int masksCount = in.readCount(4);
+    if (masksCount < 0) {
+      masks = null;
+    } else {
+      masks = new ArrayList<>(masksCount);
+      for (int i_ = 0; i_ < masksCount; i_++) {
+        BitSet element;
+        long[] elementWords = in.readLongs();
+        element = elementWords == null ? null : BitSet.valueOf(elementWords);
+        masks.add(element);
+      }
+    }
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
@@ -386,7 +415,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
       return new Scalars(flag, b, s, c, i, l, f, d, boxedFlag, boxedByte, boxedShort, boxedChar,
           boxedInt, boxedLong, boxedFloat, boxedDouble, text, mode, bytes, flags, shorts, chars,
           ints, longs, floats, doubles, names, modes, matrix, tags, counts, modeList, samples,
-          nested, origin, corners, path, span);
+          nested, origin, corners, path, span, pending, masks);
     } catch (RuntimeException | Error e) {
       throw in.refused("example.Scalars", e);
     }
@@ -502,7 +531,9 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
               FieldDescription.of("x", WireType.Primitive.INT, "int"),
               FieldDescription.of("y", WireType.Primitive.INT, "int"))), "example.Point"),
             FieldDescription.of("length", WireType.Primitive.LONG, "long"),
-            new FieldDescription("unit", WireType.TEXT, "java.lang.String", false, 2))), "example.Span"));
+            new FieldDescription("unit", WireType.TEXT, "java.lang.String", false, 2))), "example.Span"),
+          FieldDescription.of("pending", new WireType.Sequence(WireType.Primitive.LONG), "java.util.BitSet"),
+          FieldDescription.of("masks", new WireType.Sequence(new WireType.Sequence(WireType.Primitive.LONG)), "java.util.List<java.util.BitSet>"));
     List<SubChunkField> subChunks = List.of();
     return new TypeDescription(TYPE, "example.Scalars", fields, subChunks);
   }

@@ -1,6 +1,7 @@
 package example;
 
 import io.chunkstate.annotation.Chunk;
+import java.util.BitSet;
 import java.util.List;
 
 /** Every wire type of SPEC §4 that travels inline. */
@@ -43,4 +44,6 @@ public record Scalars(
     Point origin,
     Point[] corners,
     List<Point> path,
-    Span span) {}
+    Span span,
+    BitSet pending,
+    List<BitSet> masks) {}

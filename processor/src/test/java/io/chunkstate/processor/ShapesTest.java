@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The field shapes that declare what a field's values are (issue 13): an {@code @Unsigned} field
  * changes no byte and is described unsigned; a {@code @FixedLength} field changes no byte either,
  * is described with its length, and is held to it: {@code encode} refuses a value of another
- * length, {@code decode} another count.
+ * length, {@code decode} another count; a {@code java.util.BitSet} travels as its words, a {@code
+ * long[]}.
  */
 class ShapesTest {
   private static GeneratedCodecs schema;
@@ -72,6 +73,24 @@ class ShapesTest {
                     "  }",
                     "  public static Cfg nulls() {",
                     "    return new Cfg(null, null, null, new Tag(null));",
+                    "  }",
+                    "}"),
+                source(
+                    "p.Pending",
+                    "package p;",
+                    "import java.util.Arrays;",
+                    "import java.util.BitSet;",
+                    "import java.util.List;",
+                    "@io.chunkstate.annotation.Chunk(\"PeNd\")",
+                    "public record Pending(BitSet bits, BitSet empty, BitSet none,",
+                    "    List<BitSet> masks) {",
+                    "  public static Pending sample() {",
+                    "    BitSet bits = new BitSet();",
+                    "    bits.set(0);",
+                    "    bits.set(65);",
+                    "    BitSet mask = new BitSet();",
+                    "    mask.set(3);",
+                    "    return new Pending(bits, new BitSet(), null, Arrays.asList(mask, null));",
                     "  }",
                     "}")));
   }
@@ -149,6 +168,25 @@ class ShapesTest {
     WireType.Struct tag = (WireType.Struct) description.fields().get(3).wire();
     assertEquals(2, tag.fields().get(0).fixedLength());
     assertEquals("space:byte[]#4", description.fields().get(0).layout());
+  }
+
+  @Test
+  void aBitSetTravelsAsItsWords() throws Exception {
+    byte[] expected =
+        Hex.decode(
+            "00000002 0000000000000001 0000000000000002" // bits {0, 65}: two words
+                + " 00000000" // empty: no word
+                + " FFFFFFFF" // none: null
+                + " 00000002 00000001 0000000000000008 FFFFFFFF"); // masks [{3}, null]
+    assertRoundTrip("p.Pending", expected);
+  }
+
+  @Test
+  void aBitSetIsDescribedAsASequenceOfLong() {
+    FieldDescription bits = schema.codec("p.Pending").description().orElseThrow().fields().get(0);
+    assertEquals(new WireType.Sequence(WireType.Primitive.LONG), bits.wire());
+    assertEquals("java.util.BitSet", bits.javaType());
+    assertEquals("bits:long[]", bits.layout());
   }
 
   private static void assertData(ChunkCodec<Object> codec, String hex, String detail) {

@@ -89,6 +89,11 @@ public final class Descriptions implements WireType.Visitor<io.chunkstate.schema
   }
 
   @Override
+  public io.chunkstate.schema.WireType visitBits(WireType.Bits type) {
+    return new io.chunkstate.schema.WireType.Sequence(io.chunkstate.schema.WireType.Primitive.LONG);
+  }
+
+  @Override
   public io.chunkstate.schema.WireType visitArrayOf(WireType.ArrayOf type) {
     return new io.chunkstate.schema.WireType.Sequence(type.element().accept(this));
   }

@@ -64,7 +64,10 @@ final class FieldDecoder {
     return local;
   }
 
-  /** An expression that reads a value of one call; null for an array or list, which takes more. */
+  /**
+   * An expression that reads a value of one call; null for an array, a list or a bitmap, which
+   * take more.
+   */
   private final class Expression implements WireType.Visitor<CodeBlock> {
     @Override
     public CodeBlock visitPrimitive(WireType.Primitive type) {
@@ -93,6 +96,11 @@ final class FieldDecoder {
     }
 
     @Override
+    public CodeBlock visitBits(WireType.Bits type) {
+      return null;
+    }
+
+    @Override
     public CodeBlock visitArrayOf(WireType.ArrayOf type) {
       return null;
     }
@@ -118,7 +126,7 @@ final class FieldDecoder {
     }
   }
 
-  /** Reads an array or a list into the declared, unassigned local {@code target}. */
+  /** Reads an array, a list or a bitmap into the declared, unassigned local {@code target}. */
   private final class Elements implements WireType.Visitor<Void> {
     private final String target;
 
@@ -161,6 +169,15 @@ final class FieldDecoder {
     @Override
     public Void visitPrimitiveArray(WireType.PrimitiveArray type) {
       return readByExpression(type);
+    }
+
+    @Override
+    public Void visitBits(WireType.Bits type) {
+      String words = names.newName(target + "Words");
+      code.addStatement("long[] $N = $N.readLongs()", words, in)
+          .addStatement(
+              "$N = $N == null ? null : $T.valueOf($N)", target, words, JavaTypes.BIT_SET, words);
+      return null;
     }
 
     @Override

@@ -94,6 +94,14 @@ final class FieldEncoder {
     }
 
     @Override
+    public Void visitBits(WireType.Bits type) {
+      String local = local(type);
+      code.addStatement(
+          "$N.writeLongs($N == null ? null : $N.toLongArray())", out, local, local);
+      return null;
+    }
+
+    @Override
     public Void visitArrayOf(WireType.ArrayOf type) {
       writeElements(type.element(), local(type), "$N.length", "$N[$N]");
       return null;

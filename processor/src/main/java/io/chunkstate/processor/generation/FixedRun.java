@@ -109,6 +109,11 @@ final class FixedRun {
         }
 
         @Override
+        public WireType.Primitive visitBits(WireType.Bits type) {
+          return null;
+        }
+
+        @Override
         public WireType.Primitive visitArrayOf(WireType.ArrayOf type) {
           return null;
         }

@@ -20,6 +20,7 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName OBJECT = ClassName.get("java.lang", "Object");
   static final ClassName SYSTEM = ClassName.get("java.lang", "System");
+  static final ClassName BIT_SET = ClassName.get("java.util", "BitSet");
   static final ClassName ILLEGAL_ARGUMENT =
       ClassName.get("java.lang", "IllegalArgumentException");
   static final ClassName STANDARD_CHARSETS =
@@ -46,6 +47,7 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
           ERROR,
           OBJECT,
           SYSTEM,
+          BIT_SET,
           ILLEGAL_ARGUMENT,
           STANDARD_CHARSETS);
 
@@ -97,6 +99,11 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
   @Override
   public TypeName visitPrimitiveArray(WireType.PrimitiveArray type) {
     return ArrayTypeName.of(visitPrimitive(type.element()));
+  }
+
+  @Override
+  public TypeName visitBits(WireType.Bits type) {
+    return BIT_SET;
   }
 
   @Override

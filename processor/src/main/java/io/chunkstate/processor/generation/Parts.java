@@ -98,6 +98,11 @@ final class Parts implements WireType.Visitor<Integer> {
   }
 
   @Override
+  public Integer visitBits(WireType.Bits type) {
+    return 1;
+  }
+
+  @Override
   public Integer visitArrayOf(WireType.ArrayOf type) {
     return 6 + weight(type.element());
   }

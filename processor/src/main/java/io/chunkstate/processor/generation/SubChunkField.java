@@ -53,6 +53,11 @@ public record SubChunkField(JavaName type, String code, boolean list, boolean mu
         }
 
         @Override
+        public SubChunkField visitBits(WireType.Bits type) {
+          return null;
+        }
+
+        @Override
         public SubChunkField visitArrayOf(WireType.ArrayOf type) {
           return null;
         }

@@ -93,6 +93,11 @@ public final class UsedTypes implements WireType.Visitor<Void> {
   }
 
   @Override
+  public Void visitBits(WireType.Bits type) {
+    return null;
+  }
+
+  @Override
   public Void visitArrayOf(WireType.ArrayOf type) {
     return type.element().accept(this);
   }

@@ -117,6 +117,11 @@ public record FieldModel(
         }
 
         @Override
+        public Boolean visitBits(WireType.Bits type) {
+          return false;
+        }
+
+        @Override
         public Boolean visitArrayOf(WireType.ArrayOf type) {
           return false;
         }

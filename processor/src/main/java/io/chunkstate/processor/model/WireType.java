@@ -13,6 +13,9 @@ public sealed interface WireType {
   /** The string type. */
   WireType STRING = new Text();
 
+  /** The bitmap type, {@code java.util.BitSet}. */
+  WireType BITS = new Bits();
+
   /** The bytes of a chunk's framing around its data: length, type and CRC. */
   int SUB_CHUNK_FRAMING = 12;
 
@@ -41,6 +44,8 @@ public sealed interface WireType {
     R visitEnum(EnumType type);
 
     R visitPrimitiveArray(PrimitiveArray type);
+
+    R visitBits(Bits type);
 
     R visitArrayOf(ArrayOf type);
 
@@ -151,6 +156,23 @@ public sealed interface WireType {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitPrimitiveArray(this);
+    }
+  }
+
+  /**
+   * A {@code java.util.BitSet}: its {@code toLongArray()} as a {@code long[]}, a count then each
+   * word; read back with {@code BitSet.valueOf(long[])}.
+   */
+  record Bits() implements WireType {
+
+    @Override
+    public int minBytes() {
+      return 4;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitBits(this);
     }
   }
 

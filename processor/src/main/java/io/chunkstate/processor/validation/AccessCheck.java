@@ -225,6 +225,11 @@ final class AccessCheck {
     }
 
     @Override
+    public Boolean visitBits(WireType.Bits type) {
+      return true;
+    }
+
+    @Override
     public Boolean visitArrayOf(WireType.ArrayOf type) {
       return type.element().accept(this);
     }

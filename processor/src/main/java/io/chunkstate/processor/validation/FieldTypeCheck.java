@@ -189,6 +189,9 @@ final class FieldTypeCheck {
     if (name.equals("java.lang.String")) {
       return WireType.STRING;
     }
+    if (name.equals("java.util.BitSet")) {
+      return WireType.BITS;
+    }
     WireType.Primitive boxed = BOXES.get(name);
     if (boxed != null) {
       return new WireType.Boxed(boxed);

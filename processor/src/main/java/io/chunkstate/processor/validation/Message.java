@@ -50,7 +50,8 @@ public enum Message {
       6,
       Diagnostic.Kind.ERROR,
       "field '%s' has type %s, which SPEC §4 cannot encode; use a primitive, a boxed primitive,"
-          + " String, an enum, an array or List of those, or a @Chunk or @ChunkStruct type"),
+          + " String, an enum, a java.util.BitSet, an array or List of those, or a @Chunk or"
+          + " @ChunkStruct type"),
   /** Rule 6: a sub-chunk type where only an inline value fits. */
   SUB_CHUNK_CONTAINER(
       "chunk.sub-chunk-container",

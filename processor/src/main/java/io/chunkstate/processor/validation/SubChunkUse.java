@@ -42,6 +42,11 @@ record SubChunkUse(JavaName type, String code) {
         }
 
         @Override
+        public SubChunkUse visitBits(WireType.Bits type) {
+          return null;
+        }
+
+        @Override
         public SubChunkUse visitArrayOf(WireType.ArrayOf type) {
           return null;
         }
