@@ -1,5 +1,7 @@
 package io.chunkstate;
 
+import io.chunkstate.schema.TypeDescription;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -171,6 +173,19 @@ public final class ChunkRegistry {
   /** Every registered codec, in the order of their type codes. */
   public List<ChunkCodec<?>> codecs() {
     return Collections.unmodifiableList(new ArrayList<>(byType.values()));
+  }
+
+  /**
+   * The descriptions of every registered codec that has one ({@link ChunkCodec#description()}),
+   * in the order of their type codes: what a {@code dESc} chunk, a pre-flight offer or a
+   * compatibility check describes.
+   */
+  public List<TypeDescription> descriptions() {
+    List<TypeDescription> descriptions = new ArrayList<>();
+    for (ChunkCodec<?> codec : byType.values()) {
+      codec.description().ifPresent(descriptions::add);
+    }
+    return Collections.unmodifiableList(descriptions);
   }
 
   /** One line per codec: code, properties, state class. */

@@ -55,7 +55,7 @@ public final class PreFlight {
 
     /** An offer of every described type of {@code registry}, with these sub-chunks in use. */
     public static Offer of(String producer, ChunkRegistry registry, Set<ChunkType> inUse) {
-      return new Offer(producer, descriptions(registry), inUse);
+      return new Offer(producer, registry.descriptions(), inUse);
     }
   }
 
@@ -77,7 +77,7 @@ public final class PreFlight {
   /** The answer of a receiver with the codecs of {@code receiver} to {@code offer}. */
   public static Answer answer(Offer offer, ChunkRegistry receiver) {
     List<Finding> findings = new ArrayList<>();
-    for (Finding finding : Compatibility.compare(offer.types(), descriptions(receiver))) {
+    for (Finding finding : Compatibility.compare(offer.types(), receiver.descriptions())) {
       if (finding.isBreaking()
           && finding.rule().equals("sub-chunk-unknown")
           && notInUse(finding, offer)) {
@@ -102,14 +102,6 @@ public final class PreFlight {
         .flatMap(t -> t.subChunks().stream())
         .filter(s -> s.name().equals(finding.field()))
         .noneMatch(s -> offer.inUse().contains(s.type()));
-  }
-
-  private static List<TypeDescription> descriptions(ChunkRegistry registry) {
-    List<TypeDescription> descriptions = new ArrayList<>();
-    for (ChunkCodec<?> codec : registry.codecs()) {
-      codec.description().ifPresent(descriptions::add);
-    }
-    return descriptions;
   }
 
   /** The codec of {@code OFFR}: the producer, a {@code dESc} body, the codes in use. */

@@ -2,14 +2,11 @@ package io.chunkstate;
 
 import io.chunkstate.framing.Signature;
 import io.chunkstate.schema.DescChunk;
-import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.internal.Header;
 import io.chunkstate.wire.WireWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -83,11 +80,7 @@ public final class StateWriter implements Closeable {
 
   /** A {@code dESc} chunk describing every described codec of the registry (docs/DESC.md). */
   private void writeDescription() {
-    List<TypeDescription> descriptions = new ArrayList<>();
-    for (ChunkCodec<?> codec : registry.codecs()) {
-      codec.description().ifPresent(descriptions::add);
-    }
-    byte[] data = DescChunk.encode(descriptions);
+    byte[] data = DescChunk.encode(registry.descriptions());
     int mark = buffer.beginChunk(ChunkType.DESC);
     buffer.writeRaw(data, 0, data.length);
     buffer.endChunk(mark);

@@ -1,6 +1,5 @@
 package io.chunkstate.cli;
 
-import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkRegistry;
 import io.chunkstate.schema.TypeDescription;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +21,7 @@ final class ClassPathDescriptions implements Descriptions {
   private ClassPathDescriptions(ChunkRegistry registry, String source) {
     this.registry = registry;
     this.source = source;
-    List<TypeDescription> described = new ArrayList<>();
-    for (ChunkCodec<?> codec : registry.codecs()) {
-      codec.description().ifPresent(described::add);
-    }
-    this.types = List.copyOf(described);
+    this.types = registry.descriptions();
   }
 
   /**

@@ -18,11 +18,8 @@ import java.util.Map;
  * over the data.
  *
  * <pre>{@code
- * List<TypeDescription> types = new ArrayList<>();
- * for (ChunkCodec<?> codec : registry.codecs()) {
- *   codec.description().ifPresent(types::add);
- * }
- * ChunkEditor editor = ChunkEditor.of(Signature.CHUNKSTATE, Layouts.of(types));
+ * ChunkEditor editor =
+ *     ChunkEditor.of(Signature.CHUNKSTATE, Layouts.of(registry.descriptions()));
  * }</pre>
  *
  * <p>The walk reads what decides where the inline fields end — counts and presence bytes — and

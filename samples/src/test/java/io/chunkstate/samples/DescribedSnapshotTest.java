@@ -3,7 +3,6 @@ package io.chunkstate.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkRegistry;
 import io.chunkstate.ChunkType;
 import io.chunkstate.Snapshot;
@@ -51,10 +50,7 @@ class DescribedSnapshotTest {
     RawChunk desc = chunks.get(1);
     assertEquals(ChunkType.DESC, desc.type(), "right after CHDR");
     List<TypeDescription> described = DescChunk.decode(desc.data(), desc.offset());
-    List<TypeDescription> expected = new ArrayList<>();
-    for (ChunkCodec<?> codec : REGISTRY.codecs()) {
-      codec.description().ifPresent(expected::add);
-    }
+    List<TypeDescription> expected = REGISTRY.descriptions();
     assertEquals(expected.size(), described.size());
     assertTrue(described.containsAll(expected), described.toString());
     assertTrue(

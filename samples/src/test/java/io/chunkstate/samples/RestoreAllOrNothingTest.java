@@ -25,7 +25,6 @@ import io.chunkstate.samples.machine.RngSeed;
 import io.chunkstate.samples.machine.RtcAlarm;
 import io.chunkstate.samples.machine.Uart16550;
 import io.chunkstate.schema.Layouts;
-import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.wire.WireWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -152,11 +151,7 @@ class RestoreAllOrNothingTest {
 
   /** Every chunk of the stream below CHDR and above CEND, at every depth, parents first. */
   private static List<Node> chunks(byte[] stream) throws IOException {
-    List<TypeDescription> descriptions = new ArrayList<>();
-    for (ChunkCodec<?> codec : REGISTRY.codecs()) {
-      codec.description().ifPresent(descriptions::add);
-    }
-    Layouts layouts = Layouts.of(descriptions);
+    Layouts layouts = Layouts.of(REGISTRY.descriptions());
     List<Node> nodes = new ArrayList<>();
     try (ChunkInput input = ChunkInput.open(stream, Signature.CHUNKSTATE)) {
       for (RawChunk chunk; (chunk = input.next()) != null; ) {
