@@ -64,8 +64,6 @@ import java.util.Objects;
  * for use by several threads at once.
  */
 public final class StateStream implements Closeable {
-  // An estimate of the heap bytes of the record of a skipped chunk.
-  private static final int SKIPPED_BYTES = 128;
   private static final Access.Opener<WireReader> READERS = Access.opener(WireReader.class);
 
   private final FrameReader input;
@@ -296,7 +294,7 @@ public final class StateStream implements Closeable {
           throw Errors.structure(offset, "CHDR", "CHDR appears a second time");
         }
         SkippedChunk skip = Framing.unknown(type, offset, input.pendingLength(), type.code());
-        charge(SKIPPED_BYTES, offset, typeValue, "the record of a skipped chunk");
+        charge(Budget.SKIPPED_RECORD, offset, typeValue, "the record of a skipped chunk");
         skipped.add(skip);
       }
     } catch (IOException e) {
@@ -425,7 +423,8 @@ public final class StateStream implements Closeable {
       if (e.kind() != ChunkStreamException.Kind.VERSION) {
         throw e;
       }
-      charge(SKIPPED_BYTES, offset, ChunkType.DESC.value(), "the record of a skipped chunk");
+      charge(
+          Budget.SKIPPED_RECORD, offset, ChunkType.DESC.value(), "the record of a skipped chunk");
       skipped.add(new SkippedChunk(ChunkType.DESC, offset, frame.length(), "dESc"));
       return true;
     }

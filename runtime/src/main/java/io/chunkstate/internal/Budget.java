@@ -6,6 +6,9 @@ package io.chunkstate.internal;
  * the budget of {@link ReadOptions#allocationBudget()}.
  */
 public final class Budget {
+  /** An estimate of the heap bytes of the record of one skipped chunk, its path included. */
+  public static final int SKIPPED_RECORD = 128;
+
   private final long limit;
   private long used;
 

@@ -45,7 +45,6 @@ public final class WireReader {
   private static final int STRING_BYTES = 40;
   private static final int LIST_BYTES = 40;
   private static final int SUB_CHUNK_BYTES = 64;
-  private static final int SKIPPED_BYTES = 128;
 
   /** The count value that encodes {@code null}. */
   static final int NULL_COUNT = -1;
@@ -573,7 +572,7 @@ public final class WireReader {
    */
   public void skipUnknown(WireReader sub) throws ChunkStreamException {
     SkippedChunk skip = Framing.unknown(sub.type(), sub.chunkOffset, sub.length(), sub.path());
-    sub.charge(SKIPPED_BYTES, "the record of a skipped chunk");
+    sub.charge(Budget.SKIPPED_RECORD, "the record of a skipped chunk");
     skipped.add(skip);
   }
 
