@@ -249,7 +249,8 @@ public final class StateStream implements Closeable {
       while (true) {
         long at = input.position();
         if (!input.nextHeader()) {
-          throw Errors.truncated(at, "", "the stream ends where a chunk should begin, without CEND");
+          throw Errors.truncated(
+              at, "", "the stream ends where a chunk should begin, without CEND");
         }
         checkLimits();
         int typeValue = input.pendingType();
@@ -402,8 +403,8 @@ public final class StateStream implements Closeable {
 
   /**
    * Reads the stream's {@code dESc} chunk and checks the inline layout it describes for each type
-   * against this reader's codec of that type, before any state is decoded (SPEC §8). Returns false,
-   * having read nothing, for a description this reader cannot read (a later major version): the
+   * against this reader's codec of that type, before any state is decoded (SPEC §8). Returns
+   * false, having read nothing, for a description this reader cannot read (a later major version): the
    * chunk is then skipped as any unknown ancillary chunk.
    *
    * @throws ChunkStreamException {@code LAYOUT} for a type whose inline layout differs by the
