@@ -7,6 +7,7 @@
 module io.chunkstate.runtime {
   exports io.chunkstate;
   exports io.chunkstate.framing;
+  exports io.chunkstate.migration;
   exports io.chunkstate.schema;
   exports io.chunkstate.wire;
 

@@ -1,0 +1,70 @@
+package io.chunkstate.migration;
+
+import io.chunkstate.ChunkRegistry;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The destination side of a live migration: it answers the pre-flight offer, writes the bulk
+ * pages into a machine that is not running, restores the device state all or nothing, and starts
+ * the machine only on an intact commit. See docs/MIGRATION.md.
+ */
+public final class MigrationDestination {
+  private final Builder builder;
+
+  private MigrationDestination(Builder builder) {
+    this.builder = builder;
+  }
+
+  /** A destination that reads the state of the codecs of {@code registry}. */
+  public static Builder builder(ChunkRegistry registry) {
+    return new Builder(registry);
+  }
+
+  /** Accepts one migration into {@code machine} over {@code socket}, which the session closes when it ends. */
+  public DestinationOutcome accept(DestinationMachine machine, Socket socket) {
+    throw new UnsupportedOperationException("the migration session");
+  }
+
+  /** Accepts one migration over a connection given as its two directions; the session closes both when it ends. */
+  public DestinationOutcome accept(DestinationMachine machine, InputStream in, OutputStream out) {
+    throw new UnsupportedOperationException("the migration session");
+  }
+
+  /** Settings of a {@link MigrationDestination}. */
+  public static final class Builder {
+    final ChunkRegistry registry;
+    String producer = "chunkstate";
+    Duration timeout = Duration.ofSeconds(30);
+    MigrationListener listener = new MigrationListener() {};
+
+    Builder(ChunkRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** The producer named in each answer's {@code CHDR}. */
+    public Builder producer(String producer) {
+      this.producer = Objects.requireNonNull(producer, "producer");
+      return this;
+    }
+
+    /** How long the destination waits for the source at any step (30 s by default). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Who hears of the progress. */
+    public Builder listener(MigrationListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public MigrationDestination build() {
+      return new MigrationDestination(this);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.chunkstate.migration;
+
+import io.chunkstate.ChunkRegistry;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The source side of a live migration: pre-flight, bulk transfer while the machine runs,
+ * switch-over, commit. See docs/MIGRATION.md.
+ *
+ * <pre>{@code
+ * SourceOutcome outcome = MigrationSource.builder(registry)
+ *     .producer("vmm 2.0")
+ *     .downtimeTarget(Duration.ofMillis(300))
+ *     .listener(progress)
+ *     .build()
+ *     .migrate(machine, socket);
+ * }</pre>
+ */
+public final class MigrationSource {
+  private final Builder builder;
+
+  private MigrationSource(Builder builder) {
+    this.builder = builder;
+  }
+
+  /** A source that writes the state of the codecs of {@code registry}. */
+  public static Builder builder(ChunkRegistry registry) {
+    return new Builder(registry);
+  }
+
+  /** Migrates {@code machine} over {@code socket}, which the session closes when it ends. */
+  public SourceOutcome migrate(SourceMachine machine, Socket socket) {
+    throw new UnsupportedOperationException("the migration session");
+  }
+
+  /** Migrates {@code machine} over a connection given as its two directions; the session closes both when it ends. */
+  public SourceOutcome migrate(SourceMachine machine, InputStream in, OutputStream out) {
+    throw new UnsupportedOperationException("the migration session");
+  }
+
+  /** Settings of a {@link MigrationSource}. */
+  public static final class Builder {
+    final ChunkRegistry registry;
+    String producer = "chunkstate";
+    Duration downtimeTarget = Duration.ofMillis(300);
+    int maxRounds = 30;
+    Duration timeout = Duration.ofSeconds(30);
+    MigrationListener listener = new MigrationListener() {};
+
+    Builder(ChunkRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** The producer named in each message's {@code CHDR}. */
+    public Builder producer(String producer) {
+      this.producer = Objects.requireNonNull(producer, "producer");
+      return this;
+    }
+
+    /** The longest pause the bulk transfer aims for (300 ms by default). */
+    public Builder downtimeTarget(Duration downtimeTarget) {
+      this.downtimeTarget = Objects.requireNonNull(downtimeTarget, "downtimeTarget");
+      return this;
+    }
+
+    /** The most rounds of the bulk transfer before the switch-over (30 by default). */
+    public Builder maxRounds(int maxRounds) {
+      this.maxRounds = maxRounds;
+      return this;
+    }
+
+    /** How long the source waits for the destination at any step (30 s by default). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** Who hears of the progress. */
+    public Builder listener(MigrationListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    public MigrationSource build() {
+      return new MigrationSource(this);
+    }
+  }
+}
