@@ -13,6 +13,7 @@ import io.chunkstate.processor.model.JavaName;
 import io.chunkstate.processor.validation.Annotations;
 import io.chunkstate.processor.validation.BaselineCheck;
 import io.chunkstate.processor.validation.Message;
+import io.chunkstate.processor.validation.ModuleCheck;
 import io.chunkstate.processor.validation.Problem;
 import io.chunkstate.processor.validation.Report;
 import io.chunkstate.processor.validation.Validator;
@@ -32,13 +33,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -79,6 +83,8 @@ public class ChunkProcessor extends AbstractProcessor {
   private final Map<String, String> codecOwners = new HashMap<>();
   private final Map<String, ChunkModel> generated = new TreeMap<>();
   private final Map<String, ClassModel> structs = new TreeMap<>();
+  private final Map<String, SortedMap<String, String>> moduleCodecs = new TreeMap<>();
+  private boolean schemaErrors;
 
   /** Creates the processor; javac finds it through {@link java.util.ServiceLoader}. */
   public ChunkProcessor() {}
@@ -108,6 +114,7 @@ public class ChunkProcessor extends AbstractProcessor {
       if (round.processingOver()) {
         checkDeferredInLastRound();
         writeRegistration();
+        checkModules();
         checkBaseline();
       } else {
         processRound(round);
@@ -159,6 +166,12 @@ public class ChunkProcessor extends AbstractProcessor {
         file.writeTo(out);
       }
       generated.put(model.type().name().binaryName(), model);
+      ModuleElement module = processingEnv.getElementUtils().getModuleOf(chunk.getKey());
+      if (module != null && !module.isUnnamed()) {
+        moduleCodecs
+            .computeIfAbsent(module.getQualifiedName().toString(), m -> new TreeMap<>())
+            .put(model.codecName().qualifiedName(), model.type().name().qualifiedName());
+      }
     }
   }
 
@@ -223,6 +236,29 @@ public class ChunkProcessor extends AbstractProcessor {
       write(ServicesFile.PATH, services, origins);
     }
     write(RegistryJson.PATH, RegistryJson.of(chunks, List.copyOf(structs.values())), origins);
+  }
+
+  /**
+   * Rules 41 and 42: each named module that holds generated codecs, once every codec exists, and
+   * only when the schema is clean (a broken type has no codec, so its module's clause would be
+   * judged against codecs that are missing for another reason). Modules are looked up again by
+   * name, in this round.
+   */
+  private void checkModules() {
+    if (schemaErrors) {
+      return;
+    }
+    ModuleCheck check =
+        new ModuleCheck(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+    Reporter reporter = reporter();
+    for (Map.Entry<String, SortedMap<String, String>> codecs : moduleCodecs.entrySet()) {
+      ModuleElement module = processingEnv.getElementUtils().getModuleElement(codecs.getKey());
+      if (module != null) {
+        for (Problem problem : check.check(module, codecs.getValue())) {
+          reporter.report(problem);
+        }
+      }
+    }
   }
 
   /**
@@ -325,6 +361,7 @@ public class ChunkProcessor extends AbstractProcessor {
   private void print(Report report) {
     Reporter reporter = reporter();
     for (Problem problem : report.problems()) {
+      schemaErrors |= problem.message().kind() == Diagnostic.Kind.ERROR;
       reporter.report(problem);
     }
   }

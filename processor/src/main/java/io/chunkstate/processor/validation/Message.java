@@ -287,6 +287,27 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "field '%s' has @FixedLength(%d), but no value has a negative length; declare the length"
           + " its values have, 0 or more"),
+  /**
+   * Rule 41 (docs/PROCESSOR.md, "Module path"): a named module whose {@code provides
+   * io.chunkstate.ChunkCodec} clause is missing, leaves out a generated codec, or lists a codec
+   * this compilation should generate but does not.
+   */
+  MODULE_PROVIDES(
+      "chunk.module-provides",
+      41,
+      Diagnostic.Kind.ERROR,
+      "module %s %s; on the module path ServiceLoader sees only the codecs a module provides;"
+          + " %s: %s"),
+  /**
+   * Rule 42 (docs/PROCESSOR.md, "Module path"): a named module that does not read the runtime at
+   * run time, which its generated codecs need.
+   */
+  MODULE_REQUIRES(
+      "chunk.module-requires",
+      42,
+      Diagnostic.Kind.ERROR,
+      "module %s %s, but the codecs this compilation generates for it use io.chunkstate.runtime"
+          + " %s; %s: requires io.chunkstate.runtime;"),
   /** A failure of the processor itself. */
   INTERNAL_ERROR(
       "chunk.internal-error",
