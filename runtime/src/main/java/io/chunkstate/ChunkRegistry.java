@@ -31,8 +31,10 @@ public final class ChunkRegistry {
   // ChunkType.
   private final int[] typeValues;
   private final ChunkCodec<?>[] typeCodecs;
+  private final boolean loaded;
 
-  private ChunkRegistry(Iterable<? extends ChunkCodec<?>> codecs) {
+  private ChunkRegistry(Iterable<? extends ChunkCodec<?>> codecs, boolean loaded) {
+    this.loaded = loaded;
     TreeMap<ChunkType, ChunkCodec<?>> types = new TreeMap<>();
     Map<Class<?>, ChunkCodec<?>> classes = new HashMap<>();
     for (ChunkCodec<?> codec : codecs) {
@@ -123,7 +125,7 @@ public final class ChunkRegistry {
         throw brokenEntry("codec " + name + " could not be created: " + cause, e);
       }
     }
-    return new ChunkRegistry(codecs);
+    return new ChunkRegistry(codecs, true);
   }
 
   private static IllegalStateException brokenEntry(String detail, Throwable cause) {
@@ -140,7 +142,7 @@ public final class ChunkRegistry {
    *     claims a reserved code or one whose reserved bit is set; the message names the classes
    */
   public static ChunkRegistry of(ChunkCodec<?>... codecs) {
-    return new ChunkRegistry(List.of(codecs));
+    return new ChunkRegistry(List.of(codecs), false);
   }
 
   /**
@@ -162,6 +164,16 @@ public final class ChunkRegistry {
     // ChunkType orders by value, so the array is sorted.
     int at = Arrays.binarySearch(typeValues, typeValue);
     return at < 0 ? null : typeCodecs[at];
+  }
+
+  /**
+   * The refusal of a state of {@code stateClass}, which has no codec here: what the message says
+   * to check depends on where the registry's codecs come from and where the class lives (a
+   * module that does not provide its codec, or a class the processor did not see).
+   */
+  IllegalArgumentException noCodec(Class<?> stateClass) {
+    return new IllegalArgumentException(
+        MissingCodec.message(stateClass, loaded, byType.isEmpty()));
   }
 
   /** The codec for instances of exactly {@code stateClass}, if one is registered. */

@@ -99,11 +99,7 @@ public final class Restore {
       ChunkCodec<?> codec =
           registry
               .codecFor(target.getClass())
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "no codec is registered for the target's class "
-                              + target.getClass().getName()));
+              .orElseThrow(() -> registry.noCodec(target.getClass()));
       if (replacing.containsKey(target.getClass())) {
         throw new IllegalArgumentException(
             target.getClass().getName() + " already goes to a replacing() callback");
@@ -131,8 +127,7 @@ public final class Restore {
     Objects.requireNonNull(apply, "apply");
     registry
         .codecFor(type)
-        .orElseThrow(
-            () -> new IllegalArgumentException("no codec is registered for " + type.getName()));
+        .orElseThrow(() -> registry.noCodec(type));
     if (targets.stream().anyMatch(t -> t.getClass() == type)) {
       throw new IllegalArgumentException(
           type.getName() + " already has targets restored in place with into()");

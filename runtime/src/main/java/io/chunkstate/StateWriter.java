@@ -112,7 +112,8 @@ public final class StateWriter implements Closeable {
   public void write(Object state) throws IOException {
     Objects.requireNonNull(state, "state");
     checkWritable();
-    ChunkCodec<?> codec = registry.codecFor(state.getClass()).orElseThrow(() -> noCodec(state));
+    ChunkCodec<?> codec =
+        registry.codecFor(state.getClass()).orElseThrow(() -> registry.noCodec(state.getClass()));
     try {
       writeWith(codec, state);
     } catch (Throwable e) {
@@ -120,13 +121,6 @@ public final class StateWriter implements Closeable {
       throw e;
     }
     flushBuffer();
-  }
-
-  private IllegalArgumentException noCodec(Object state) {
-    return new IllegalArgumentException(
-        "no codec is registered for " + state.getClass().getName() + "; is it annotated @Chunk,"
-            + " is the processor on the annotation processor path, and, on the module path, does"
-            + " the module declare 'provides io.chunkstate.ChunkCodec with' its codec?");
   }
 
   private <T> void writeWith(ChunkCodec<T> codec, Object state) {
