@@ -47,26 +47,38 @@ class ModularApplicationTest {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  @Test
-  void aModularApplicationWritesAndReadsAStream(@TempDir Path dir) throws Exception {
-    Path runtime = home(ChunkRegistry.class);
-    Path annotations = home(Chunk.class);
-    Path sources = Paths.get(ModularApplicationTest.class.getResource("/modular-app").toURI());
-    Path classes = dir.resolve("classes");
+  private static Path applicationSources() throws URISyntaxException {
+    return Paths.get(ModularApplicationTest.class.getResource("/modular-app").toURI());
+  }
 
+  /**
+   * Compiles the application under {@code sources} into {@code classes} as a build tool does on
+   * the module path; returns javac's exit code and its diagnostics.
+   */
+  private static Compiled compile(Path sources, Path classes) throws Exception {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     List<String> arguments = new ArrayList<>(List.of(
         "-d", classes.toString(),
-        "--module-path", runtime + File.pathSeparator + annotations,
+        "--module-path", home(ChunkRegistry.class) + File.pathSeparator + home(Chunk.class),
         // The processor and its dependencies, as a build tool puts them on the processor path.
         "--processor-path", processorPath(),
         "--class-path", "", // not this test's class path: the application is modular
         "-Xlint:all,-processing", "-Werror"));
     arguments.addAll(sources(sources));
     ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-    int compiled =
-        javac.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
-    assertEquals(0, compiled, diagnostics.toString(StandardCharsets.UTF_8));
+    int code = javac.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
+    return new Compiled(code, diagnostics.toString(StandardCharsets.UTF_8));
+  }
+
+  private record Compiled(int exitCode, String diagnostics) {}
+
+  @Test
+  void aModularApplicationWritesAndReadsAStream(@TempDir Path dir) throws Exception {
+    Path runtime = home(ChunkRegistry.class);
+    Path classes = dir.resolve("classes");
+
+    Compiled compiled = compile(applicationSources(), classes);
+    assertEquals(0, compiled.exitCode(), compiled.diagnostics());
     assertTrue(
         Files.exists(classes.resolve("app/UartStateChunkCodec.class")),
         "the processor generated the codec");
@@ -88,7 +100,48 @@ class ModularApplicationTest {
             "codecs ChunkRegistry[UaRt]",
             "restored divisor=12 lineControl=3 fifo=[1, 2]",
             "module io.chunkstate.runtime exports [io.chunkstate, io.chunkstate.framing,"
-                + " io.chunkstate.schema, io.chunkstate.wire]"),
+                + " io.chunkstate.migration, io.chunkstate.schema, io.chunkstate.wire]"),
         output.lines().toList());
+  }
+
+  @Test
+  void aModuleWithoutTheProvidesClauseDoesNotCompileAndIsToldTheClause(@TempDir Path dir)
+      throws Exception {
+    Path sources = dir.resolve("src");
+    try (Stream<Path> files = Files.walk(applicationSources())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = sources.resolve(applicationSources().relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    }
+    Path moduleInfo = sources.resolve("module-info.java");
+    Files.writeString(
+        moduleInfo,
+        String.join(
+            "\n",
+            "module app {",
+            "  requires static io.chunkstate.annotations;",
+            "  requires io.chunkstate.runtime;",
+            "}",
+            ""));
+
+    Compiled compiled = compile(sources, dir.resolve("classes"));
+
+    assertEquals(1, compiled.exitCode(), compiled.diagnostics());
+    assertTrue(
+        compiled
+            .diagnostics()
+            .startsWith(
+                moduleInfo
+                    + ":1: error: [chunk.module-provides] module app has no 'provides"
+                    + " io.chunkstate.ChunkCodec' clause, so ChunkRegistry.load() finds none of the"
+                    + " 1 codec this compilation generates for it; on the module path ServiceLoader"
+                    + " sees only the codecs a module provides; add: provides"
+                    + " io.chunkstate.ChunkCodec with app.UartStateChunkCodec;"),
+        compiled.diagnostics());
+    assertTrue(
+        compiled.diagnostics().endsWith("1 error" + System.lineSeparator()),
+        compiled.diagnostics());
   }
 }
