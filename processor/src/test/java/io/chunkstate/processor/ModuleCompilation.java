@@ -50,13 +50,17 @@ final class ModuleCompilation {
 
   /**
    * Writes {@code files} (path under the source folder to text) below {@code dir} and compiles
-   * them with {@code processors}, the annotations and runtime on the module path.
+   * them with {@code processors}, the annotations and runtime on the module path, and after them
+   * {@code modules}, each a folder of compiled modules or an exploded one.
    */
   static ModuleCompilation compile(
-      Path dir, List<Processor> processors, Map<String, String> files) {
+      Path dir, List<Processor> processors, Map<String, String> files, List<Path> modules) {
     try {
       Path sources = dir.resolve("src");
       Path classes = Files.createDirectories(dir.resolve("classes"));
+      List<String> modulePath =
+          new ArrayList<>(List.of(home(ChunkCodec.class).toString(), home(Chunk.class).toString()));
+      modules.forEach(module -> modulePath.add(module.toString()));
       List<File> paths = new ArrayList<>();
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path path = sources.resolve(file.getKey());
@@ -71,7 +75,7 @@ final class ModuleCompilation {
         List<String> options =
             List.of(
                 "-d", classes.toString(),
-                "--module-path", home(ChunkCodec.class) + File.pathSeparator + home(Chunk.class),
+                "--module-path", String.join(File.pathSeparator, modulePath),
                 "--class-path", "",
                 "-Xlint:all,-processing",
                 "-Werror");

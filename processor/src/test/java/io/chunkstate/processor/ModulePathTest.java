@@ -87,7 +87,7 @@ class ModulePathTest {
   private ModuleCompilation compile(Processor... others) {
     List<Processor> processors = new ArrayList<>(List.of(new ChunkProcessor()));
     processors.addAll(List.of(others));
-    return ModuleCompilation.compile(temp, processors, files);
+    return ModuleCompilation.compile(temp.resolve("app"), processors, files, List.of());
   }
 
   private static void assertOneError(ModuleCompilation compilation) {
@@ -266,6 +266,31 @@ class ModulePathTest {
             + " run time; add: requires io.chunkstate.runtime;",
         MODULE_INFO,
         "module app");
+  }
+
+  @Test
+  void aModuleThatReadsTheRuntimeThroughAnotherNeedsNoRequiresOfItsOwn() {
+    ModuleCompilation library =
+        ModuleCompilation.compile(
+            temp.resolve("lib"),
+            List.of(),
+            Map.of(
+                MODULE_INFO, "module lib {\n  requires transitive io.chunkstate.runtime;\n}\n"),
+            List.of());
+    assertTrue(library.succeeded(), library.toString());
+
+    files.clear();
+    foo()
+        .moduleInfo(
+            "  requires lib;\n  provides io.chunkstate.ChunkCodec with a.FooChunkCodec;\n");
+    ModuleCompilation compilation =
+        ModuleCompilation.compile(
+            temp.resolve("app"),
+            List.of(new ChunkProcessor()),
+            files,
+            List.of(temp.resolve("lib/classes")));
+    assertTrue(compilation.succeeded(), compilation.toString());
+    assertTrue(compilation.compiled("a.FooChunkCodec"));
   }
 
   @Test
