@@ -5,21 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.processor.validation.Message;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +80,13 @@ class ModulePathTest {
     List<Processor> processors = new ArrayList<>(List.of(new ChunkProcessor()));
     processors.addAll(List.of(others));
     return ModuleCompilation.compile(temp.resolve("app"), processors, files, List.of());
+  }
+
+  /** Generates {@code b.Late}, a {@code @Chunk} type, in the first round. */
+  private static Processor late() {
+    return new FirstRoundSource(
+        "b.Late",
+        "package b;\n@io.chunkstate.annotation.Chunk(\"LaTe\")\npublic record Late(int v) {}\n");
   }
 
   private static void assertOneError(ModuleCompilation compilation) {
@@ -301,7 +300,7 @@ class ModulePathTest {
                 RUNTIME
                     + "  provides io.chunkstate.ChunkCodec with a.FooChunkCodec,"
                     + " b.LateChunkCodec;\n")
-            .compile(new LateChunkProcessor());
+            .compile(late());
     assertTrue(complete.succeeded(), complete.toString());
     assertTrue(complete.compiled("b.LateChunkCodec"));
   }
@@ -311,7 +310,7 @@ class ModulePathTest {
     ModuleCompilation compilation =
         foo()
             .moduleInfo(RUNTIME + "  provides io.chunkstate.ChunkCodec with a.FooChunkCodec;\n")
-            .compile(new LateChunkProcessor());
+            .compile(late());
 
     assertOneError(compilation);
     compilation.assertError(
@@ -333,39 +332,5 @@ class ModulePathTest {
 
     assertOneError(compilation);
     compilation.assertError("[chunk.code-format] 'BrK'", "a/Broken.java", "Chunk(\"BrK\")");
-  }
-
-  /** Generates {@code b.Late}, a {@code @Chunk} type, in the first round. */
-  private static final class LateChunkProcessor extends AbstractProcessor {
-    private boolean done;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (done) {
-        return false;
-      }
-      done = true;
-      try {
-        JavaFileObject file = processingEnv.getFiler().createSourceFile("b.Late");
-        try (Writer out = file.openWriter()) {
-          out.write(
-              "package b;\n@io.chunkstate.annotation.Chunk(\"LaTe\")\n"
-                  + "public record Late(int v) {}\n");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return false;
-    }
   }
 }

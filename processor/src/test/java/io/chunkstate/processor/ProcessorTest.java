@@ -13,8 +13,6 @@ import io.chunkstate.processor.generation.CodecGenerator;
 import io.chunkstate.processor.generation.ServicesFile;
 import io.chunkstate.processor.model.ChunkModel;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.lang.reflect.InvocationTargetException;
@@ -24,11 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -101,7 +96,12 @@ class ProcessorTest {
   void waitsForATypeThatAnotherProcessorGeneratesInALaterRound() {
     Compilation compilation =
         javac()
-            .withProcessors(new ChunkProcessor(), new LaterStructProcessor())
+            .withProcessors(
+                new ChunkProcessor(),
+                new FirstRoundSource(
+                    "p.Later",
+                    "package p;\n@io.chunkstate.annotation.ChunkStruct\n"
+                        + "public record Later(long when) {}\n"))
             .compile(
                 JavaFileObjects.forSourceLines(
                     "p.Early",
@@ -275,38 +275,5 @@ class ProcessorTest {
                 throw e.getCause();
               }
             });
-  }
-
-  /** Generates {@code p.Later}, a {@code @ChunkStruct}, in the first round. */
-  private static final class LaterStructProcessor extends AbstractProcessor {
-    private boolean done;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
-
-    @Override
-    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (done) {
-        return false;
-      }
-      done = true;
-      try {
-        JavaFileObject file = processingEnv.getFiler().createSourceFile("p.Later");
-        try (Writer out = file.openWriter()) {
-          out.write(
-              "package p;\n@io.chunkstate.annotation.ChunkStruct\npublic record Later(long when) {}\n");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return false;
-    }
   }
 }
