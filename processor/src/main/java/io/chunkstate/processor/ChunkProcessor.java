@@ -51,7 +51,8 @@ import javax.tools.StandardLocation;
  * The chunkstate annotation processor: checks every {@code @Chunk} and {@code @ChunkStruct} type
  * against SPEC §6, generates a codec for each clean {@code @Chunk} type, and registers the codecs
  * in {@code META-INF/services/io.chunkstate.ChunkCodec} and {@code
- * META-INF/chunkstate/registry.json}.
+ * META-INF/chunkstate/registry.json}. In a named module it also checks, once every codec exists,
+ * that the module reads the runtime and provides every codec to {@code ServiceLoader}.
  *
  * <p>It never claims the annotations, so other processors see them too. Types that refer to types
  * not generated yet are kept by name and checked again in the next round. An unexpected failure
