@@ -89,6 +89,7 @@ public class ChunkProcessor extends AbstractProcessor {
     supported.add(Annotations.CHUNK);
     supported.add(Annotations.CHUNK_STRUCT);
     supported.addAll(Annotations.RESTORE);
+    supported.add(Annotations.WIRE_VALUE);
     return supported;
   }
 
@@ -125,7 +126,9 @@ public class ChunkProcessor extends AbstractProcessor {
     chunkTypes.addAll(annotated(round, Annotations.CHUNK));
     structTypes.addAll(annotated(round, Annotations.CHUNK_STRUCT));
     Map<String, Set<? extends Element>> restoreMembers = new TreeMap<>();
-    for (String annotation : Annotations.RESTORE) {
+    List<String> memberAnnotations = new ArrayList<>(Annotations.RESTORE);
+    memberAnnotations.add(Annotations.WIRE_VALUE);
+    for (String annotation : memberAnnotations) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
       if (type != null) {
         restoreMembers.put(annotation, round.getElementsAnnotatedWith(type));

@@ -153,7 +153,29 @@ class DiagnosticsTest {
             "FixedLengthNegative",
             "record FixedLengthNegative",
             "[chunk.fixed-length-negative] field 'config' has @FixedLength(-1), but no value has a"
-                + " negative length; declare the length its values have, 0 or more"));
+                + " negative length; declare the length its values have, 0 or more"),
+        bad(
+            Message.WIRE_VALUE_PARTIAL,
+            "WireValuePartial",
+            "enum Speed",
+            "[chunk.wire-value-partial] enum bad.WireValuePartial.Speed declares a @WireValue on"
+                + " TEN, GBIT but not on HUNDRED, OFF; an enum travels by value only when every"
+                + " constant declares one; add @WireValue to HUNDRED, OFF, or remove it from every"
+                + " constant"),
+        bad(
+            Message.WIRE_VALUE_DUPLICATE,
+            "WireValueDuplicate",
+            "@WireValue(1) GBIT",
+            "[chunk.wire-value-duplicate] constants TEN and GBIT of enum"
+                + " bad.WireValueDuplicate.Speed both declare @WireValue(1), and a reader could"
+                + " not tell them apart; give GBIT a value of its own"),
+        bad(
+            Message.WIRE_VALUE_TARGET,
+            "WireValueTarget",
+            "@WireValue(1) static final int GBIT",
+            "[chunk.wire-value-target] @WireValue is on field 'GBIT' of bad.WireValueTarget,"
+                + " which is not an enum constant; only an enum's constants declare the values it"
+                + " travels as; remove it, or move it to an enum constant"));
   }
 
   /** A case: the file under {@code bad/bad/}, and others it uses, under {@code bad/}. */
@@ -193,7 +215,8 @@ class DiagnosticsTest {
     Set<Integer> rules = tested.stream().map(Message::rule).collect(Collectors.toSet());
     assertEquals(
         Set.of(
-            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25, 26),
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25, 26,
+            33, 34, 35),
         rules,
         "every rule of SPEC §6, and those docs/PROCESSOR.md adds");
   }

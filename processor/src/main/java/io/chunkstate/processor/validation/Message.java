@@ -287,6 +287,28 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "field '%s' has @FixedLength(%d), but no value has a negative length; declare the length"
           + " its values have, 0 or more"),
+  /** Rule 33 (docs/PROCESSOR.md): some constants of an enum declare a value, others do not. */
+  WIRE_VALUE_PARTIAL(
+      "chunk.wire-value-partial",
+      33,
+      Diagnostic.Kind.ERROR,
+      "enum %s declares a @WireValue on %s but not on %s; an enum travels by value only when"
+          + " every constant declares one; add @WireValue to %3$s, or remove it from every"
+          + " constant"),
+  /** Rule 34 (docs/PROCESSOR.md): two constants of an enum declare the same value. */
+  WIRE_VALUE_DUPLICATE(
+      "chunk.wire-value-duplicate",
+      34,
+      Diagnostic.Kind.ERROR,
+      "constants %s and %s of enum %s both declare @WireValue(%d), and a reader could not tell"
+          + " them apart; give %s a value of its own"),
+  /** Rule 35 (docs/PROCESSOR.md): {@code @WireValue} on something other than an enum constant. */
+  WIRE_VALUE_TARGET(
+      "chunk.wire-value-target",
+      35,
+      Diagnostic.Kind.ERROR,
+      "@WireValue is on %s, which is not an enum constant; only an enum's constants declare the"
+          + " values it travels as; remove it, or move it to an enum constant"),
   /** A failure of the processor itself. */
   INTERNAL_ERROR(
       "chunk.internal-error",

@@ -43,6 +43,7 @@ public final class Validator {
   private final FieldTypeCheck fieldTypes;
   private final RestoreCheck restore;
   private final DeclarationCheck declarations;
+  private final EnumValueCheck enumValues;
   private final Names names;
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -64,7 +65,9 @@ public final class Validator {
     this.codes = new TypeCodeCheck(elements, names, findings, codeOwners, codecOwners);
     this.targets = new TargetCheck(names, findings);
     this.access = new AccessCheck(elements, types, names, findings, targets);
-    this.fieldTypes = new FieldTypeCheck(types, names, findings, targets, this::structModel);
+    this.enumValues = new EnumValueCheck(findings);
+    this.fieldTypes =
+        new FieldTypeCheck(types, names, findings, targets, this::structModel, enumValues);
     this.restore = new RestoreCheck(elements, types, names, findings);
     this.declarations = new DeclarationCheck(findings);
   }
@@ -77,7 +80,8 @@ public final class Validator {
   /**
    * Checks the types of one round, and the members of the round that carry the annotations of
    * restore ({@link Annotations#RESTORE}): those outside the state of a {@code @Chunk} type are
-   * reported (rule 16); the others are checked with their type.
+   * reported (rule 16); the others are checked with their type. The members that carry {@code
+   * @WireValue} are checked too (rules 33 to 35), whether a field uses their enum or not.
    *
    * @param restoreMembers the elements that carry each of those annotations, by its name
    */
@@ -89,7 +93,11 @@ public final class Validator {
     for (var annotated : restoreMembers.entrySet()) {
       for (Element member : annotated.getValue()) {
         findings.begin();
-        restore.misplaced(member, annotated.getKey());
+        if (annotated.getKey().equals(Annotations.WIRE_VALUE)) {
+          enumValues.annotated(member);
+        } else {
+          restore.misplaced(member, annotated.getKey());
+        }
         problems.addAll(findings.problems());
       }
     }
