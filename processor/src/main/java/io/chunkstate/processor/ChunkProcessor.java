@@ -90,6 +90,7 @@ public class ChunkProcessor extends AbstractProcessor {
     supported.add(Annotations.CHUNK_STRUCT);
     supported.addAll(Annotations.RESTORE);
     supported.add(Annotations.WIRE_VALUE);
+    supported.add(Annotations.CHUNK_BASE);
     return supported;
   }
 
@@ -128,6 +129,7 @@ public class ChunkProcessor extends AbstractProcessor {
     Map<String, Set<? extends Element>> restoreMembers = new TreeMap<>();
     List<String> memberAnnotations = new ArrayList<>(Annotations.RESTORE);
     memberAnnotations.add(Annotations.WIRE_VALUE);
+    memberAnnotations.add(Annotations.CHUNK_BASE);
     for (String annotation : memberAnnotations) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
       if (type != null) {

@@ -105,7 +105,7 @@ public enum Message {
       7,
       Diagnostic.Kind.ERROR,
       "%s extends %s, whose instance field '%s' the generated codec would neither save nor"
-          + " restore; move that state into %s, or mark the field transient"),
+          + " restore; %s"),
   /** Rule 8. */
   TARGET(
       "chunk.target",
@@ -309,6 +309,28 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "@WireValue is on %s, which is not an enum constant; only an enum's constants declare the"
           + " values it travels as; remove it, or move it to an enum constant"),
+  /** Rule 36 (docs/PROCESSOR.md): {@code @ChunkBase} on something other than a class. */
+  BASE_TARGET(
+      "chunk.base-target",
+      36,
+      Diagnostic.Kind.ERROR,
+      "@ChunkBase is on %s %s, but a base is a class whose fields its @Chunk subclasses save;"
+          + " remove it, or make %2$s a class"),
+  /** Rule 37 (docs/PROCESSOR.md): a base in another package that the codec cannot reach. */
+  BASE_UNREACHABLE(
+      "chunk.base-unreachable",
+      37,
+      Diagnostic.Kind.ERROR,
+      "%s extends @ChunkBase %s, whose %s is not public, and the codec of %1$s in package '%s'"
+          + " cannot reach it from another package; make it public, or declare %1$s in package"
+          + " '%s'"),
+  /** Rule 38 (docs/PROCESSOR.md): a field named like a field of a base above it. */
+  BASE_FIELD_HIDDEN(
+      "chunk.base-field-hidden",
+      38,
+      Diagnostic.Kind.ERROR,
+      "field '%s' of %s hides field '%1$s' of its @ChunkBase %s, and a chunk's fields need names"
+          + " of their own (the codec would reach only one of them); rename one of the two"),
   /** A failure of the processor itself. */
   INTERNAL_ERROR(
       "chunk.internal-error",

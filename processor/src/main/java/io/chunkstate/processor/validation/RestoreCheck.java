@@ -96,11 +96,16 @@ final class RestoreCheck {
   }
 
   /** Rules 17 to 19: the hooks a {@code @Chunk} type declares, with the key found already. */
-  Result<ChunkModel.Restore> hooks(TypeElement type, String key) {
+  Result<ChunkModel.Restore> hooks(TypeElement type, List<TypeElement> bases, String key) {
     boolean ok = true;
     String[] found = new String[2];
     List<String> kinds = List.of(Annotations.PRE_SAVE, Annotations.POST_LOAD);
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (TypeElement base : bases) {
+      methods.addAll(ElementFilter.methodsIn(base.getEnclosedElements()));
+    }
+    methods.addAll(ElementFilter.methodsIn(type.getEnclosedElements()));
+    for (ExecutableElement method : methods) {
       for (int k = 0; k < kinds.size(); k++) {
         String kind = kinds.get(k);
         if (!Annotations.has(method, kind)) {
@@ -108,6 +113,8 @@ final class RestoreCheck {
         }
         if (!hook(type, method, Annotations.simpleName(kind))) {
           ok = false;
+        } else if (method.getSimpleName().contentEquals(String.valueOf(found[k]))) {
+          continue; // an override of a base's hook: the call reaches it
         } else if (found[k] != null) {
           findings.report(
               Problem.on(
@@ -274,7 +281,9 @@ final class RestoreCheck {
     String which;
     String fix;
     boolean chunk =
-        enclosing instanceof TypeElement && Annotations.has(enclosing, Annotations.CHUNK);
+        enclosing instanceof TypeElement
+            && (Annotations.has(enclosing, Annotations.CHUNK)
+                || Annotations.has(enclosing, Annotations.CHUNK_BASE));
     if (!chunk) {
       which =
           Annotations.has(enclosing, Annotations.CHUNK_STRUCT)
