@@ -58,7 +58,14 @@ class DiagnosticsTest {
             "[chunk.inaccessible-member] field 'foreign' embeds other.Foreign, whose field 'hidden'"
                 + " is not public",
             "other/Foreign"),
-        bad(Message.INHERITED_STATE, "InheritedState", "class InheritedState", "'inherited'"),
+        bad(
+            Message.INHERITED_STATE,
+            "InheritedState",
+            "class InheritedState",
+            "[chunk.inherited-state] bad.InheritedState extends bad.Base, whose instance field"
+                + " 'inherited' the generated codec would neither save nor restore; annotate"
+                + " bad.Base with @ChunkBase to save its state before the subclass's, or make the"
+                + " field transient or static"),
         bad(Message.TARGET, "Target", "interface Target", "interface bad.Target"),
         bad(Message.INNER_CLASS, "InnerClass", "class Inner {", "make it static"),
         bad(Message.GENERIC_TYPE, "GenericType", "record GenericType", "type parameters"),
