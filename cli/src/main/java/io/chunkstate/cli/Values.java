@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Reads inline field values from a chunk's data by their descriptions (SPEC §4) and prints them:
  * integers unsigned where declared, strings quoted with escapes, arrays abbreviated, enums by
- * name (and value, for an enum that travels by value: {@code GBIT(3)}), structs nested, boxed nulls as {@code null}. The reads are the runtime's, so a value the
- * format forbids (a boolean byte of 02, malformed UTF-8, a count past the data) fails with the
- * reader's {@link ChunkStreamException}.
+ * name (and value, for an enum that travels by value: {@code GBIT(3)}), structs nested, boxed
+ * nulls as {@code null}. The reads are the runtime's, so a value the format forbids (a boolean
+ * byte of 02, malformed UTF-8, a count past the data) fails with the reader's {@link
+ * ChunkStreamException}.
  */
 final class Values {
   /** Elements of an array shown before the rest is abbreviated. */

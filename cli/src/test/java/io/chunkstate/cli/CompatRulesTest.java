@@ -80,7 +80,8 @@ class CompatRulesTest {
           speed.getAsJsonArray("values").remove(3);
         }),
         rule("enum-value-changed", true, "EnIc.speed", root -> {
-          Cli.field(Cli.chunk(root, "EnIc"), "speed").getAsJsonArray("values").set(3, new JsonPrimitive(4));
+          Cli.field(Cli.chunk(root, "EnIc"), "speed").getAsJsonArray("values")
+              .set(3, new JsonPrimitive(4));
         }),
         rule("enum-value-renamed", false, "EnIc.speed", root -> {
           Cli.field(Cli.chunk(root, "EnIc"), "speed").getAsJsonArray("constants")

@@ -20,8 +20,8 @@ public sealed interface WireType
 
   /**
    * The wire type as a description names it: {@code int}, {@code int?} (boxed), {@code string},
-   * {@code enum<p.Mode>}, {@code enumvalue<p.Speed>} (by value), {@code int[]} (a count, then the elements: an array or a list), {@code
-   * struct<p.Point>}.
+   * {@code enum<p.Mode>}, {@code enumvalue<p.Speed>} (by value), {@code int[]} (a count, then
+   * the elements: an array or a list), {@code struct<p.Point>}.
    */
   String descriptor();
 

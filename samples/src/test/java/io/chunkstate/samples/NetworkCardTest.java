@@ -99,7 +99,9 @@ class NetworkCardTest {
     assertEquals(
         "vendorId:short!u,deviceId:short!u,configSpace:byte[]#256,ctrl:int!u,status:int!u,"
             + "rxTail:short!u,txTail:short!u,speed:enumvalue,pendingCauses:long[]",
-        description.fields().stream().map(FieldDescription::layout).collect(Collectors.joining(",")));
+        description.fields().stream()
+            .map(FieldDescription::layout)
+            .collect(Collectors.joining(",")));
     assertEquals(
         new WireType.EnumValueType(
             LinkSpeed.class.getName(),
