@@ -39,6 +39,9 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -305,6 +308,14 @@ public class ChunkProcessor extends AbstractProcessor {
   private Element[] originatingElements(TypeElement chunk, ChunkModel model) {
     List<Element> origins = new ArrayList<>();
     origins.add(chunk);
+    // The bases whose state the codec writes: a change to one regenerates it.
+    for (TypeMirror up = chunk.getSuperclass(); up.getKind() == TypeKind.DECLARED; ) {
+      TypeElement superclass = (TypeElement) ((DeclaredType) up).asElement();
+      if (Annotations.has(superclass, Annotations.CHUNK_BASE)) {
+        origins.add(superclass);
+      }
+      up = superclass.getSuperclass();
+    }
     for (JavaName used : UsedTypes.of(model.type()).all()) {
       addType(origins, used.qualifiedName());
     }

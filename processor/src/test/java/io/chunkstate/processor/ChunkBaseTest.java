@@ -138,6 +138,42 @@ class ChunkBaseTest {
     assertEquals("Nic.config has @FixedLength(2), but the stream's count is 3", e.detail());
   }
 
+  @Test
+  void aPublicBaseInAnotherPackageServesSubclassesEverywhere() throws Exception {
+    GeneratedCodecs other =
+        GeneratedCodecs.compile(
+            List.of(
+                source(
+                    "q.Bus",
+                    "package q;",
+                    "@io.chunkstate.annotation.ChunkBase",
+                    "public abstract class Bus {",
+                    "  public int irq;",
+                    "  public transient int resets;",
+                    "  @io.chunkstate.annotation.PreSave public void quiesce() { resets++; }",
+                    "}"),
+                source(
+                    "p.Disk",
+                    "package p;",
+                    "@io.chunkstate.annotation.Chunk(\"DiSk\")",
+                    "public class Disk extends q.Bus {",
+                    "  long sectors;",
+                    "  public static Disk sample() {",
+                    "    Disk disk = new Disk();",
+                    "    disk.irq = 14;",
+                    "    disk.sectors = 2048;",
+                    "    return disk;",
+                    "  }",
+                    "}")));
+    ChunkCodec<Object> codec = other.codec("p.Disk");
+    Object disk = other.call("p.Disk", "sample");
+    byte[] data = encode(codec, disk);
+    assertArrayEquals(Hex.decode("0000000E 0000000000000800"), data);
+    assertEquals(1, other.type("q.Bus").getField("resets").get(disk), "the base's @PreSave ran");
+    Object decoded = decode(codec, data);
+    assertEquals(14, other.type("q.Bus").getField("irq").get(decoded));
+  }
+
   /** The state of a {@code p.Nic}, every field of it and its bases, as text. */
   private static String state(Object nic) {
     return List.of(
