@@ -133,8 +133,12 @@ final class RestoreCheck {
     return new Result<>(new ChunkModel.Restore(key, found[0], found[1]), ok);
   }
 
-  /** Rules 17 and 18 for one hook. */
+  /**
+   * Rules 17 and 18 for one hook of {@code type}, declared by it or by one of its bases, which the
+   * messages name.
+   */
   private boolean hook(TypeElement type, ExecutableElement method, String kind) {
+    TypeElement declarer = (TypeElement) method.getEnclosingElement();
     Set<Modifier> modifiers = method.getModifiers();
     String defect = null;
     if (modifiers.contains(Modifier.STATIC)) {
@@ -151,7 +155,7 @@ final class RestoreCheck {
               Message.HOOK_SIGNATURE,
               kind,
               method,
-              name(type),
+              name(declarer),
               defect,
               method.getSimpleName()));
       return false;
@@ -159,7 +163,12 @@ final class RestoreCheck {
     if (modifiers.contains(Modifier.PRIVATE)) {
       findings.report(
           Problem.on(
-              method, Message.HOOK_VISIBILITY, kind, method, name(type), names.packageOf(type)));
+              method,
+              Message.HOOK_VISIBILITY,
+              kind,
+              method,
+              name(declarer),
+              names.packageOf(type)));
       return false;
     }
     return true;
