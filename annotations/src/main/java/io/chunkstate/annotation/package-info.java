@@ -7,6 +7,9 @@
  * io.chunkstate.annotation.WhenAbsent} (what a sub-chunk field becomes when its sub-chunk is
  * absent); and those that declare what a field's values are, without changing a byte: {@link
  * io.chunkstate.annotation.Unsigned} (an integer field is unsigned) and {@link
- * io.chunkstate.annotation.FixedLength} (an array or string field has one length).
+ * io.chunkstate.annotation.FixedLength} (an array or string field has one length); {@link
+ * io.chunkstate.annotation.WireValue}, the value an enum constant travels as; and {@link
+ * io.chunkstate.annotation.ChunkBase}, a superclass that contributes its state to {@code @Chunk}
+ * subclasses.
  */
 package io.chunkstate.annotation;

@@ -118,7 +118,7 @@ final class RegistryFileDescriptions implements Descriptions {
       out.add(
           new FieldDescription(
               field.get("name").getAsString(),
-              wire(field.get("wire").getAsString(), constants(field), structs, depth),
+              wire(field.get("wire").getAsString(), field, structs, depth),
               field.has("type") ? field.get("type").getAsString() : "",
               field.has("unsigned") && field.get("unsigned").getAsBoolean(),
               field.has("fixedLength") ? field.get("fixedLength").getAsInt() : -1));
@@ -138,21 +138,36 @@ final class RegistryFileDescriptions implements Descriptions {
     return out;
   }
 
+  /** An enum field's {@code values}, one per constant; none when the member is absent. */
+  private static List<Integer> values(JsonObject field) {
+    List<Integer> out = new ArrayList<>();
+    for (JsonElement v : array(field, "values")) {
+      out.add(v.getAsInt());
+    }
+    return out;
+  }
+
   /**
    * A wire type from its descriptor: {@code int}, {@code int?}, {@code string}, {@code enum<C>},
-   * {@code E[]}, {@code struct<C>}; an enum's {@code constants} are the field's.
+   * {@code enumvalue<C>}, {@code E[]}, {@code struct<C>}; an enum's {@code constants} (and
+   * {@code values}) are the field's.
    */
   private static WireType wire(
-      String descriptor, List<String> constants, Map<String, JsonObject> structs, int depth) {
+      String descriptor, JsonObject field, Map<String, JsonObject> structs, int depth) {
     if (descriptor.endsWith("[]")) {
       return new WireType.Sequence(
-          wire(descriptor.substring(0, descriptor.length() - 2), constants, structs, depth));
+          wire(descriptor.substring(0, descriptor.length() - 2), field, structs, depth));
     }
     if (descriptor.equals("string")) {
       return WireType.TEXT;
     }
     if (descriptor.startsWith("enum<") && descriptor.endsWith(">")) {
-      return new WireType.EnumType(descriptor.substring(5, descriptor.length() - 1), constants);
+      return new WireType.EnumType(
+          descriptor.substring(5, descriptor.length() - 1), constants(field));
+    }
+    if (descriptor.startsWith("enumvalue<") && descriptor.endsWith(">")) {
+      return new WireType.EnumValueType(
+          descriptor.substring(10, descriptor.length() - 1), constants(field), values(field));
     }
     if (descriptor.startsWith("struct<") && descriptor.endsWith(">")) {
       String className = descriptor.substring(7, descriptor.length() - 1);

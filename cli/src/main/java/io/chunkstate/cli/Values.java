@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Reads inline field values from a chunk's data by their descriptions (SPEC §4) and prints them:
  * integers unsigned where declared, strings quoted with escapes, arrays abbreviated, enums by
- * name, structs nested, boxed nulls as {@code null}. The reads are the runtime's, so a value the
- * format forbids (a boolean byte of 02, malformed UTF-8, a count past the data) fails with the
- * reader's {@link ChunkStreamException}.
+ * name (and value, for an enum that travels by value: {@code GBIT(3)}), structs nested, boxed
+ * nulls as {@code null}. The reads are the runtime's, so a value the format forbids (a boolean
+ * byte of 02, malformed UTF-8, a count past the data) fails with the reader's {@link
+ * ChunkStreamException}.
  */
 final class Values {
   /** Elements of an array shown before the rest is abbreviated. */
@@ -60,6 +61,9 @@ final class Values {
       }
       return Quote.isIdentifier(name) ? name : Quote.string(name);
     }
+    if (wire instanceof WireType.EnumValueType e) {
+      return enumValue(in, e, field);
+    }
     if (wire instanceof WireType.Struct s) {
       if (!in.readPresence()) {
         return "null";
@@ -72,6 +76,27 @@ final class Values {
       return out.append('}').toString();
     }
     return sequence(in, ((WireType.Sequence) wire).element(), field);
+  }
+
+  /**
+   * An enum that travels by value: {@code GBIT(3)}, the constant and its value; the bare value
+   * when the description lists no constants; {@code DATA} for a value no constant declares.
+   */
+  private static String enumValue(WireReader in, WireType.EnumValueType e, FieldDescription field)
+      throws ChunkStreamException {
+    if (!in.readPresence()) {
+      return "null";
+    }
+    int value = in.readInt();
+    if (e.constants().isEmpty()) {
+      return String.valueOf(value);
+    }
+    String constant = e.constantOf(value);
+    if (constant == null) {
+      throw in.dataError(
+          field.name() + ": " + e.className() + " has no constant with wire value " + value);
+    }
+    return (Quote.isIdentifier(constant) ? constant : Quote.string(constant)) + "(" + value + ")";
   }
 
   private static String sequence(WireReader in, WireType element, FieldDescription field)
@@ -117,7 +142,11 @@ final class Values {
     if (element instanceof WireType.Primitive p) {
       return p.width();
     }
-    return element instanceof WireType.Boxed || element instanceof WireType.Struct ? 1 : 4;
+    return element instanceof WireType.Boxed
+            || element instanceof WireType.Struct
+            || element instanceof WireType.EnumValueType
+        ? 1
+        : 4;
   }
 
   private static String primitive(WireReader in, WireType.Primitive p, boolean unsigned)

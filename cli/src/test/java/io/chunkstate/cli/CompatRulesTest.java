@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -72,6 +73,24 @@ class CompatRulesTest {
         rule("enum-constant-removed", true, "PcIs.power", root -> {
           JsonArray constants = Cli.field(Cli.chunk(root, "PcIs"), "power").getAsJsonArray("constants");
           constants.remove(constants.size() - 1);
+        }),
+        rule("enum-value-removed", true, "EnIc.speed", root -> {
+          JsonObject speed = Cli.field(Cli.chunk(root, "EnIc"), "speed");
+          speed.getAsJsonArray("constants").remove(3);
+          speed.getAsJsonArray("values").remove(3);
+        }),
+        rule("enum-value-changed", true, "EnIc.speed", root -> {
+          Cli.field(Cli.chunk(root, "EnIc"), "speed").getAsJsonArray("values")
+              .set(3, new JsonPrimitive(4));
+        }),
+        rule("enum-value-renamed", false, "EnIc.speed", root -> {
+          Cli.field(Cli.chunk(root, "EnIc"), "speed").getAsJsonArray("constants")
+              .set(3, new JsonPrimitive("GIGABIT"));
+        }),
+        rule("inline-field-retyped", true, "EnIc.speed", root -> {
+          JsonObject speed = Cli.field(Cli.chunk(root, "EnIc"), "speed");
+          speed.addProperty("wire", "enum<io.chunkstate.samples.machine.LinkSpeed>");
+          speed.remove("values");
         }),
         rule("sub-chunk-code", true, "RtCc.alarm", root -> sub(root, "RtCc", "alarm").addProperty("code", "AlRn")),
         rule("sub-chunk-list", true, "RtCc.alarm", root -> sub(root, "RtCc", "alarm").addProperty("list", true)),

@@ -54,6 +54,41 @@ class ValuesTest {
   }
 
   @Test
+  void anEnumByValuePrintsItsConstantAndValueOrTheBareValue() throws ChunkStreamException {
+    WireType.EnumValueType speed =
+        new WireType.EnumValueType("p.Speed", List.of("TEN", "GBIT"), List.of(10, 3));
+    WireWriter w = new WireWriter();
+    w.writeByte((byte) 1);
+    w.writeInt(3);
+    w.writeByte((byte) 0); // none: null
+    w.writeInt(1); // list: one element
+    w.writeByte((byte) 1);
+    w.writeInt(10);
+    w.writeByte((byte) 1);
+    w.writeInt(7);
+    assertEquals(
+        "speed@8=GBIT(3) none@13=null list@14=[TEN(10)] undescribed@23=7",
+        print(
+            w,
+            FieldDescription.of("speed", speed, "p.Speed"),
+            FieldDescription.of("none", speed, "p.Speed"),
+            FieldDescription.of("list", new WireType.Sequence(speed), "p.Speed[]"),
+            FieldDescription.of(
+                "undescribed",
+                new WireType.EnumValueType("p.Speed", List.of(), List.of()),
+                "p.Speed")));
+    WireWriter unknown = new WireWriter();
+    unknown.writeByte((byte) 1);
+    unknown.writeInt(7);
+    ChunkStreamException e =
+        assertThrows(
+            ChunkStreamException.class,
+            () -> print(unknown, FieldDescription.of("speed", speed, "p.Speed")));
+    assertEquals(ChunkStreamException.Kind.DATA, e.kind());
+    assertEquals("speed: p.Speed has no constant with wire value 7", e.detail());
+  }
+
+  @Test
   void stringsAreQuotedWithEscapesSoNoValueBreaksALine() throws ChunkStreamException {
     WireWriter w = new WireWriter();
     w.writeString("a \"b\"\n\u202Eevil\\");

@@ -42,6 +42,9 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
@@ -96,6 +99,8 @@ public class ChunkProcessor extends AbstractProcessor {
     supported.add(Annotations.CHUNK);
     supported.add(Annotations.CHUNK_STRUCT);
     supported.addAll(Annotations.RESTORE);
+    supported.add(Annotations.WIRE_VALUE);
+    supported.add(Annotations.CHUNK_BASE);
     return supported;
   }
 
@@ -133,7 +138,10 @@ public class ChunkProcessor extends AbstractProcessor {
     chunkTypes.addAll(annotated(round, Annotations.CHUNK));
     structTypes.addAll(annotated(round, Annotations.CHUNK_STRUCT));
     Map<String, Set<? extends Element>> restoreMembers = new TreeMap<>();
-    for (String annotation : Annotations.RESTORE) {
+    List<String> memberAnnotations = new ArrayList<>(Annotations.RESTORE);
+    memberAnnotations.add(Annotations.WIRE_VALUE);
+    memberAnnotations.add(Annotations.CHUNK_BASE);
+    for (String annotation : memberAnnotations) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
       if (type != null) {
         restoreMembers.put(annotation, round.getElementsAnnotatedWith(type));
@@ -337,6 +345,14 @@ public class ChunkProcessor extends AbstractProcessor {
   private Element[] originatingElements(TypeElement chunk, ChunkModel model) {
     List<Element> origins = new ArrayList<>();
     origins.add(chunk);
+    // The bases whose state the codec writes: a change to one regenerates it.
+    for (TypeMirror up = chunk.getSuperclass(); up.getKind() == TypeKind.DECLARED; ) {
+      TypeElement superclass = (TypeElement) ((DeclaredType) up).asElement();
+      if (Annotations.has(superclass, Annotations.CHUNK_BASE)) {
+        origins.add(superclass);
+      }
+      up = superclass.getSuperclass();
+    }
     for (JavaName used : UsedTypes.of(model.type()).all()) {
       addType(origins, used.qualifiedName());
     }

@@ -58,7 +58,14 @@ class DiagnosticsTest {
             "[chunk.inaccessible-member] field 'foreign' embeds other.Foreign, whose field 'hidden'"
                 + " is not public",
             "other/Foreign"),
-        bad(Message.INHERITED_STATE, "InheritedState", "class InheritedState", "'inherited'"),
+        bad(
+            Message.INHERITED_STATE,
+            "InheritedState",
+            "class InheritedState",
+            "[chunk.inherited-state] bad.InheritedState extends bad.Base, whose instance field"
+                + " 'inherited' the generated codec would neither save nor restore; annotate"
+                + " bad.Base with @ChunkBase to save its state before the subclass's, or make the"
+                + " field transient or static"),
         bad(Message.TARGET, "Target", "interface Target", "interface bad.Target"),
         bad(Message.INNER_CLASS, "InnerClass", "class Inner {", "make it static"),
         bad(Message.GENERIC_TYPE, "GenericType", "record GenericType", "type parameters"),
@@ -153,7 +160,52 @@ class DiagnosticsTest {
             "FixedLengthNegative",
             "record FixedLengthNegative",
             "[chunk.fixed-length-negative] field 'config' has @FixedLength(-1), but no value has a"
-                + " negative length; declare the length its values have, 0 or more"));
+                + " negative length; declare the length its values have, 0 or more"),
+        bad(
+            Message.WIRE_VALUE_PARTIAL,
+            "WireValuePartial",
+            "enum Speed",
+            "[chunk.wire-value-partial] enum bad.WireValuePartial.Speed declares a @WireValue on"
+                + " TEN, GBIT but not on HUNDRED, OFF; an enum travels by value only when every"
+                + " constant declares one; add @WireValue to HUNDRED, OFF, or remove it from every"
+                + " constant"),
+        bad(
+            Message.WIRE_VALUE_DUPLICATE,
+            "WireValueDuplicate",
+            "@WireValue(1) GBIT",
+            "[chunk.wire-value-duplicate] constants TEN and GBIT of enum"
+                + " bad.WireValueDuplicate.Speed both declare @WireValue(1), and a reader could"
+                + " not tell them apart; give GBIT a value of its own"),
+        bad(
+            Message.WIRE_VALUE_TARGET,
+            "WireValueTarget",
+            "@WireValue(1) static final int GBIT",
+            "[chunk.wire-value-target] @WireValue is on field 'GBIT' of bad.WireValueTarget,"
+                + " which is not an enum constant; only an enum's constants declare the values it"
+                + " travels as; remove it, or move it to an enum constant"),
+        bad(
+            Message.BASE_TARGET,
+            "BaseTarget",
+            "record BaseTarget",
+            "[chunk.base-target] @ChunkBase is on record bad.BaseTarget, but a base is a class"
+                + " whose fields its @Chunk subclasses save; remove it, or make bad.BaseTarget a"
+                + " class"),
+        bad(
+            Message.BASE_UNREACHABLE,
+            "BaseUnreachable",
+            "class BaseUnreachable",
+            "[chunk.base-unreachable] bad.BaseUnreachable extends @ChunkBase other.Bus, whose"
+                + " field 'pending' is not public, and the codec of bad.BaseUnreachable in package"
+                + " 'bad' cannot reach it from another package; make it public, or declare"
+                + " bad.BaseUnreachable in package 'other'",
+            "other/Bus"),
+        bad(
+            Message.BASE_FIELD_HIDDEN,
+            "BaseFieldHidden",
+            "int irq; // hides",
+            "[chunk.base-field-hidden] field 'irq' of bad.BaseFieldHidden.Card hides field 'irq'"
+                + " of its @ChunkBase bad.BaseFieldHidden.Device, and a chunk's fields need names"
+                + " of their own (the codec would reach only one of them); rename one of the two"));
   }
 
   /** A case: the file under {@code bad/bad/}, and others it uses, under {@code bad/}. */
@@ -194,7 +246,8 @@ class DiagnosticsTest {
     Set<Integer> rules = tested.stream().map(Message::rule).collect(Collectors.toSet());
     assertEquals(
         Set.of(
-            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25, 26),
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25,
+            26, 33, 34, 35, 36, 37, 38),
         rules,
         "every rule of SPEC §6, and those docs/PROCESSOR.md adds");
   }

@@ -47,7 +47,9 @@ class ProcessorTest {
             "io.chunkstate.annotation.ChunkKey",
             "io.chunkstate.annotation.PreSave",
             "io.chunkstate.annotation.PostLoad",
-            "io.chunkstate.annotation.WhenAbsent"),
+            "io.chunkstate.annotation.WhenAbsent",
+            "io.chunkstate.annotation.WireValue",
+            "io.chunkstate.annotation.ChunkBase"),
         processor.getSupportedAnnotationTypes());
     assertEquals(
         Set.of("chunkstate.generatedAnnotation", "chunkstate.baseline", "chunkstate.baseline.notes"),

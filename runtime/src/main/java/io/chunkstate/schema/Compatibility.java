@@ -35,6 +35,11 @@ import java.util.Set;
  *       </td></tr>
  *   <tr><td>{@code enum-constant-removed}</td><td>an enum constant the sender has and the receiver
  *       lacks (a renamed one is removed and added)</td><td>breaking</td></tr>
+ *   <tr><td>{@code enum-value-removed}, {@code enum-value-changed}</td><td>of an enum that
+ *       travels by value: a value the sender may write that the receiver lacks; a constant whose
+ *       value changed</td><td>breaking</td></tr>
+ *   <tr><td>{@code enum-value-renamed}</td><td>a constant renamed with its value kept</td><td>note
+ *       </td></tr>
  *   <tr><td>{@code sub-chunk-code}, {@code sub-chunk-list}</td><td>a sub-chunk field's code
  *       changed; a list became a single field or back</td><td>breaking</td></tr>
  *   <tr><td>{@code sub-chunk-unknown}</td><td>a sub-chunk field the receiver does not have</td>
@@ -254,10 +259,62 @@ public final class Compatibility {
                   "keep the constant, or give the enum stable wire values"));
         }
       }
+    } else if (sent instanceof WireType.EnumValueType se
+        && known instanceof WireType.EnumValueType ke) {
+      enumValues(type, path, se, ke, findings);
     } else if (sent instanceof WireType.Sequence ss && known instanceof WireType.Sequence ks) {
       enums(type, path + "[]", ss.element(), ks.element(), findings);
     } else if (sent instanceof WireType.Struct ss && known instanceof WireType.Struct ks) {
       enums(type, path + ".", ss.fields(), ks.fields(), findings);
+    }
+  }
+
+  /**
+   * The constants of an enum that travels by value: a value the receiver lacks, or a constant
+   * whose value changed, is refused or read as another constant; a constant renamed with its
+   * value kept reads as the new name.
+   */
+  private static void enumValues(
+      ChunkType type,
+      String path,
+      WireType.EnumValueType sent,
+      WireType.EnumValueType known,
+      List<Finding> findings) {
+    for (int i = 0; i < sent.constants().size(); i++) {
+      String constant = sent.constants().get(i);
+      int value = sent.values().get(i);
+      int same = known.constants().indexOf(constant);
+      String receiving = known.constantOf(value);
+      if (same >= 0 && known.values().get(same) != value) {
+        findings.add(
+            breaking(
+                type,
+                "enum-value-changed",
+                path,
+                sent.className() + "." + constant + " was value " + value + " and is now "
+                    + known.values().get(same) + ": a stream's " + value + " is "
+                    + (receiving == null ? "refused" : "read as " + receiving),
+                "keep each constant's value; give a new constant a new value"));
+      } else if (receiving == null) {
+        findings.add(
+            breaking(
+                type,
+                "enum-value-removed",
+                path,
+                sent.className() + "." + constant + " (value " + value + ") is gone from "
+                    + known.className() + ": a stream that holds it is refused",
+                "keep a constant with value " + value));
+      } else if (!receiving.equals(constant)) {
+        findings.add(
+            new Finding(
+                Finding.Severity.NOTE,
+                "enum-value-renamed",
+                type,
+                path,
+                sent.className() + "." + constant + " is now " + receiving + ", same value "
+                    + value + ": a stream's " + value + " reads as " + receiving,
+                ""));
+      }
     }
   }
 

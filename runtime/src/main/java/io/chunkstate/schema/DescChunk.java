@@ -57,6 +57,7 @@ public final class DescChunk {
   private static final int TAG_ENUM = 0x0b;
   private static final int TAG_SEQUENCE = 0x0c;
   private static final int TAG_STRUCT = 0x0d;
+  private static final int TAG_ENUM_VALUE = 0x0e;
   private static final Primitive[] PRIMITIVE_BY_TAG = {
     null,
     Primitive.BOOLEAN,
@@ -169,6 +170,14 @@ public final class DescChunk {
       out.writeCount(enumType.constants().size());
       for (String constant : enumType.constants()) {
         out.writeString(constant);
+      }
+    } else if (wire instanceof WireType.EnumValueType enumValue) {
+      out.writeByte((byte) TAG_ENUM_VALUE);
+      out.writeString(enumValue.className());
+      out.writeCount(enumValue.constants().size());
+      for (int i = 0; i < enumValue.constants().size(); i++) {
+        out.writeString(enumValue.constants().get(i));
+        out.writeInt(enumValue.values().get(i));
       }
     } else if (wire instanceof WireType.Sequence sequence) {
       out.writeByte((byte) TAG_SEQUENCE);
@@ -363,6 +372,9 @@ public final class DescChunk {
           }
           return new WireType.EnumType(className, constants);
         }
+        case TAG_ENUM_VALUE -> {
+          return enumValue();
+        }
         case TAG_SEQUENCE -> {
           return new WireType.Sequence(wire(depth + 1));
         }
@@ -372,6 +384,31 @@ public final class DescChunk {
         }
         default -> throw data(String.format("unknown wire type tag %02x", tag));
       }
+    }
+
+    /** Tag {@code 0E}'s parameters: the class, then each constant's name and value. */
+    private WireType enumValue() throws ChunkStreamException {
+      String className = text("an enum's class name");
+      int n = count(STRING_MIN + 4, "the constants of " + Text.quote(className));
+      List<String> constants = list(n);
+      List<Integer> values = list(n);
+      Set<String> seen = new HashSet<>();
+      Set<Integer> seenValues = new HashSet<>();
+      for (int i = 0; i < n; i++) {
+        String constant = text("an enum constant");
+        int value = (int) u32("the value of " + Text.quote(constant));
+        if (!seen.add(constant)) {
+          throw data(Text.quote(className) + " has two constants named " + Text.quote(constant));
+        }
+        if (!seenValues.add(value)) {
+          throw data(
+              Text.quote(className) + " has two constants of value " + value + ", the second "
+                  + Text.quote(constant));
+        }
+        constants.add(constant);
+        values.add(value);
+      }
+      return new WireType.EnumValueType(className, constants, values);
     }
 
     // ---- records ----

@@ -116,6 +116,11 @@ public final class Layouts implements ChunkEditor.Structure {
         }
 
         @Override
+        public Integer enumValue(WireType.EnumValueType type) {
+          return 1; // null: the presence byte alone
+        }
+
+        @Override
         public Integer sequence(WireType.Sequence type) {
           return 4;
         }
@@ -226,6 +231,14 @@ public final class Layouts implements ChunkEditor.Structure {
     @Override
     public Void enumType(WireType.EnumType type) {
       skip(count(1), "an enum constant's name");
+      return null;
+    }
+
+    @Override
+    public Void enumValue(WireType.EnumValueType type) {
+      if (presence()) {
+        skip(4, "an enum constant's value");
+      }
       return null;
     }
 

@@ -11,6 +11,7 @@ public sealed interface WireType
         WireType.Boxed,
         WireType.Text,
         WireType.EnumType,
+        WireType.EnumValueType,
         WireType.Sequence,
         WireType.Struct {
 
@@ -19,8 +20,8 @@ public sealed interface WireType
 
   /**
    * The wire type as a description names it: {@code int}, {@code int?} (boxed), {@code string},
-   * {@code enum<p.Mode>}, {@code int[]} (a count, then the elements: an array or a list), {@code
-   * struct<p.Point>}.
+   * {@code enum<p.Mode>}, {@code enumvalue<p.Speed>} (by value), {@code int[]} (a count, then
+   * the elements: an array or a list), {@code struct<p.Point>}.
    */
   String descriptor();
 
@@ -42,6 +43,8 @@ public sealed interface WireType
     R text(Text type);
 
     R enumType(EnumType type);
+
+    R enumValue(EnumValueType type);
 
     R sequence(Sequence type);
 
@@ -158,6 +161,51 @@ public sealed interface WireType
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.enumType(this);
+    }
+  }
+
+  /**
+   * An enum whose constants declare wire values, written as a presence byte and the constant's
+   * value, an {@code int} (SPEC §4). Its layout is {@code enumvalue}, not {@code enum}: the bytes
+   * differ from an enum written by name, so the fingerprints do.
+   *
+   * @param className the enum's binary name
+   * @param constants its constants' names, in declaration order
+   * @param values the value each constant declares, at the same index; no two alike
+   */
+  record EnumValueType(String className, List<String> constants, List<Integer> values)
+      implements WireType {
+    public EnumValueType {
+      constants = List.copyOf(constants);
+      values = List.copyOf(values);
+      if (constants.size() != values.size()) {
+        throw new IllegalArgumentException(
+            constants.size() + " constants but " + values.size() + " values");
+      }
+      if (values.stream().distinct().count() != values.size()) {
+        throw new IllegalArgumentException("two constants with one value: " + values);
+      }
+    }
+
+    /** The constant that declares {@code value}, or null for none. */
+    public String constantOf(int value) {
+      int i = values.indexOf(value);
+      return i < 0 ? null : constants.get(i);
+    }
+
+    @Override
+    public String descriptor() {
+      return "enumvalue<" + className + ">";
+    }
+
+    @Override
+    public String layout() {
+      return "enumvalue";
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.enumValue(this);
     }
   }
 

@@ -380,6 +380,34 @@ public final class WireReader {
     throw unknownEnumConstant(constants.getClass().getComponentType(), name);
   }
 
+  /**
+   * An enum constant of an enum that travels by value (SPEC §4): a presence byte, then the value
+   * its constant declares as an {@code int}; {@code null} for the absent value.
+   *
+   * @param constants the enum's constants, as a generated codec keeps them; the array's type names
+   *     the enum in an error
+   * @param values the value each of {@code constants} declares, at the same index
+   * @param field the field read, as {@code Type.field}, which an error names
+   * @throws ChunkStreamException {@code DATA} for a presence byte other than 0 or 1, or a value no
+   *     constant declares, naming the field and the value
+   */
+  public <E extends Enum<E>> E readEnumValue(E[] constants, int[] values, String field)
+      throws ChunkStreamException {
+    if (!readPresence()) {
+      return null;
+    }
+    int value = readInt();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == value) {
+        return constants[i];
+      }
+    }
+    Class<?> enumType = constants.getClass().getComponentType();
+    String enumName =
+        enumType.getCanonicalName() == null ? enumType.getName() : enumType.getCanonicalName();
+    throw dataError(field + ": " + enumName + " has no constant with wire value " + value);
+  }
+
   /** Whether the {@code n} bytes at {@code from} are exactly {@code name}, all ASCII. */
   private boolean sameAscii(String name, int from, int n) {
     if (name.length() != n) {

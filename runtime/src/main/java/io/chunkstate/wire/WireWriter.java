@@ -366,6 +366,32 @@ public final class WireWriter {
     writeString(e == null ? null : e.name());
   }
 
+  /**
+   * An enum constant of an enum that travels by value (SPEC §4): a presence byte, then the value
+   * the constant declares as an {@code int}; {@code 00} alone for null.
+   *
+   * @param constants the enum's constants, as a generated codec keeps them
+   * @param values the value each of {@code constants} declares, at the same index
+   * @throws IllegalArgumentException if {@code e} is not among {@code constants}: the enum gained
+   *     a constant after its codec was generated
+   */
+  public void writeEnumValue(Enum<?> e, Enum<?>[] constants, int[] values) {
+    if (e == null) {
+      writeByte((byte) 0);
+      return;
+    }
+    for (int i = 0; i < constants.length; i++) {
+      if (constants[i] == e) {
+        writeByte((byte) 1);
+        writeInt(values[i]);
+        return;
+      }
+    }
+    throw new IllegalArgumentException(
+        e.getDeclaringClass().getName() + "." + e.name()
+            + " declares no wire value its codec knows; recompile the codec with the enum");
+  }
+
   /** A count and the bytes; the null count for null. */
   public void writeBytes(byte[] v) {
     if (v == null) {

@@ -139,6 +139,56 @@ class CompatibilityTest {
     assertFalse(Compatibility.anyBreaking(against(nic(with(2, field("mode", more)), SUBS))));
   }
 
+  private static WireType speed(List<String> constants, List<Integer> values) {
+    return new WireType.EnumValueType("p.Speed", constants, values);
+  }
+
+  private static List<Finding> speedChange(WireType from, WireType to) {
+    return Compatibility.compare(
+        List.of(nic(with(2, field("mode", from)), SUBS)),
+        List.of(nic(with(2, field("mode", to)), SUBS)));
+  }
+
+  @Test
+  void anEnumByValueMayRenameAConstantThatKeepsItsValue() {
+    WireType v1 = speed(List.of("TEN", "GBIT"), List.of(1, 3));
+    List<Finding> renamed = speedChange(v1, speed(List.of("TEN", "GIGABIT"), List.of(1, 3)));
+    Finding note = only(renamed, "enum-value-renamed");
+    assertFalse(note.isBreaking());
+    assertEquals(
+        "p.Speed.GBIT is now GIGABIT, same value 3: a stream's 3 reads as GIGABIT",
+        note.message());
+    assertFalse(Compatibility.anyBreaking(renamed));
+    List<Finding> added = speedChange(v1, speed(List.of("TEN", "GBIT", "TGBIT"), List.of(1, 3, 4)));
+    assertEquals(List.of(), added);
+  }
+
+  @Test
+  void anEnumByValueThatLosesOrChangesAValueIsBreaking() {
+    WireType v1 = speed(List.of("TEN", "GBIT"), List.of(1, 3));
+    Finding removed =
+        only(speedChange(v1, speed(List.of("TEN"), List.of(1))), "enum-value-removed");
+    assertTrue(removed.isBreaking());
+    assertEquals(
+        "p.Speed.GBIT (value 3) is gone from p.Speed: a stream that holds it is refused",
+        removed.message());
+    Finding changed =
+        only(speedChange(v1, speed(List.of("TEN", "GBIT"), List.of(1, 4))), "enum-value-changed");
+    assertTrue(changed.isBreaking());
+    assertEquals(
+        "p.Speed.GBIT was value 3 and is now 4: a stream's 3 is refused", changed.message());
+  }
+
+  @Test
+  void switchingAnEnumBetweenNameAndValueIsARetype() {
+    WireType byValue = speed(List.of("OFF", "ON"), List.of(0, 1));
+    Finding toValue = only(speedChange(MODE, byValue), "inline-field-retyped");
+    assertTrue(toValue.isBreaking());
+    assertEquals(
+        "inline field 'mode' was enum<p.Mode> and is now enumvalue<p.Speed>", toValue.message());
+    assertTrue(only(speedChange(byValue, MODE), "inline-field-retyped").isBreaking());
+  }
+
   @Test
   void anEnumDescribedWithoutItsConstantsIsNotJudged() {
     WireType unknown = new WireType.EnumType("p.Mode", List.of());

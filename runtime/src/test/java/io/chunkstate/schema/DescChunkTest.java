@@ -46,6 +46,8 @@ class DescChunkTest {
               FieldDescription.of("scale", new WireType.Boxed(Primitive.DOUBLE), "Double")));
   private static final WireType.EnumType MODE =
       new WireType.EnumType("p.Mode", List.of("OFF", "ON", "FAULT"));
+  private static final WireType.EnumValueType SPEED =
+      new WireType.EnumValueType("p.Speed", List.of("TEN", "GBIT"), List.of(10, -1));
 
   /** Every kind of wire type, every primitive, nesting, declarations, a key, sub-chunks. */
   static List<TypeDescription> rich() {
@@ -59,6 +61,8 @@ class DescChunkTest {
     }
     fields.add(new FieldDescription("name", WireType.TEXT, "java.lang.String", false, 8));
     fields.add(FieldDescription.of("mode", MODE, "p.Mode"));
+    fields.add(FieldDescription.of("speed", SPEED, "p.Speed"));
+    fields.add(FieldDescription.of("speeds", new WireType.Sequence(SPEED), "p.Speed[]"));
     fields.add(
         new FieldDescription("regs", new WireType.Sequence(Primitive.BYTE), "byte[]", true, 256));
     fields.add(FieldDescription.of("shape", SHAPE, "p.Shape"));
@@ -324,7 +328,7 @@ class DescChunkTest {
 
   @Test
   void unknownTagsAndFlagsAreData() throws Exception {
-    for (int tag : new int[] {0x00, 0x0e, 0x80, 0xff}) {
+    for (int tag : new int[] {0x00, 0x0f, 0x80, 0xff}) {
       byte[] data = handMade(w -> w.writeByte((byte) tag), 0);
       ChunkStreamException e =
           assertThrows(ChunkStreamException.class, () -> DescChunk.decode(data, OFFSET));
@@ -335,6 +339,36 @@ class DescChunkTest {
         Kind.DATA,
         assertThrows(ChunkStreamException.class, () -> DescChunk.decode(boxedText, OFFSET))
             .kind());
+  }
+
+  @Test
+  void anEnumByValueIsItsClassThenEachConstantWithItsValue() throws Exception {
+    TypeDescription speed = oneField(SPEED);
+    byte[] data = DescChunk.encode(List.of(speed));
+    byte[] wire =
+        io.chunkstate.testing.Hex.decode(
+            "0e 00000007 702e5370656564" // tag 0E, class "p.Speed"
+                + " 00000002" // two constants
+                + " 00000003 54454e 0000000a" // "TEN" 10
+                + " 00000004 47424954 ffffffff"); // "GBIT" -1
+    assertTrue(indexOf(data, wire) > 0, "the documented bytes of tag 0E");
+    assertEquals(List.of(speed), DescChunk.decode(data, OFFSET));
+    byte[] twice =
+        handMade(
+            w -> {
+              w.writeByte((byte) 0x0e);
+              w.writeString("p.Speed");
+              w.writeCount(2);
+              w.writeString("TEN");
+              w.writeInt(10);
+              w.writeString("GBIT");
+              w.writeInt(10);
+            },
+            0);
+    ChunkStreamException e =
+        assertThrows(ChunkStreamException.class, () -> DescChunk.decode(twice, OFFSET));
+    assertEquals(Kind.DATA, e.kind(), e.getMessage());
+    assertTrue(e.getMessage().contains("two constants of value 10"), e.getMessage());
   }
 
   private static void write(WireWriter w, byte[] bytes) {

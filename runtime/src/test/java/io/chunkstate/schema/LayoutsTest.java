@@ -93,6 +93,23 @@ class LayoutsTest {
   }
 
   @Test
+  void enumsByValueTakeAPresenceByteAndAnInt() throws Exception {
+    WireType speed = new WireType.EnumValueType("p.Speed", List.of("TEN"), List.of(10));
+    walks(speed, w -> w.writeByte((byte) 0));
+    walks(speed, w -> {
+      w.writeByte((byte) 1);
+      w.writeInt(10);
+    });
+    walks(new WireType.Sequence(speed), w -> {
+      w.writeCount(2);
+      w.writeByte((byte) 0);
+      w.writeByte((byte) 1);
+      w.writeInt(10);
+    });
+    assertFails(Kind.DATA, layouts(speed), new byte[] {2, 0, 0, 0, 10});
+  }
+
+  @Test
   void sequencesTakeACountAndEachElement() throws Exception {
     walks(new WireType.Sequence(Primitive.INT), w -> w.writeInts(null));
     walks(new WireType.Sequence(Primitive.INT), w -> w.writeInts(new int[] {1, 2, 3}));

@@ -8,6 +8,7 @@ import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.JavaName;
+import io.chunkstate.processor.model.WireType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ final class CodecNames {
 
   private final Map<FieldModel, String> codecConstants = new LinkedHashMap<>();
   private final Map<String, String> enumConstants = new LinkedHashMap<>();
+  private final Map<String, String> enumValues = new LinkedHashMap<>();
   private final Map<String, String> structReaders = new LinkedHashMap<>();
 
   /** Names a local must not take: the constants, and the simple names of the types used. */
@@ -59,14 +61,18 @@ final class CodecNames {
       codecConstants.put(
           field, constants.newName(upperSnake(SubChunkField.of(field).type().simpleName())));
     }
-    for (JavaName e : used.enums()) {
-      enumConstants.put(
-          e.qualifiedName(), constants.newName(upperSnake(e.simpleName()) + "_CONSTANTS"));
+    for (WireType.EnumType e : used.enums()) {
+      String prefix = upperSnake(e.name().simpleName());
+      enumConstants.put(e.name().qualifiedName(), constants.newName(prefix + "_CONSTANTS"));
+      if (e.byValue()) {
+        enumValues.put(e.name().qualifiedName(), constants.newName(prefix + "_VALUES"));
+      }
     }
     reserved.add(typeConstant);
     reserved.add(descriptionConstant);
     reserved.addAll(codecConstants.values());
     reserved.addAll(enumConstants.values());
+    reserved.addAll(enumValues.values());
     this.split = Parts.split(type);
     // Struct readers are named read<Struct>: only a split codec's readPart<i> could clash.
     NameAllocator methods = new NameAllocator();
@@ -125,6 +131,11 @@ final class CodecNames {
   /** The constant that holds the constants of {@code e}. */
   String enumConstant(JavaName e) {
     return enumConstants.get(e.qualifiedName());
+  }
+
+  /** The constant that holds the wire values of {@code e}, an enum that travels by value. */
+  String enumValues(JavaName e) {
+    return enumValues.get(e.qualifiedName());
   }
 
   /** The private method that reads {@code struct}. */

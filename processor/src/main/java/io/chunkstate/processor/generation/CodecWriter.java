@@ -23,6 +23,7 @@ import io.chunkstate.ChunkType;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.JavaName;
+import io.chunkstate.processor.model.WireType;
 import io.chunkstate.schema.TypeDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,13 +138,34 @@ final class CodecWriter {
             .build());
   }
 
-  /** {@code MODE_CONSTANTS}: the constants of each enum the codec reads. */
+  /**
+   * {@code MODE_CONSTANTS}: the constants of each enum the codec reads; for an enum that travels
+   * by value, each constant by name and {@code MODE_VALUES}, the value each declares.
+   */
   private void addEnumConstants() {
-    for (JavaName e : names.used.enums()) {
-      ClassName enumClass = className(e);
+    for (WireType.EnumType e : names.used.enums()) {
+      ClassName enumClass = className(e.name());
+      String constants = names.enumConstant(e.name());
+      if (!e.byValue()) {
+        codec.addField(
+            constant(ArrayTypeName.of(enumClass), constants)
+                .initializer("$T.values()", enumClass)
+                .build());
+        continue;
+      }
+      CodeBlock.Builder byName = CodeBlock.builder();
+      CodeBlock.Builder values = CodeBlock.builder();
+      for (int i = 0; i < e.constants().size(); i++) {
+        byName.add(i == 0 ? "$T.$N" : ",$W$T.$N", enumClass, e.constants().get(i));
+        values.add(i == 0 ? "$L" : ",$W$L", e.values().get(i));
+      }
       codec.addField(
-          constant(ArrayTypeName.of(enumClass), names.enumConstant(e))
-              .initializer("$T.values()", enumClass)
+          constant(ArrayTypeName.of(enumClass), constants)
+              .initializer("{$L}", byName.build())
+              .build());
+      codec.addField(
+          constant(ArrayTypeName.of(TypeName.INT), names.enumValues(e.name()))
+              .initializer("{$L}", values.build())
               .build());
     }
   }

@@ -89,6 +89,18 @@ final class DescriptionCode implements WireType.Visitor<CodeBlock> {
   }
 
   @Override
+  public CodeBlock enumValue(WireType.EnumValueType type) {
+    return CodeBlock.of(
+        "new $T($S,$W$T.of($L),$W$T.of($L))",
+        SCHEMA_WIRE_TYPE.nestedClass("EnumValueType"),
+        type.className(),
+        JavaTypes.LIST,
+        CodeBlock.join(type.constants().stream().map(c -> CodeBlock.of("$S", c)).toList(), ", "),
+        JavaTypes.LIST,
+        CodeBlock.join(type.values().stream().map(v -> CodeBlock.of("$L", v)).toList(), ", "));
+  }
+
+  @Override
   public CodeBlock sequence(WireType.Sequence type) {
     return CodeBlock.of(
         "new $T($L)", SCHEMA_WIRE_TYPE.nestedClass("Sequence"), type.element().accept(this));

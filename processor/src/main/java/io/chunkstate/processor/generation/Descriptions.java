@@ -80,6 +80,10 @@ public final class Descriptions implements WireType.Visitor<io.chunkstate.schema
 
   @Override
   public io.chunkstate.schema.WireType visitEnum(WireType.EnumType type) {
+    if (type.byValue()) {
+      return new io.chunkstate.schema.WireType.EnumValueType(
+          type.name().binaryName(), type.constants(), type.values());
+    }
     return new io.chunkstate.schema.WireType.EnumType(type.name().binaryName(), type.constants());
   }
 

@@ -20,6 +20,9 @@ final class FieldDecoder {
   private final CodecNames codec;
   private final Expression expression = new Expression();
 
+  /** The field being read, as {@code Type.field}, which an error of its values names. */
+  private String field = "";
+
   FieldDecoder(CodeBlock.Builder code, NameAllocator names, String in, CodecNames codec) {
     this.code = code;
     this.names = names;
@@ -32,6 +35,7 @@ final class FieldDecoder {
    * it; a count other than the length the field declares is a {@code DATA} error.
    */
   String read(FieldModel field, String owner) {
+    this.field = owner + "." + field.name();
     String local = read(field.type(), field.name());
     if (field.hasFixedLength()) {
       StateCode.checkFixedLength(
@@ -87,6 +91,14 @@ final class FieldDecoder {
 
     @Override
     public CodeBlock visitEnum(WireType.EnumType type) {
+      if (type.byValue()) {
+        return CodeBlock.of(
+            "$N.readEnumValue($N, $N, $S)",
+            in,
+            codec.enumConstant(type.name()),
+            codec.enumValues(type.name()),
+            field);
+      }
       return CodeBlock.of("$N.readEnum($N)", in, codec.enumConstant(type.name()));
     }
 

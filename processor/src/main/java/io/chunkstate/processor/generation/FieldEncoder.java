@@ -13,11 +13,13 @@ final class FieldEncoder {
   private final CodeBlock.Builder code;
   private NameAllocator names;
   private final String out;
+  private final CodecNames codec;
 
-  FieldEncoder(CodeBlock.Builder code, NameAllocator names, String out) {
+  FieldEncoder(CodeBlock.Builder code, NameAllocator names, String out, CodecNames codec) {
     this.code = code;
     this.names = names;
     this.out = out;
+    this.codec = codec;
   }
 
   /**
@@ -83,7 +85,16 @@ final class FieldEncoder {
 
     @Override
     public Void visitEnum(WireType.EnumType type) {
-      code.addStatement("$N.writeEnum($L)", out, expression);
+      if (type.byValue()) {
+        code.addStatement(
+            "$N.writeEnumValue($L, $N, $N)",
+            out,
+            expression,
+            codec.enumConstant(type.name()),
+            codec.enumValues(type.name()));
+      } else {
+        code.addStatement("$N.writeEnum($L)", out, expression);
+      }
       return null;
     }
 

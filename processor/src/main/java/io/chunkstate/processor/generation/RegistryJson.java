@@ -116,11 +116,14 @@ public final class RegistryJson {
       if (field.fixedLength() >= 0) {
         json.name("fixedLength").value(field.fixedLength());
       }
-      WireType.EnumType enumType = enumOf(field.wire());
-      if (enumType != null) {
-        json.name("constants").beginArray();
-        for (String constant : enumType.constants()) {
-          json.value(constant);
+      WireType element = elementOf(field.wire());
+      if (element instanceof WireType.EnumType enumType) {
+        writeConstants(json, enumType.constants());
+      } else if (element instanceof WireType.EnumValueType enumValue) {
+        writeConstants(json, enumValue.constants());
+        json.name("values").beginArray();
+        for (int value : enumValue.values()) {
+          json.value(value);
         }
         json.endArray();
       }
@@ -129,13 +132,21 @@ public final class RegistryJson {
     json.endArray();
   }
 
-  /** The enum a field's value (or each element of it) is, or null for a field of no enum. */
-  private static WireType.EnumType enumOf(WireType wire) {
+  private static void writeConstants(JsonWriter json, List<String> constants) throws IOException {
+    json.name("constants").beginArray();
+    for (String constant : constants) {
+      json.value(constant);
+    }
+    json.endArray();
+  }
+
+  /** The wire type of a field's value, or of each element of it for a sequence. */
+  private static WireType elementOf(WireType wire) {
     WireType element = wire;
     while (element instanceof WireType.Sequence sequence) {
       element = sequence.element();
     }
-    return element instanceof WireType.EnumType type ? type : null;
+    return element;
   }
 
   /**

@@ -106,12 +106,16 @@ final class RegistryReader {
       for (JsonElement constant : array(field, "constants")) {
         constants.add(constant.getAsString());
       }
+      List<Integer> values = new ArrayList<>();
+      for (JsonElement value : array(field, "values")) {
+        values.add(value.getAsInt());
+      }
       JsonElement unsigned = field.get("unsigned");
       JsonElement fixedLength = field.get("fixedLength");
       fields.add(
           new FieldDescription(
               field.get("name").getAsString(),
-              wire(field.get("wire").getAsString(), constants),
+              wire(field.get("wire").getAsString(), constants, values),
               field.get("type").getAsString(),
               unsigned != null && unsigned.getAsBoolean(),
               fixedLength == null ? -1 : fixedLength.getAsInt()));
@@ -120,10 +124,11 @@ final class RegistryReader {
   }
 
   /** The wire type a descriptor names: {@code int}, {@code int?}, {@code enum<p.E>[]}, … */
-  private WireType wire(String descriptor, List<String> constants) throws IOException {
+  private WireType wire(String descriptor, List<String> constants, List<Integer> values)
+      throws IOException {
     if (descriptor.endsWith("[]")) {
       return new WireType.Sequence(
-          wire(descriptor.substring(0, descriptor.length() - 2), constants));
+          wire(descriptor.substring(0, descriptor.length() - 2), constants, values));
     }
     if (descriptor.endsWith("?")) {
       return new WireType.Boxed(primitive(descriptor.substring(0, descriptor.length() - 1)));
@@ -133,6 +138,15 @@ final class RegistryReader {
     }
     if (descriptor.startsWith("enum<") && descriptor.endsWith(">")) {
       return new WireType.EnumType(descriptor.substring(5, descriptor.length() - 1), constants);
+    }
+    if (descriptor.startsWith("enumvalue<") && descriptor.endsWith(">")) {
+      String className = descriptor.substring(10, descriptor.length() - 1);
+      try {
+        return new WireType.EnumValueType(className, constants, values);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(
+            "not a registry file: enumvalue<" + className + ">: " + e.getMessage(), e);
+      }
     }
     if (descriptor.startsWith("struct<") && descriptor.endsWith(">")) {
       return struct(descriptor.substring(7, descriptor.length() - 1));

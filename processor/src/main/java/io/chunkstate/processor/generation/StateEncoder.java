@@ -34,7 +34,7 @@ final class StateEncoder {
 
   /** Writes {@code fields}, inline ones first. */
   void write(List<FieldModel> fields) {
-    FieldEncoder encoder = new FieldEncoder(code, names, out);
+    FieldEncoder encoder = new FieldEncoder(code, names, out, codec);
     FixedRun run = new FixedRun(code, names, state, out, encoder);
     for (FieldModel field : fields) {
       if (field.isSubChunk() || run.add(field)) {

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class UsedTypes implements WireType.Visitor<Void> {
   private final Map<String, ClassModel> structs = new LinkedHashMap<>();
-  private final Map<String, JavaName> enums = new LinkedHashMap<>();
+  private final Map<String, WireType.EnumType> enums = new LinkedHashMap<>();
   private final Map<String, JavaName> subChunks = new LinkedHashMap<>();
   private final List<JavaName> all = new ArrayList<>();
 
@@ -40,7 +40,7 @@ public final class UsedTypes implements WireType.Visitor<Void> {
   }
 
   /** The enums, in the order of first use. */
-  List<JavaName> enums() {
+  List<WireType.EnumType> enums() {
     return List.copyOf(enums.values());
   }
 
@@ -82,7 +82,7 @@ public final class UsedTypes implements WireType.Visitor<Void> {
   @Override
   public Void visitEnum(WireType.EnumType type) {
     if (firstUse(type.name())) {
-      enums.put(type.name().qualifiedName(), type.name());
+      enums.put(type.name().qualifiedName(), type);
     }
     return null;
   }

@@ -128,15 +128,37 @@ public sealed interface WireType {
     }
   }
 
-  /** An enum, written as its constant's name. */
-  record EnumType(JavaName name, List<String> constants) implements WireType {
+  /**
+   * An enum: written as its constant's name, or, when its constants declare wire values, as a
+   * presence byte and the constant's value.
+   *
+   * @param constants the constants' names, in declaration order
+   * @param values the value each constant declares, in the same order; empty for an enum that
+   *     travels by name
+   */
+  record EnumType(JavaName name, List<String> constants, List<Integer> values)
+      implements WireType {
     public EnumType {
       constants = List.copyOf(constants);
+      values = List.copyOf(values);
+      if (!values.isEmpty() && values.size() != constants.size()) {
+        throw new IllegalArgumentException("a value for each constant, or none: " + values);
+      }
+    }
+
+    /** An enum that travels by name. */
+    public EnumType(JavaName name, List<String> constants) {
+      this(name, constants, List.of());
+    }
+
+    /** Whether the enum travels by value rather than by name. */
+    public boolean byValue() {
+      return !values.isEmpty();
     }
 
     @Override
     public int minBytes() {
-      return 4;
+      return byValue() ? 1 : 4;
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.FieldModel.Access;
 import io.chunkstate.processor.model.WireType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -82,13 +83,103 @@ final class AccessCheck {
                   name(type),
                   name(parent),
                   field.getSimpleName(),
-                  name(type)));
+                  "a struct holds its state in its own fields: move that state into "
+                      + name(type) + ", or make the field transient"));
           return false;
         }
       }
       superclass = parent.getSuperclass();
     }
     return true;
+  }
+
+  /**
+   * The {@code @ChunkBase} superclasses of a {@code @Chunk} class, topmost first; null after a
+   * problem: a superclass with instance fields that is no base (rule 7), or a base in another
+   * package that is not public or has state fields or hooks that are not (rule 37).
+   */
+  List<TypeElement> bases(TypeElement type) {
+    List<TypeElement> bases = new ArrayList<>();
+    boolean ok = true;
+    TypeMirror superclass = type.getSuperclass();
+    while (superclass.getKind() == TypeKind.DECLARED) {
+      TypeElement parent = (TypeElement) types.asElement(superclass);
+      if (parent.getQualifiedName().contentEquals("java.lang.Object")) {
+        break;
+      }
+      if (Annotations.has(parent, Annotations.CHUNK_BASE)) {
+        bases.add(0, parent);
+        ok &= reachableBase(type, parent);
+      } else {
+        VariableElement field = firstStateField(parent);
+        if (field != null) {
+          findings.report(
+              Problem.on(
+                  type,
+                  Message.INHERITED_STATE,
+                  name(type),
+                  name(parent),
+                  field.getSimpleName(),
+                  "annotate " + name(parent) + " with @ChunkBase to save its state before the"
+                      + " subclass's, or make the field transient or static"));
+          return null;
+        }
+      }
+      superclass = parent.getSuperclass();
+    }
+    return ok ? bases : null;
+  }
+
+  /** Rule 37: the codec, in the package of {@code type}, reaches what it uses of {@code base}. */
+  private boolean reachableBase(TypeElement type, TypeElement base) {
+    String from = names.packageOf(type);
+    if (names.packageOf(base).equals(from)) {
+      return true;
+    }
+    String hidden = null;
+    if (!base.getModifiers().contains(Modifier.PUBLIC)) {
+      hidden = "class";
+    }
+    for (VariableElement field : ElementFilter.fieldsIn(base.getEnclosedElements())) {
+      Set<Modifier> modifiers = field.getModifiers();
+      if (hidden == null
+          && !modifiers.contains(Modifier.STATIC)
+          && !modifiers.contains(Modifier.TRANSIENT)
+          && !modifiers.contains(Modifier.PUBLIC)) {
+        hidden = "field '" + field.getSimpleName() + "'";
+      }
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(base.getEnclosedElements())) {
+      boolean hook =
+          Annotations.has(method, Annotations.PRE_SAVE)
+              || Annotations.has(method, Annotations.POST_LOAD);
+      if (hidden == null && hook && !method.getModifiers().contains(Modifier.PUBLIC)) {
+        hidden = "hook " + method.getSimpleName() + "()";
+      }
+    }
+    if (hidden == null) {
+      return true;
+    }
+    findings.report(
+        Problem.on(
+            type,
+            Message.BASE_UNREACHABLE,
+            name(type),
+            name(base),
+            hidden,
+            from,
+            names.packageOf(base)));
+    return false;
+  }
+
+  private static VariableElement firstStateField(TypeElement type) {
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      Set<Modifier> modifiers = field.getModifiers();
+      if (!modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.TRANSIENT)) {
+        return field;
+      }
+    }
+    return null;
   }
 
   /**

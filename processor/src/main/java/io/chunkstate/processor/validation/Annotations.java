@@ -35,6 +35,12 @@ public final class Annotations {
   /** {@code @FixedLength}: an array or string field whose values have one length. */
   public static final String FIXED_LENGTH = "io.chunkstate.annotation.FixedLength";
 
+  /** {@code @WireValue}: the value an enum constant travels as. */
+  public static final String WIRE_VALUE = "io.chunkstate.annotation.WireValue";
+
+  /** {@code @ChunkBase}: a superclass that contributes its state to {@code @Chunk} subclasses. */
+  public static final String CHUNK_BASE = "io.chunkstate.annotation.ChunkBase";
+
   /** The annotations on members of a {@code @Chunk} type that say how it is restored. */
   public static final List<String> RESTORE = List.of(CHUNK_KEY, PRE_SAVE, POST_LOAD, WHEN_ABSENT);
 

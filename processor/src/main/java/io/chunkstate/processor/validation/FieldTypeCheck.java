@@ -46,6 +46,7 @@ final class FieldTypeCheck {
   private final Findings findings;
   private final TargetCheck targets;
   private final Function<TypeElement, ClassModel> structModel;
+  private final EnumValueCheck enumValues;
 
   private final Map<String, Optional<ClassModel>> structs = new HashMap<>();
   private final Set<String> deferredStructs = new HashSet<>();
@@ -60,12 +61,14 @@ final class FieldTypeCheck {
       Names names,
       Findings findings,
       TargetCheck targets,
-      Function<TypeElement, ClassModel> structModel) {
+      Function<TypeElement, ClassModel> structModel,
+      EnumValueCheck enumValues) {
     this.types = types;
     this.names = names;
     this.findings = findings;
     this.targets = targets;
     this.structModel = structModel;
+    this.enumValues = enumValues;
   }
 
   /** How a field travels; null after a problem. */
@@ -233,14 +236,19 @@ final class FieldTypeCheck {
         : new WireType.SubChunk(names.javaName(element), code, mutable);
   }
 
+  /** An enum, by name or by the values its constants declare; null after a problem. */
   private WireType enumType(TypeElement element) {
+    List<Integer> values = enumValues.values(element);
+    if (values == null) {
+      return null;
+    }
     List<String> constants = new ArrayList<>();
     for (Element member : element.getEnclosedElements()) {
       if (member.getKind() == ElementKind.ENUM_CONSTANT) {
         constants.add(member.getSimpleName().toString());
       }
     }
-    return new WireType.EnumType(names.javaName(element), constants);
+    return new WireType.EnumType(names.javaName(element), constants, values);
   }
 
   private WireType listType(DeclaredType type, FieldContext field, boolean topLevel) {

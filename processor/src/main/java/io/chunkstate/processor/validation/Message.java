@@ -105,7 +105,7 @@ public enum Message {
       7,
       Diagnostic.Kind.ERROR,
       "%s extends %s, whose instance field '%s' the generated codec would neither save nor"
-          + " restore; move that state into %s, or mark the field transient"),
+          + " restore; %s"),
   /** Rule 8. */
   TARGET(
       "chunk.target",
@@ -287,6 +287,50 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "field '%s' has @FixedLength(%d), but no value has a negative length; declare the length"
           + " its values have, 0 or more"),
+  /** Rule 33 (docs/PROCESSOR.md): some constants of an enum declare a value, others do not. */
+  WIRE_VALUE_PARTIAL(
+      "chunk.wire-value-partial",
+      33,
+      Diagnostic.Kind.ERROR,
+      "enum %s declares a @WireValue on %s but not on %s; an enum travels by value only when"
+          + " every constant declares one; add @WireValue to %3$s, or remove it from every"
+          + " constant"),
+  /** Rule 34 (docs/PROCESSOR.md): two constants of an enum declare the same value. */
+  WIRE_VALUE_DUPLICATE(
+      "chunk.wire-value-duplicate",
+      34,
+      Diagnostic.Kind.ERROR,
+      "constants %s and %s of enum %s both declare @WireValue(%d), and a reader could not tell"
+          + " them apart; give %s a value of its own"),
+  /** Rule 35 (docs/PROCESSOR.md): {@code @WireValue} on something other than an enum constant. */
+  WIRE_VALUE_TARGET(
+      "chunk.wire-value-target",
+      35,
+      Diagnostic.Kind.ERROR,
+      "@WireValue is on %s, which is not an enum constant; only an enum's constants declare the"
+          + " values it travels as; remove it, or move it to an enum constant"),
+  /** Rule 36 (docs/PROCESSOR.md): {@code @ChunkBase} on something other than a class. */
+  BASE_TARGET(
+      "chunk.base-target",
+      36,
+      Diagnostic.Kind.ERROR,
+      "@ChunkBase is on %s %s, but a base is a class whose fields its @Chunk subclasses save;"
+          + " remove it, or make %2$s a class"),
+  /** Rule 37 (docs/PROCESSOR.md): a base in another package that the codec cannot reach. */
+  BASE_UNREACHABLE(
+      "chunk.base-unreachable",
+      37,
+      Diagnostic.Kind.ERROR,
+      "%s extends @ChunkBase %s, whose %s is not public, and the codec of %1$s in package '%s'"
+          + " cannot reach it from another package; make it public, or declare %1$s in package"
+          + " '%s'"),
+  /** Rule 38 (docs/PROCESSOR.md): a field named like a field of a base above it. */
+  BASE_FIELD_HIDDEN(
+      "chunk.base-field-hidden",
+      38,
+      Diagnostic.Kind.ERROR,
+      "field '%s' of %s hides field '%1$s' of its @ChunkBase %s, and a chunk's fields need names"
+          + " of their own (the codec would reach only one of them); rename one of the two"),
   /**
    * Rule 41 (docs/PROCESSOR.md, "Module path"): a named module whose {@code provides
    * io.chunkstate.ChunkCodec} clause is missing, leaves out a generated codec, or lists a codec

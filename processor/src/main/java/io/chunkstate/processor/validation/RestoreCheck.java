@@ -96,11 +96,16 @@ final class RestoreCheck {
   }
 
   /** Rules 17 to 19: the hooks a {@code @Chunk} type declares, with the key found already. */
-  Result<ChunkModel.Restore> hooks(TypeElement type, String key) {
+  Result<ChunkModel.Restore> hooks(TypeElement type, List<TypeElement> bases, String key) {
     boolean ok = true;
     String[] found = new String[2];
     List<String> kinds = List.of(Annotations.PRE_SAVE, Annotations.POST_LOAD);
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (TypeElement base : bases) {
+      methods.addAll(ElementFilter.methodsIn(base.getEnclosedElements()));
+    }
+    methods.addAll(ElementFilter.methodsIn(type.getEnclosedElements()));
+    for (ExecutableElement method : methods) {
       for (int k = 0; k < kinds.size(); k++) {
         String kind = kinds.get(k);
         if (!Annotations.has(method, kind)) {
@@ -108,6 +113,8 @@ final class RestoreCheck {
         }
         if (!hook(type, method, Annotations.simpleName(kind))) {
           ok = false;
+        } else if (method.getSimpleName().contentEquals(String.valueOf(found[k]))) {
+          continue; // an override of a base's hook: the call reaches it
         } else if (found[k] != null) {
           findings.report(
               Problem.on(
@@ -126,8 +133,12 @@ final class RestoreCheck {
     return new Result<>(new ChunkModel.Restore(key, found[0], found[1]), ok);
   }
 
-  /** Rules 17 and 18 for one hook. */
+  /**
+   * Rules 17 and 18 for one hook of {@code type}, declared by it or by one of its bases, which the
+   * messages name.
+   */
   private boolean hook(TypeElement type, ExecutableElement method, String kind) {
+    TypeElement declarer = (TypeElement) method.getEnclosingElement();
     Set<Modifier> modifiers = method.getModifiers();
     String defect = null;
     if (modifiers.contains(Modifier.STATIC)) {
@@ -144,7 +155,7 @@ final class RestoreCheck {
               Message.HOOK_SIGNATURE,
               kind,
               method,
-              name(type),
+              name(declarer),
               defect,
               method.getSimpleName()));
       return false;
@@ -152,7 +163,12 @@ final class RestoreCheck {
     if (modifiers.contains(Modifier.PRIVATE)) {
       findings.report(
           Problem.on(
-              method, Message.HOOK_VISIBILITY, kind, method, name(type), names.packageOf(type)));
+              method,
+              Message.HOOK_VISIBILITY,
+              kind,
+              method,
+              name(declarer),
+              names.packageOf(type)));
       return false;
     }
     return true;
@@ -274,7 +290,9 @@ final class RestoreCheck {
     String which;
     String fix;
     boolean chunk =
-        enclosing instanceof TypeElement && Annotations.has(enclosing, Annotations.CHUNK);
+        enclosing instanceof TypeElement
+            && (Annotations.has(enclosing, Annotations.CHUNK)
+                || Annotations.has(enclosing, Annotations.CHUNK_BASE));
     if (!chunk) {
       which =
           Annotations.has(enclosing, Annotations.CHUNK_STRUCT)

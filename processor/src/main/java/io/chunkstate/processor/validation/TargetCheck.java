@@ -59,6 +59,18 @@ final class TargetCheck {
     return true;
   }
 
+  /** Rule 36: {@code @ChunkBase} belongs on a class; reports it on anything else. */
+  void isBase(Element type) {
+    if (type.getKind() != ElementKind.CLASS) {
+      findings.report(
+          Problem.on(
+              type,
+              Message.BASE_TARGET,
+              Names.describe(type.getKind()),
+              ((TypeElement) type).getQualifiedName()));
+    }
+  }
+
   /** Whether the codec of an annotated type, in its package, can name it; reports if not. */
   boolean visibleToItsCodec(TypeElement type) {
     String invisible = invisibility(type, type);

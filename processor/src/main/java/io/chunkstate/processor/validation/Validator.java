@@ -43,6 +43,7 @@ public final class Validator {
   private final FieldTypeCheck fieldTypes;
   private final RestoreCheck restore;
   private final DeclarationCheck declarations;
+  private final EnumValueCheck enumValues;
   private final Names names;
   private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -64,7 +65,9 @@ public final class Validator {
     this.codes = new TypeCodeCheck(elements, names, findings, codeOwners, codecOwners);
     this.targets = new TargetCheck(names, findings);
     this.access = new AccessCheck(elements, types, names, findings, targets);
-    this.fieldTypes = new FieldTypeCheck(types, names, findings, targets, this::structModel);
+    this.enumValues = new EnumValueCheck(findings);
+    this.fieldTypes =
+        new FieldTypeCheck(types, names, findings, targets, this::structModel, enumValues);
     this.restore = new RestoreCheck(elements, types, names, findings);
     this.declarations = new DeclarationCheck(findings);
   }
@@ -77,7 +80,8 @@ public final class Validator {
   /**
    * Checks the types of one round, and the members of the round that carry the annotations of
    * restore ({@link Annotations#RESTORE}): those outside the state of a {@code @Chunk} type are
-   * reported (rule 16); the others are checked with their type.
+   * reported (rule 16); the others are checked with their type. The members that carry {@code
+   * @WireValue} are checked too (rules 33 to 35), whether a field uses their enum or not.
    *
    * @param restoreMembers the elements that carry each of those annotations, by its name
    */
@@ -89,7 +93,13 @@ public final class Validator {
     for (var annotated : restoreMembers.entrySet()) {
       for (Element member : annotated.getValue()) {
         findings.begin();
-        restore.misplaced(member, annotated.getKey());
+        if (annotated.getKey().equals(Annotations.WIRE_VALUE)) {
+          enumValues.annotated(member);
+        } else if (annotated.getKey().equals(Annotations.CHUNK_BASE)) {
+          targets.isBase(member);
+        } else {
+          restore.misplaced(member, annotated.getKey());
+        }
         problems.addAll(findings.problems());
       }
     }
@@ -164,9 +174,14 @@ public final class Validator {
     ok &= codes.codecName(type);
     List<FieldContext> contexts = new ArrayList<>();
     List<WireType> wires = new ArrayList<>();
-    ClassModel model = classModel(type, false, contexts, wires);
+    List<TypeElement> bases =
+        type.getKind() == ElementKind.RECORD ? List.of() : access.bases(type);
+    if (bases == null) {
+      return null;
+    }
+    ClassModel model = classModel(type, bases, false, contexts, wires);
     RestoreCheck.Result<String> key = restore.key(contexts, wires);
-    RestoreCheck.Result<ChunkModel.Restore> hooks = restore.hooks(type, key.value());
+    RestoreCheck.Result<ChunkModel.Restore> hooks = restore.hooks(type, bases, key.value());
     ok &= key.ok() && hooks.ok();
     return ok && code != null && model != null
         ? new ChunkModel(code, model, hooks.value())
@@ -176,7 +191,7 @@ public final class Validator {
   /** A struct as a whole, for {@link FieldTypeCheck#struct}: null after a problem. */
   private ClassModel structModel(TypeElement type) {
     return target(type, "ChunkStruct")
-        ? classModel(type, true, new ArrayList<>(), new ArrayList<>())
+        ? classModel(type, List.of(), true, new ArrayList<>(), new ArrayList<>())
         : null;
   }
 
@@ -193,52 +208,44 @@ public final class Validator {
   /**
    * The model of a chunk or struct type; null after a problem.
    *
+   * @param bases the {@code @ChunkBase} superclasses of a chunk class, topmost first, whose
+   *     fields come first (a struct has none, and no superclass with state)
    * @param contexts receives each state field
    * @param wires receives the wire type of each, null for a field with a problem
    */
   private ClassModel classModel(
-      TypeElement type, boolean inStruct, List<FieldContext> contexts, List<WireType> wires) {
+      TypeElement type,
+      List<TypeElement> bases,
+      boolean inStruct,
+      List<FieldContext> contexts,
+      List<WireType> wires) {
     boolean ok = true;
     boolean record = type.getKind() == ElementKind.RECORD;
     if (!record) {
       ok &= access.hasConstructor(type);
-      ok &= access.noInheritedState(type);
+      ok &= !inStruct || access.noInheritedState(type);
     }
     List<FieldModel> fields = new ArrayList<>();
     Map<String, String> subChunkOwners = new HashMap<>();
-    for (VariableElement field : stateFields(type)) {
-      FieldContext context = new FieldContext(field, type, inStruct);
-      WireType wire = fieldTypes.wireType(context);
-      contexts.add(context);
-      wires.add(wire);
-      if (wire == null || !inStruct && !access.reachable(wire, context)) {
-        ok = false;
-        continue;
+    Map<String, TypeElement> declaredBy = new HashMap<>();
+    List<TypeElement> declarers = new ArrayList<>(bases);
+    declarers.add(type);
+    for (TypeElement declarer : declarers) {
+      for (VariableElement field : stateFields(declarer)) {
+        TypeElement hidden = declaredBy.putIfAbsent(field.getSimpleName().toString(), declarer);
+        if (hidden != null) {
+          findings.report(
+              Problem.on(
+                  field,
+                  Message.BASE_FIELD_HIDDEN,
+                  field.getSimpleName(),
+                  Names.name(declarer),
+                  Names.name(hidden)));
+          ok = false;
+          continue;
+        }
+        ok &= field(type, declarer, field, inStruct, contexts, wires, subChunkOwners, fields);
       }
-      ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners);
-      Boolean unsigned = declarations.unsigned(context, wire);
-      ok &= unsigned != null;
-      Integer fixedLength = declarations.fixedLength(context, wire);
-      ok &= fixedLength != null;
-      RestoreCheck.Result<FieldModel.StaticCall> whenAbsent =
-          inStruct ? new RestoreCheck.Result<>(null, true) : restore.whenAbsent(context, wire);
-      AccessCheck.ReadWrite readWrite =
-          record
-              ? new AccessCheck.ReadWrite(Access.method(context.name()), Access.constructor())
-              : access.fieldAccess(type, field, !inStruct);
-      if (readWrite == null || !whenAbsent.ok()) {
-        ok = false;
-        continue;
-      }
-      fields.add(
-          new FieldModel(
-              context.name(),
-              wire,
-              readWrite.read(),
-              readWrite.write(),
-              whenAbsent.value(),
-              Boolean.TRUE.equals(unsigned),
-              fixedLength == null ? -1 : fixedLength));
     }
     if (!ok) {
       return null;
@@ -247,6 +254,54 @@ public final class Validator {
         names.javaName(type),
         record ? ClassModel.Construction.RECORD : ClassModel.Construction.MUTABLE_CLASS,
         fields);
+  }
+
+  /**
+   * Checks one state field of {@code type}, declared by {@code declarer} (the type or one of its
+   * bases), and adds its model to {@code fields}; whether it is clean.
+   */
+  private boolean field(
+      TypeElement type,
+      TypeElement declarer,
+      VariableElement field,
+      boolean inStruct,
+      List<FieldContext> contexts,
+      List<WireType> wires,
+      Map<String, String> subChunkOwners,
+      List<FieldModel> fields) {
+    boolean ok = true;
+    boolean record = type.getKind() == ElementKind.RECORD;
+    FieldContext context = new FieldContext(field, type, inStruct);
+    WireType wire = fieldTypes.wireType(context);
+    contexts.add(context);
+    wires.add(wire);
+    if (wire == null || !inStruct && !access.reachable(wire, context)) {
+      return false;
+    }
+    ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners);
+    Boolean unsigned = declarations.unsigned(context, wire);
+    ok &= unsigned != null;
+    Integer fixedLength = declarations.fixedLength(context, wire);
+    ok &= fixedLength != null;
+    RestoreCheck.Result<FieldModel.StaticCall> whenAbsent =
+        inStruct ? new RestoreCheck.Result<>(null, true) : restore.whenAbsent(context, wire);
+    AccessCheck.ReadWrite readWrite =
+        record
+            ? new AccessCheck.ReadWrite(Access.method(context.name()), Access.constructor())
+            : access.fieldAccess(declarer, field, !inStruct);
+    if (readWrite == null || !whenAbsent.ok()) {
+      return false;
+    }
+    fields.add(
+        new FieldModel(
+            context.name(),
+            wire,
+            readWrite.read(),
+            readWrite.write(),
+            whenAbsent.value(),
+            Boolean.TRUE.equals(unsigned),
+            fixedLength == null ? -1 : fixedLength));
+    return ok;
   }
 
   /**

@@ -1,0 +1,6 @@
+package bad;
+
+import io.chunkstate.annotation.ChunkBase;
+
+@ChunkBase
+record BaseTarget(int irq) {}

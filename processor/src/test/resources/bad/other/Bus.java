@@ -1,0 +1,9 @@
+package other;
+
+import io.chunkstate.annotation.ChunkBase;
+
+@ChunkBase
+public abstract class Bus {
+  public int irq;
+  int pending;
+}
