@@ -136,7 +136,7 @@ final class Link implements Closeable {
   /** What a failed call becomes: a timeout if the watchdog caused it. */
   private IOException failed(IOException e) {
     synchronized (lock) {
-      if (expired && !(e instanceof InterruptedIOException)) {
+      if (expired) {
         return timedOut(e);
       }
     }
@@ -201,9 +201,6 @@ final class Link implements Closeable {
       lock.notifyAll();
     }
     closeResources();
-    if (interruptOwner) {
-      Thread.interrupted();
-    }
   }
 
   /** The raw input, each read bounded by the watchdog. */
