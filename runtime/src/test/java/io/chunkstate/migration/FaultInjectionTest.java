@@ -235,7 +235,10 @@ class FaultInjectionTest {
               .maxRounds(2)
               .build()
               .migrate(source, Loopback.connect(proxy.port()));
+      long sourceEnded = System.nanoTime();
       DestinationOutcome in = listening.await();
+      long lag = (System.nanoTime() - sourceEnded) / 1_000_000;
+      assertTrue(lag < 5_000, "the destination ended " + lag + " ms after the source; " + trial);
       source.stopWorkload();
       return new Result(trial, out, in, source, destination, proxy.harmed());
     }
