@@ -42,6 +42,7 @@ final class DestinationSession {
   private long pausedNanos;
   private List<SkippedChunk> skipped = List.of();
   private long devicesOffset;
+  private boolean machineStarted;
 
   DestinationSession(MigrationDestination.Builder settings, DestinationMachine machine, Link link) {
     this.settings = settings;
@@ -53,14 +54,25 @@ final class DestinationSession {
   }
 
   DestinationOutcome run() {
+    DestinationOutcome outcome;
     try {
-      return accept();
+      outcome = accept();
     } catch (IOException | RestoreException | RuntimeException e) {
-      tell(e);
-      return notRunning(describe(e));
+      if (machineStarted) {
+        outcome = new DestinationOutcome(true, "", stats()); // it runs, whatever failed after
+      } else {
+        tell(e);
+        outcome = notRunning(describe(e));
+      }
     } finally {
       link.close();
     }
+    try {
+      listener.phase(Phase.DONE);
+    } catch (RuntimeException e) {
+      // The outcome is decided; a listener that fails now changes nothing of it.
+    }
+    return outcome;
   }
 
   private DestinationOutcome accept() throws IOException, RestoreException {
@@ -107,6 +119,7 @@ final class DestinationSession {
     commit.only(MigrationChunks.Commit.class);
     chunks++;
     machine.start();
+    machineStarted = true;
     pausedNanos = System.nanoTime() - switchedAt;
     try {
       link.step("the acknowledgment");
@@ -114,7 +127,6 @@ final class DestinationSession {
     } catch (IOException | RuntimeException e) {
       // The machine runs: the source resolves its doubt by asking this side.
     }
-    listener.phase(Phase.DONE);
     return new DestinationOutcome(true, "", stats());
   }
 
@@ -253,7 +265,6 @@ final class DestinationSession {
   }
 
   private DestinationOutcome notRunning(String reason) {
-    listener.phase(Phase.DONE);
     return new DestinationOutcome(false, reason, stats());
   }
 

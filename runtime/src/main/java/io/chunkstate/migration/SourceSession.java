@@ -46,6 +46,7 @@ final class SourceSession {
   private long pausedNanos;
   private boolean paused;
   private boolean dirtyLog;
+  private boolean commitSent;
   private List<SkippedChunk> skipped = List.of();
 
   SourceSession(MigrationSource.Builder settings, SourceMachine machine, Link link) {
@@ -63,18 +64,30 @@ final class SourceSession {
   }
 
   SourceOutcome run() {
+    SourceOutcome outcome;
     try {
-      return migrate();
+      outcome = migrate();
     } catch (WriteFailure e) {
-      return e.remote.isPresent()
-          ? refusedBy(e.remote.get(), "during the bulk transfer")
-          : notCommitted(describe(e.getCause()), List.of(), Optional.empty());
+      outcome =
+          e.remote.isPresent()
+              ? refusedBy(e.remote.get(), "during the bulk transfer")
+              : notCommitted(describe(e.getCause()), List.of(), Optional.empty());
     } catch (IOException | RuntimeException e) {
-      return notCommitted(describe(e), List.of(), Optional.empty());
+      // Once the commit may have left, only the acknowledgment decides: never resume.
+      outcome =
+          commitSent
+              ? inDoubt("the session failed after the commit was sent: " + describe(e))
+              : notCommitted(describe(e), List.of(), Optional.empty());
     } finally {
       stopDirtyLog();
       link.close();
     }
+    try {
+      listener.phase(Phase.DONE);
+    } catch (RuntimeException e) {
+      // The outcome is decided; a listener that fails now changes nothing of it.
+    }
+    return outcome;
   }
 
   private SourceOutcome migrate() throws IOException {
@@ -128,6 +141,7 @@ final class SourceSession {
 
     listener.phase(Phase.COMMIT);
     link.step("commit");
+    commitSent = true;
     try {
       Message.write(link, settings.producer, new MigrationChunks.Commit());
       chunks++;
@@ -139,7 +153,6 @@ final class SourceSession {
     } catch (IOException | RuntimeException e) {
       return inDoubt("the commit was sent and no acknowledgment came: " + describe(e));
     }
-    listener.phase(Phase.DONE);
     return new SourceOutcome(
         SourceOutcome.State.STOPPED, "", List.of(), Optional.empty(), stats());
   }
@@ -312,13 +325,12 @@ final class SourceSession {
       paused = false;
       machine.resume();
     }
-    listener.phase(Phase.DONE);
     return new SourceOutcome(SourceOutcome.State.RUNNING, reason, findings, remote, stats());
   }
 
   private SourceOutcome inDoubt(String reason) {
     pausedNanos = System.nanoTime() - pausedAt;
-    listener.phase(Phase.DONE);
+    paused = false;
     return new SourceOutcome(
         SourceOutcome.State.IN_DOUBT,
         reason + "; the source stays paused: the destination knows whether it runs",

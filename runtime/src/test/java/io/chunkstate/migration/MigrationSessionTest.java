@@ -172,4 +172,46 @@ class MigrationSessionTest {
     destinationSide.close();
     destinationReads.close();
   }
+
+  @Test
+  void aListenerThatFailsAfterTheCommitChangesNoOutcome() throws IOException {
+    MigrationListener failing =
+        new MigrationListener() {
+          @Override
+          public void phase(Phase phase) {
+            if (phase == Phase.DONE) {
+              throw new IllegalStateException("listener failed");
+            }
+          }
+        };
+    Source machine = new Source(1, PAGE, PAGES, false, 6);
+    Destination target = new Destination(1, PAGE, PAGES, false);
+    MigrationDestination destination =
+        MigrationDestination.builder(target.registry).listener(failing).build();
+    Outcomes out = Loopback.migrate(source(1, failing), machine, destination, target);
+
+    assertEquals(SourceOutcome.State.STOPPED, out.source().state(), out.source().reason());
+    assertEquals(0, machine.resumes());
+    assertTrue(out.destination().running(), out.destination().reason());
+    assertEquals(1, target.starts());
+  }
+
+  @Test
+  void aListenerThatFailsDuringTheTransferLeavesTheSourceRunning() throws IOException {
+    MigrationListener failing =
+        new MigrationListener() {
+          @Override
+          public void progress(Progress progress) {
+            throw new IllegalStateException("listener failed");
+          }
+        };
+    Source machine = new Source(1, PAGE, PAGES, false, 7);
+    Destination target = new Destination(1, PAGE, PAGES, false);
+    Outcomes out = Loopback.migrate(source(1, failing), machine, destination(1), target);
+
+    assertEquals(SourceOutcome.State.RUNNING, out.source().state());
+    assertTrue(out.source().reason().contains("listener failed"), out.source().reason());
+    assertEquals(0, machine.pauses());
+    assertFalse(out.destination().running());
+  }
 }
