@@ -40,7 +40,8 @@ public final class MigrationSource {
    * the destination or the connection does, this returns an outcome and throws nothing: {@code
    * STOPPED} once the destination acknowledged the commit, {@code RUNNING} with the reason (the
    * machine never paused, or resumed as it was), or {@code IN_DOUBT}, paused, when the commit
-   * was sent and no acknowledgment came.
+   * was sent and no acknowledgment came. An exception of the machine's own {@link
+   * SourceMachine#resume()} is the one thing that passes: the machine's state is then unknown.
    */
   public SourceOutcome migrate(SourceMachine machine, Socket socket) {
     Objects.requireNonNull(machine, "machine");
