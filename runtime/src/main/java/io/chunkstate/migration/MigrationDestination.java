@@ -1,10 +1,12 @@
 package io.chunkstate.migration;
 
 import io.chunkstate.ChunkRegistry;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,15 +26,49 @@ public final class MigrationDestination {
     return new Builder(registry);
   }
 
-  /** Accepts one migration into {@code machine} over {@code socket}, which the session closes when it ends. */
+  /**
+   * Accepts one migration into {@code machine} over {@code socket}, which the session closes
+   * when it ends. Whatever the source or the connection does, this returns an outcome and throws
+   * nothing; the machine was started, once, if and only if the outcome says it runs.
+   */
   public DestinationOutcome accept(DestinationMachine machine, Socket socket) {
-    throw new UnsupportedOperationException("the migration session");
+    Objects.requireNonNull(machine, "machine");
+    Link link;
+    try {
+      link = Link.of(socket, builder.timeout);
+    } catch (IOException e) {
+      closeQuietly(socket);
+      return unconnected(e);
+    }
+    return new DestinationSession(builder, machine, link).run();
   }
 
-  /** Accepts one migration over a connection given as its two directions; the session closes both when it ends. */
+  /**
+   * Accepts one migration over a connection given as its two directions, as {@link
+   * #accept(DestinationMachine, Socket)} does; the session closes both when it ends. A wait on a
+   * stream that passes the timeout closes both streams and interrupts this thread, for streams
+   * that closing does not unblock.
+   */
   public DestinationOutcome accept(DestinationMachine machine, InputStream in, OutputStream out) {
-    throw new UnsupportedOperationException("the migration session");
+    Objects.requireNonNull(machine, "machine");
+    return new DestinationSession(builder, machine, Link.of(in, out, builder.timeout)).run();
   }
+
+  private static DestinationOutcome unconnected(IOException e) {
+    return new DestinationOutcome(
+        false,
+        "the connection could not be used: " + e,
+        new MigrationStats(0, 0, 0, Duration.ZERO, Duration.ZERO, List.of()));
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // The session never started; the socket is given up either way.
+    }
+  }
+
 
   /** Settings of a {@link MigrationDestination}. */
   public static final class Builder {
@@ -51,9 +87,18 @@ public final class MigrationDestination {
       return this;
     }
 
-    /** How long the destination waits for the source at any step (30 s by default). */
+    /**
+     * How long the destination waits for the source at any step: each read and each write of
+     * the connection (30 s by default).
+     *
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 

@@ -1,11 +1,14 @@
 package io.chunkstate.migration;
 
 import io.chunkstate.ChunkRegistry;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The source side of a live migration: pre-flight, bulk transfer while the machine runs,
@@ -32,15 +35,54 @@ public final class MigrationSource {
     return new Builder(registry);
   }
 
-  /** Migrates {@code machine} over {@code socket}, which the session closes when it ends. */
+  /**
+   * Migrates {@code machine} over {@code socket}, which the session closes when it ends. Whatever
+   * the destination or the connection does, this returns an outcome and throws nothing: {@code
+   * STOPPED} once the destination acknowledged the commit, {@code RUNNING} with the reason (the
+   * machine never paused, or resumed as it was), or {@code IN_DOUBT}, paused, when the commit
+   * was sent and no acknowledgment came. An exception of the machine's own {@link
+   * SourceMachine#resume()} is the one thing that passes: the machine's state is then unknown.
+   */
   public SourceOutcome migrate(SourceMachine machine, Socket socket) {
-    throw new UnsupportedOperationException("the migration session");
+    Objects.requireNonNull(machine, "machine");
+    Link link;
+    try {
+      link = Link.of(socket, builder.timeout);
+    } catch (IOException e) {
+      closeQuietly(socket);
+      return unconnected(e);
+    }
+    return new SourceSession(builder, machine, link).run();
   }
 
-  /** Migrates {@code machine} over a connection given as its two directions; the session closes both when it ends. */
+  /**
+   * Migrates {@code machine} over a connection given as its two directions, as {@link
+   * #migrate(SourceMachine, Socket)} does; the session closes both when it ends. A wait on a
+   * stream that passes the timeout closes both streams and interrupts this thread, for streams
+   * that closing does not unblock.
+   */
   public SourceOutcome migrate(SourceMachine machine, InputStream in, OutputStream out) {
-    throw new UnsupportedOperationException("the migration session");
+    Objects.requireNonNull(machine, "machine");
+    return new SourceSession(builder, machine, Link.of(in, out, builder.timeout)).run();
   }
+
+  private static SourceOutcome unconnected(IOException e) {
+    return new SourceOutcome(
+        SourceOutcome.State.RUNNING,
+        "the connection could not be used: " + e,
+        List.of(),
+        Optional.empty(),
+        new MigrationStats(0, 0, 0, Duration.ZERO, Duration.ZERO, List.of()));
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // The session never started; the socket is given up either way.
+    }
+  }
+
 
   /** Settings of a {@link MigrationSource}. */
   public static final class Builder {
@@ -61,21 +103,47 @@ public final class MigrationSource {
       return this;
     }
 
-    /** The longest pause the bulk transfer aims for (300 ms by default). */
+    /**
+     * The longest pause the bulk transfer aims for (300 ms by default): the rounds go on until
+     * the pages still dirty could be sent in this time at the rate the last round measured.
+     *
+     * @throws IllegalArgumentException if {@code downtimeTarget} is negative
+     */
     public Builder downtimeTarget(Duration downtimeTarget) {
-      this.downtimeTarget = Objects.requireNonNull(downtimeTarget, "downtimeTarget");
+      Objects.requireNonNull(downtimeTarget, "downtimeTarget");
+      if (downtimeTarget.isNegative()) {
+        throw new IllegalArgumentException("the downtime target is negative: " + downtimeTarget);
+      }
+      this.downtimeTarget = downtimeTarget;
       return this;
     }
 
-    /** The most rounds of the bulk transfer before the switch-over (30 by default). */
+    /**
+     * The most rounds of the bulk transfer before the switch-over (30 by default), the first,
+     * which sends every page, included.
+     *
+     * @throws IllegalArgumentException if {@code maxRounds} is less than 1
+     */
     public Builder maxRounds(int maxRounds) {
+      if (maxRounds < 1) {
+        throw new IllegalArgumentException("at least one round: " + maxRounds);
+      }
       this.maxRounds = maxRounds;
       return this;
     }
 
-    /** How long the source waits for the destination at any step (30 s by default). */
+    /**
+     * How long the source waits for the destination at any step: each read and each write of
+     * the connection (30 s by default).
+     *
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 
