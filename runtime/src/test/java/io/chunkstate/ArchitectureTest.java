@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The runtime's dependency rule (STYLE, "The runtime"): packages depend downwards only —
  * io.chunkstate, then wire, then framing, then internal — except that the SPI value types that
  * SPEC §7 keeps in {@code io.chunkstate} may be used from every package; the application classes
- * only from above them; and nothing leaves the JDK.
+ * only from above them; the migration session sits on top of them all, and nothing depends on it;
+ * and nothing leaves the JDK.
  */
 @AnalyzeClasses(packages = "io.chunkstate", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -67,6 +68,15 @@ class ArchitectureTest {
               "io.chunkstate.internal..")
           .should()
           .dependOnClassesThat(APPLICATION);
+
+  @ArchTest
+  static final ArchRule nothingDependsOnTheMigrationSession =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.chunkstate.migration..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.chunkstate.migration..");
 
   @ArchTest
   static final ArchRule theSpiUsesNoApplicationClass =

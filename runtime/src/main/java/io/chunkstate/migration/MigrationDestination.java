@@ -1,10 +1,12 @@
 package io.chunkstate.migration;
 
 import io.chunkstate.ChunkRegistry;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,13 +28,38 @@ public final class MigrationDestination {
 
   /** Accepts one migration into {@code machine} over {@code socket}, which the session closes when it ends. */
   public DestinationOutcome accept(DestinationMachine machine, Socket socket) {
-    throw new UnsupportedOperationException("the migration session");
+    Objects.requireNonNull(machine, "machine");
+    Link link;
+    try {
+      link = Link.of(socket, builder.timeout);
+    } catch (IOException e) {
+      closeQuietly(socket);
+      return unconnected(e);
+    }
+    return new DestinationSession(builder, machine, link).run();
   }
 
   /** Accepts one migration over a connection given as its two directions; the session closes both when it ends. */
   public DestinationOutcome accept(DestinationMachine machine, InputStream in, OutputStream out) {
-    throw new UnsupportedOperationException("the migration session");
+    Objects.requireNonNull(machine, "machine");
+    return new DestinationSession(builder, machine, Link.of(in, out, builder.timeout)).run();
   }
+
+  private static DestinationOutcome unconnected(IOException e) {
+    return new DestinationOutcome(
+        false,
+        "the connection could not be used: " + e,
+        new MigrationStats(0, 0, 0, Duration.ZERO, Duration.ZERO, List.of()));
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // The session never started; the socket is given up either way.
+    }
+  }
+
 
   /** Settings of a {@link MigrationDestination}. */
   public static final class Builder {

@@ -1,11 +1,14 @@
 package io.chunkstate.migration;
 
 import io.chunkstate.ChunkRegistry;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The source side of a live migration: pre-flight, bulk transfer while the machine runs,
@@ -34,13 +37,40 @@ public final class MigrationSource {
 
   /** Migrates {@code machine} over {@code socket}, which the session closes when it ends. */
   public SourceOutcome migrate(SourceMachine machine, Socket socket) {
-    throw new UnsupportedOperationException("the migration session");
+    Objects.requireNonNull(machine, "machine");
+    Link link;
+    try {
+      link = Link.of(socket, builder.timeout);
+    } catch (IOException e) {
+      closeQuietly(socket);
+      return unconnected(e);
+    }
+    return new SourceSession(builder, machine, link).run();
   }
 
   /** Migrates {@code machine} over a connection given as its two directions; the session closes both when it ends. */
   public SourceOutcome migrate(SourceMachine machine, InputStream in, OutputStream out) {
-    throw new UnsupportedOperationException("the migration session");
+    Objects.requireNonNull(machine, "machine");
+    return new SourceSession(builder, machine, Link.of(in, out, builder.timeout)).run();
   }
+
+  private static SourceOutcome unconnected(IOException e) {
+    return new SourceOutcome(
+        SourceOutcome.State.RUNNING,
+        "the connection could not be used: " + e,
+        List.of(),
+        Optional.empty(),
+        new MigrationStats(0, 0, 0, Duration.ZERO, Duration.ZERO, List.of()));
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // The session never started; the socket is given up either way.
+    }
+  }
+
 
   /** Settings of a {@link MigrationSource}. */
   public static final class Builder {

@@ -1,0 +1,316 @@
+package io.chunkstate.migration;
+
+import io.chunkstate.ChunkRegistry;
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkType;
+import io.chunkstate.PreFlight;
+import io.chunkstate.ReadOptions;
+import io.chunkstate.RestoreException;
+import io.chunkstate.SkippedChunk;
+import io.chunkstate.Snapshot;
+import io.chunkstate.StateReader;
+import io.chunkstate.StateStream;
+import io.chunkstate.framing.RawChunk;
+import io.chunkstate.internal.Errors;
+import io.chunkstate.migration.MigrationChunks.Failed;
+import io.chunkstate.migration.MigrationChunks.Geometry;
+import io.chunkstate.migration.MigrationChunks.Ready;
+import io.chunkstate.migration.MigrationChunks.Round;
+import io.chunkstate.migration.MigrationChunks.SwitchOver;
+import io.chunkstate.migration.MigrationListener.Phase;
+import io.chunkstate.migration.MigrationListener.Progress;
+import io.chunkstate.schema.Finding;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One migration from the destination's side: the steps of docs/MIGRATION.md, in order. */
+final class DestinationSession {
+  private static final ReadOptions CONTROL = ReadOptions.defaults().withMaxChunkLength(64 << 20);
+
+  private final MigrationDestination.Builder settings;
+  private final DestinationMachine machine;
+  private final GuestMemory memory;
+  private final Link link;
+  private final MigrationListener listener;
+  private final long started = System.nanoTime();
+  private long chunks;
+  private int rounds;
+  private long pages;
+  private long switchedAt;
+  private long pausedNanos;
+  private List<SkippedChunk> skipped = List.of();
+  private long devicesOffset;
+
+  DestinationSession(MigrationDestination.Builder settings, DestinationMachine machine, Link link) {
+    this.settings = settings;
+    this.machine = machine;
+    this.memory = machine.memory();
+    this.link = link;
+    this.listener = settings.listener;
+  }
+
+  DestinationOutcome run() {
+    try {
+      return accept();
+    } catch (IOException | RestoreException | RuntimeException e) {
+      tell(e);
+      return notRunning(describe(e));
+    } finally {
+      link.close();
+    }
+  }
+
+  private DestinationOutcome accept() throws IOException, RestoreException {
+    listener.phase(Phase.PRE_FLIGHT);
+    link.step("the offer");
+    Message offerMessage = Message.read(link, "offer", CONTROL);
+    offerMessage.expect(PreFlight.Offer.class, Geometry.class);
+    PreFlight.Offer offer = (PreFlight.Offer) offerMessage.states().get(0);
+    Geometry geometry = (Geometry) offerMessage.states().get(1);
+    chunks += 2;
+    List<Finding> findings = new ArrayList<>(PreFlight.answer(offer, settings.registry).findings());
+    findings.addAll(geometryFindings(geometry));
+    PreFlight.Answer answer = new PreFlight.Answer(findings);
+    link.step("the answer");
+    Message.write(link, settings.producer, answer);
+    if (!answer.accepted()) {
+      return notRunning(
+          "refused at pre-flight: "
+              + findings.stream().filter(Finding::isBreaking).map(Finding::toString).toList());
+    }
+
+    listener.phase(Phase.BULK);
+    byte[] devices;
+    while (true) {
+      rounds++;
+      link.step("round " + rounds);
+      devices = transfer();
+      if (devices != null) {
+        break;
+      }
+    }
+    rounds--; // the switch-over is no round of the bulk transfer
+
+    Snapshot snapshot = readDevices(devices);
+    machine.restore(snapshot);
+    skipped = snapshot.skipped();
+    skipped.forEach(listener::skipped);
+    link.step("the ready answer");
+    Message.write(link, settings.producer, new Ready(skipped));
+
+    listener.phase(Phase.COMMIT);
+    link.step("the commit");
+    Message commit = Message.read(link, "commit", CONTROL);
+    commit.only(MigrationChunks.Commit.class);
+    chunks++;
+    machine.start();
+    pausedNanos = System.nanoTime() - switchedAt;
+    try {
+      link.step("the acknowledgment");
+      Message.write(link, settings.producer, new MigrationChunks.Ack());
+    } catch (IOException | RuntimeException e) {
+      // The machine runs: the source resolves its doubt by asking this side.
+    }
+    listener.phase(Phase.DONE);
+    return new DestinationOutcome(true, "", stats());
+  }
+
+  private List<Finding> geometryFindings(Geometry offered) {
+    List<Finding> findings = new ArrayList<>();
+    if (offered.pageSize() != memory.pageSize()) {
+      findings.add(mismatch("pageSize", offered.pageSize(), memory.pageSize()));
+    }
+    if (offered.pageCount() != memory.pageCount()) {
+      findings.add(mismatch("pageCount", offered.pageCount(), memory.pageCount()));
+    }
+    return findings;
+  }
+
+  private static Finding mismatch(String field, long offered, long own) {
+    return new Finding(
+        Finding.Severity.BREAKING,
+        "memory-geometry",
+        MigrationChunks.GEOMETRY,
+        field,
+        "the source's guest memory has " + field + " " + offered + ", this machine's " + own,
+        "give the destination machine the same memory size and page size as the source");
+  }
+
+  /**
+   * Reads one message of the bulk transfer or the switch-over, writing each page into the
+   * machine as it comes. Returns the device stream for the switch-over, null for a round.
+   */
+  private byte[] transfer() throws IOException {
+    int pageSize = memory.pageSize();
+    int maxPages = 4 + MigrationChunks.MAX_PAGES_PER_CHUNK * (8 + pageSize);
+    try (StateStream stream = StateStream.openEmbedded(link.in(), Message.SESSION, CONTROL)) {
+      if (!stream.next()) {
+        throw Errors.structure(0, "", "a message of the transfer holds no chunk");
+      }
+      long declared;
+      boolean switchOver;
+      Object first = stream.state();
+      chunks++;
+      if (first instanceof Round round) {
+        declared = round.pages();
+        switchOver = false;
+        if (round.number() != rounds) {
+          throw Errors.data(
+              stream.offset(), "MRND", "round " + round.number() + " came where round " + rounds
+                  + " belongs");
+        }
+      } else if (first instanceof SwitchOver s) {
+        declared = s.pages();
+        switchOver = true;
+        switchedAt = System.nanoTime();
+        listener.phase(Phase.SWITCH_OVER);
+        link.step("the switch-over");
+      } else {
+        throw Errors.structure(
+            stream.offset(), stream.type().code(),
+            "a message of the transfer starts with " + stream.type().code()
+                + " where MRND or MSWO belongs");
+      }
+      long received = 0;
+      long rateStart = System.nanoTime();
+      long bytesStart = link.bytesIn();
+      byte[] devices = null;
+      while (stream.next()) {
+        chunks++;
+        ChunkType type = stream.type();
+        if (type.equals(MigrationChunks.PAGES) && devices == null) {
+          if (stream.length() > maxPages) {
+            throw Errors.length(
+                stream.offset(), "MPAG", "a page chunk of " + stream.length() + " bytes is longer"
+                    + " than " + MigrationChunks.MAX_PAGES_PER_CHUNK + " pages of " + pageSize
+                    + " bytes with their indices");
+          }
+          received += apply(stream.raw(), pageSize);
+          if (received > declared) {
+            throw Errors.data(
+                stream.offset(), "MPAG", "more pages came than the " + declared + " declared");
+          }
+        } else if (type.equals(MigrationChunks.DEVICES) && switchOver && devices == null) {
+          devices = stream.raw().data();
+          devicesOffset = stream.offset() + 8;
+        } else {
+          throw Errors.structure(
+              stream.offset(), type.code(),
+              "the " + (switchOver ? "switch-over" : "round " + rounds) + " message holds "
+                  + type.code() + " where "
+                  + (switchOver ? (devices == null ? "MPAG or MDEV" : "CEND") : "MPAG or CEND")
+                  + " belongs");
+        }
+      }
+      if (received != declared) {
+        throw Errors.data(
+            0, first instanceof Round ? "MRND" : "MSWO",
+            declared + " pages were declared and " + received + " came");
+      }
+      if (switchOver && devices == null) {
+        throw Errors.structure(0, "MSWO", "the switch-over message holds no MDEV");
+      }
+      pages += received;
+      double seconds = Math.max(1e-9, (System.nanoTime() - rateStart) / 1e9);
+      listener.progress(
+          new Progress(rounds, link.bytesIn(), pages, (link.bytesIn() - bytesStart) / seconds, 0));
+      return switchOver ? devices : null;
+    }
+  }
+
+  /** Writes the pages of one {@code MPAG} chunk into the machine; returns how many. */
+  private int apply(RawChunk chunk, int pageSize) throws ChunkStreamException {
+    ByteBuffer data = chunk.dataBuffer();
+    if (data.remaining() < 4) {
+      throw Errors.length(chunk.offset(), "MPAG", "a page chunk holds no count of pages");
+    }
+    int count = data.getInt(0);
+    if (count < 1 || count > MigrationChunks.MAX_PAGES_PER_CHUNK) {
+      throw Errors.data(
+          chunk.offset(), "MPAG",
+          "a page chunk carries 1 to " + MigrationChunks.MAX_PAGES_PER_CHUNK + " pages, not "
+              + count);
+    }
+    long expected = 4 + (long) count * (8 + pageSize);
+    if (data.remaining() != expected) {
+      throw Errors.length(
+          chunk.offset(), "MPAG",
+          "a page chunk of " + count + " pages of " + pageSize + " bytes holds " + expected
+              + " bytes of data, not " + data.remaining());
+    }
+    long pageCount = memory.pageCount();
+    for (int i = 0; i < count; i++) {
+      long page = data.getLong(4 + 8 * i);
+      if (page < 0 || page >= pageCount) {
+        throw Errors.data(
+            chunk.offset(), "MPAG",
+            "page index " + page + " is outside the guest memory's " + pageCount + " pages");
+      }
+    }
+    int at = 4 + 8 * count;
+    for (int i = 0; i < count; i++) {
+      memory.writePage(data.getLong(4 + 8 * i), data.slice(at, pageSize));
+      at += pageSize;
+    }
+    return count;
+  }
+
+  /** The device stream of {@code MDEV}, read whole and checked; errors at message offsets. */
+  private Snapshot readDevices(byte[] devices) throws ChunkStreamException {
+    ChunkRegistry registry = settings.registry;
+    try {
+      return StateReader.read(devices, registry);
+    } catch (ChunkStreamException e) {
+      ChunkStreamException moved =
+          new ChunkStreamException(
+              e.kind(),
+              devicesOffset + e.offset(),
+              e.path().isEmpty() ? "MDEV" : "MDEV/" + e.path(),
+              e.detail() + " (in the device state stream carried by MDEV)");
+      moved.initCause(e);
+      throw moved;
+    }
+  }
+
+  /** Tells the source why this side gives up, if the connection still carries it. */
+  private void tell(Exception e) {
+    if (link.expired()) {
+      return;
+    }
+    Failed failed =
+        e instanceof ChunkStreamException c
+            ? new Failed(c.kind().name(), c.offset(), c.path(), c.detail())
+            : e instanceof RestoreException r
+                ? new Failed("RESTORE", -1, "", r.getMessage())
+                : new Failed(e.getClass().getSimpleName(), -1, "", String.valueOf(e.getMessage()));
+    try {
+      link.step("the failure");
+      Message.write(link, settings.producer, failed);
+    } catch (IOException | RuntimeException ignored) {
+      // The source gives up on its own when the connection ends.
+    }
+  }
+
+  private DestinationOutcome notRunning(String reason) {
+    listener.phase(Phase.DONE);
+    return new DestinationOutcome(false, reason, stats());
+  }
+
+  private MigrationStats stats() {
+    return new MigrationStats(
+        link.bytesIn(),
+        chunks,
+        Math.max(0, rounds),
+        Duration.ofNanos(pausedNanos),
+        Duration.ofNanos(System.nanoTime() - started),
+        skipped);
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+}

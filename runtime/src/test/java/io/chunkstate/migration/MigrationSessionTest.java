@@ -1,0 +1,105 @@
+package io.chunkstate.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chunkstate.migration.Loopback.Outcomes;
+import io.chunkstate.migration.TestMachine.Destination;
+import io.chunkstate.migration.TestMachine.Source;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Whole migrations between two versions of the test machine, over loopback. */
+class MigrationSessionTest {
+  private static final int PAGE = 4096;
+  private static final int PAGES = 512;
+
+  private static MigrationSource source(int version, MigrationListener listener) {
+    return MigrationSource.builder(TestMachine.registry(version))
+        .producer("test v" + version)
+        .timeout(Duration.ofSeconds(5))
+        .downtimeTarget(Duration.ofMillis(50))
+        .listener(listener)
+        .build();
+  }
+
+  private static MigrationDestination destination(int version) {
+    return MigrationDestination.builder(TestMachine.registry(version))
+        .producer("test v" + version)
+        .timeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  @Test
+  void aRunningMachineMovesWholeAndTheSourceStops() throws IOException {
+    Source machine = new Source(1, PAGE, PAGES, false, 1).run(20);
+    Destination target = new Destination(2, PAGE, PAGES, false);
+    List<MigrationListener.Progress> progress = new ArrayList<>();
+    List<MigrationListener.Phase> phases = new ArrayList<>();
+    MigrationListener listener =
+        new MigrationListener() {
+          @Override
+          public void phase(Phase phase) {
+            phases.add(phase);
+          }
+
+          @Override
+          public void progress(Progress p) {
+            progress.add(p);
+          }
+        };
+    Outcomes out = Loopback.migrate(source(1, listener), machine, destination(2), target);
+
+    assertEquals(SourceOutcome.State.STOPPED, out.source().state(), out.source().reason());
+    assertTrue(out.destination().running(), out.destination().reason());
+    assertEquals(1, target.starts());
+    assertEquals(0, machine.resumes());
+    assertEquals(machine.atPause, target.state());
+    assertEquals(
+        List.of(
+            MigrationListener.Phase.PRE_FLIGHT,
+            MigrationListener.Phase.BULK,
+            MigrationListener.Phase.SWITCH_OVER,
+            MigrationListener.Phase.COMMIT,
+            MigrationListener.Phase.DONE),
+        phases);
+    assertTrue(progress.get(0).pages() >= PAGES, progress.toString());
+    assertEquals(1, progress.get(0).round());
+    MigrationStats stats = out.source().stats();
+    assertTrue(stats.bytes() > (long) PAGE * PAGES, stats.toString());
+    assertTrue(stats.rounds() >= 1 && stats.rounds() <= 30, stats.toString());
+    assertEquals(stats.rounds(), out.destination().stats().rounds());
+    assertTrue(stats.paused().compareTo(Duration.ZERO) > 0, stats.toString());
+    assertEquals(
+        stats.bytes(),
+        out.destination().stats().bytes(),
+        "every byte the source sent was read by the destination");
+    assertEquals(stats.chunks(), out.destination().stats().chunks());
+  }
+
+  @Test
+  void aNewFeatureInUseIsRefusedAtPreFlightAndTheSourceNeverPauses() throws IOException {
+    Source machine = new Source(2, PAGE, PAGES, true, 2).run(50);
+    Destination target = new Destination(1, PAGE, PAGES, false);
+    Outcomes out =
+        Loopback.migrate(source(2, new MigrationListener() {}), machine, destination(1), target);
+    machine.stopWorkload();
+
+    assertEquals(SourceOutcome.State.RUNNING, out.source().state());
+    assertTrue(out.source().reason().contains("refused at pre-flight"), out.source().reason());
+    assertTrue(
+        out.source().findings().stream()
+            .anyMatch(f -> f.isBreaking() && f.type().equals(TestMachine.NIC)),
+        out.source().findings().toString());
+    assertEquals(0, machine.pauses());
+    assertFalse(out.destination().running());
+    assertTrue(out.destination().reason().contains("refused at pre-flight"));
+    assertEquals(0, target.starts());
+    assertNull(machine.atPause);
+  }
+}
