@@ -144,7 +144,7 @@ final class SourceCommand implements Callable<Integer> {
           new MigrationStats(0, 0, 0, Duration.ZERO, Duration.ZERO, java.util.List.of()));
     }
     log.info("connected to %s", connect);
-    return MigrationSource.builder(model.registry())
+    return MigrationSource.builder(model.offered(useFeature))
         .producer(model.name())
         .timeout(timeout)
         .downtimeTarget(Duration.ofMillis(downtimeMillis))
