@@ -73,7 +73,9 @@ public final class Migration {
           return new MigrationRun(
               source.stdout(), sourceExit, source.stderr(),
               destination.stdout(), destinationExit, destination.stderr(),
-              proxy != null && proxy.wasCut());
+              proxy != null && proxy.wasCut(),
+              proxy == null ? -1 : proxy.upstreamBytes(),
+              proxy == null ? -1 : proxy.downstreamBytes());
         }
       } finally {
         if (proxy != null) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * What the two processes of a migration printed and how they exited, and the checks of the
  * migration's invariants: exactly one side runs, or the source is in doubt and the destination
  * knows; a resumed source is as it was paused; a running destination holds the memory the source
- * paused with.
+ * paused with. Through a proxy, whether it cut the connection and the bytes it forwarded each way
+ * (-1 without a proxy).
  */
 public record MigrationRun(
     List<String> sourceOut,
@@ -19,7 +20,9 @@ public record MigrationRun(
     List<String> destinationOut,
     int destinationExit,
     List<String> destinationErr,
-    boolean cut) {
+    boolean cut,
+    long upstreamBytes,
+    long downstreamBytes) {
   private static final Pattern DIGESTS = Pattern.compile("mem=([0-9a-f]{64}) dev=([0-9a-f]{64})");
   private static final Pattern STATS = Pattern.compile(
       "STATS bytes=(\\d+) chunks=(\\d+) rounds=(\\d+) paused-ms=(\\d+) total-ms=(\\d+) skipped=(\\d+)");
