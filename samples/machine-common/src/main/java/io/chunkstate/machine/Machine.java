@@ -23,7 +23,10 @@ public final class Machine implements SourceMachine, DestinationMachine, Closeab
     /** The machine is about to resume: it is still paused. */
     default void resuming(Machine machine) {}
 
-    /** The machine is about to start after a migration: its workload has not run yet. */
+    /**
+     * The machine is about to start after a migration, on the thread that starts it: its
+     * workload has not run yet and runs once this returns.
+     */
     default void starting(Machine machine) {}
   }
 
@@ -105,10 +108,18 @@ public final class Machine implements SourceMachine, DestinationMachine, Closeab
     }
   }
 
+  /**
+   * Starts the machine on a thread of its own and returns at once, so that the destination's
+   * acknowledgment does not wait: {@link Events#starting} runs first, then the workload.
+   */
   @Override
   public void start() {
-    events.starting(this);
-    workload.resume();
+    Thread starter = new Thread(() -> {
+      events.starting(this);
+      workload.resume();
+    }, "machine-start");
+    starter.setDaemon(true);
+    starter.start();
   }
 
   /** The digests of the memory and the devices, taken while the machine does not run. */

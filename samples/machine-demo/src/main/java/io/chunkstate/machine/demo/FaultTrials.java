@@ -61,8 +61,13 @@ public final class FaultTrials {
       if (!fault.equals("none") && !run.cut()) {
         fault += " (after the end)";
       }
-      String outcome = MigrationRun.state(run.sourceOutcome()) + " / "
-          + MigrationRun.state(run.destinationOutcome());
+      String source = MigrationRun.state(run.sourceOutcome());
+      if (run.resumed().isPresent()) {
+        source += " (resumed)";
+      } else if (source.equals("running")) {
+        source += " (never paused)";
+      }
+      String outcome = source + " / " + MigrationRun.state(run.destinationOutcome());
       outcomes.merge(outcome, 1, Integer::sum);
       faults.merge(fault, 1, Integer::sum);
       String label = String.format("trial %d: v%d -> v%d %s, %s: %s", trial, from + 1, to + 1,
@@ -76,9 +81,9 @@ public final class FaultTrials {
     long seconds = (System.nanoTime() - started) / 1_000_000_000L;
     System.out.println();
     System.out.println("faults (" + trials + " trials, " + seconds + " s):");
-    faults.forEach((k, v) -> System.out.printf("  %-28s %d%n", k, v));
+    faults.forEach((k, v) -> System.out.printf("  %-36s %d%n", k, v));
     System.out.println("outcomes, source / destination:");
-    outcomes.forEach((k, v) -> System.out.printf("  %-28s %d%n", k, v));
+    outcomes.forEach((k, v) -> System.out.printf("  %-36s %d%n", k, v));
     System.out.println("broken invariants: " + broken.size());
     broken.forEach(b -> System.out.println("  " + b));
     System.exit(broken.isEmpty() ? 0 : 1);
