@@ -152,6 +152,7 @@ final class DestinationSession {
       }
       long declared;
       boolean switchOver;
+      long firstOffset = stream.offset();
       Object first = stream.state();
       chunks++;
       if (first instanceof Round round) {
@@ -207,11 +208,11 @@ final class DestinationSession {
       }
       if (received != declared) {
         throw Errors.data(
-            0, first instanceof Round ? "MRND" : "MSWO",
+            firstOffset, first instanceof Round ? "MRND" : "MSWO",
             declared + " pages were declared and " + received + " came");
       }
       if (switchOver && devices == null) {
-        throw Errors.structure(0, "MSWO", "the switch-over message holds no MDEV");
+        throw Errors.structure(firstOffset, "MSWO", "the switch-over message holds no MDEV");
       }
       pages += received;
       double seconds = Math.max(1e-9, (System.nanoTime() - rateStart) / 1e9);

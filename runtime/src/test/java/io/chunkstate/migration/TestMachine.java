@@ -179,7 +179,7 @@ final class TestMachine {
   // ---- memory ----
 
   /** Guest memory on the heap, with a dirty log. */
-  static final class Memory implements GuestMemory {
+  static class Memory implements GuestMemory {
     private final int pageSize;
     private final int pageCount;
     private final byte[] bytes;
