@@ -90,8 +90,15 @@ final class DestinationCommand implements Callable<Integer> {
     log.info("the offer brings %d pages of %d bytes", geometry.pageCount(), geometry.pageSize());
     Path directory = Path.of(System.getProperty("java.io.tmpdir"));
     long pages = geometry.pageCount() * geometry.pageSize() / MappedGuestMemory.PAGE_SIZE;
+    MappedGuestMemory mapped;
+    try {
+      mapped = MappedGuestMemory.createPages(directory, Math.max(1, pages));
+    } catch (IllegalArgumentException e) {
+      socket.close();
+      return notRunning(log, "cannot hold the offered memory: " + e.getMessage());
+    }
     Events events = new Events();
-    try (MappedGuestMemory memory = MappedGuestMemory.createPages(directory, Math.max(1, pages))) {
+    try (MappedGuestMemory memory = mapped) {
       Machine machine = new Machine(model, model.boot(false), memory, 0, events);
       InputStream in = new SequenceInputStream(geometry.replay(), socket.getInputStream());
       DestinationOutcome outcome =
@@ -111,9 +118,6 @@ final class DestinationCommand implements Callable<Integer> {
       out.line("OUTCOME running " + digests);
       machine.close();
       return ExitCodes.OK;
-    } catch (IllegalArgumentException e) {
-      socket.close();
-      return notRunning(log, "cannot hold the offered memory: " + e.getMessage());
     }
   }
 

@@ -47,6 +47,7 @@ final class Log implements MigrationListener {
 
   @Override
   public void skipped(SkippedChunk chunk) {
-    info("skipped ancillary chunk %s at offset %d (%s)", chunk.type(), chunk.offset(), chunk.path());
+    info("skipped ancillary chunk %s at offset %d (%s)",
+        chunk.type().code(), chunk.offset(), chunk.path());
   }
 }

@@ -33,7 +33,7 @@ public final class MachineCommand implements Runnable {
     System.exit(status);
   }
 
-  /** Runs the command line {@code args} of version {@code model}, printing to {@code out} and {@code err}. */
+  /** Runs the command line {@code args} of {@code model} with {@code out} and {@code err}. */
   public static int run(MachineModel model, PrintStream out, PrintStream err, String... args) {
     Output output = new Output(out);
     CommandLine line = new CommandLine(new MachineCommand());

@@ -35,7 +35,8 @@ record OfferGeometry(int pageSize, long pageCount, byte[] read) {
       int length = data.readInt();
       int type = data.readInt();
       if (length < 0 || seen.size() + 12L + length > MAX_MESSAGE) {
-        throw new IOException("the source's first message is longer than " + MAX_MESSAGE + " bytes");
+        throw new IOException(
+            "the source's first message is longer than " + MAX_MESSAGE + " bytes");
       }
       byte[] chunk = new byte[length + 4];
       data.readFully(chunk);

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code source}: boots a machine, runs its workload, migrates it to a destination and prints how
- * that ended: {@code PAUSED mem=… dev=…} when it paused, {@code RESUMED mem=… dev=…} when it
- * resumed, then {@code OUTCOME stopped}, {@code OUTCOME running mem=… dev=…} or {@code OUTCOME
+ * that ended: {@code PAUSED mem=… dev=…} when it paused, {@code RESUMED mem=… dev=…} when
+ * it resumed, then {@code OUTCOME stopped}, {@code OUTCOME running mem=… dev=…} or {@code OUTCOME
  * in-doubt <reason>}.
  */
 @Command(name = "source", description = "Boot a machine and migrate it to a destination.")

@@ -17,7 +17,8 @@ final class Stats {
         stats.total().toMillis(),
         stats.skipped().size());
     for (SkippedChunk chunk : stats.skipped()) {
-      log.info("skipped ancillary chunk %s (%d bytes) at %s", chunk.type(), chunk.length(), chunk.path());
+      log.info("skipped ancillary chunk %s (%d bytes) at %s",
+          chunk.type().code(), chunk.length(), chunk.path());
     }
   }
 }

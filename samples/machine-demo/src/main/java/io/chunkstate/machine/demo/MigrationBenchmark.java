@@ -44,7 +44,8 @@ public final class MigrationBenchmark {
     System.out.printf(Locale.ROOT, "| plain socket copy of 1 GiB (the floor) | %.0f MiB/s |%n",
         floor / (1 << 20));
     System.out.printf(Locale.ROOT,
-        "| migration of 1 GiB, nothing dirtied (%d bytes on the wire) | %.0f MiB/s, %.0f%% of the floor |%n",
+        "| migration of 1 GiB, nothing dirtied (%d bytes on the wire)"
+            + " | %.0f MiB/s, %.0f%% of the floor |%n",
         migrationBytes, migration / (1 << 20), 100 * migration / floor);
     for (String mib : new String[] {"256", "1024"}) {
       long bestPause = Long.MAX_VALUE;
@@ -62,7 +63,8 @@ public final class MigrationBenchmark {
         }
       }
       System.out.printf(Locale.ROOT,
-          "| pause, %s MiB dirtied at %s MiB/s | %d ms after %d rounds, %.0f MiB sent in %.1f s |%n",
+          "| pause, %s MiB dirtied at %s MiB/s"
+              + " | %d ms after %d rounds, %.0f MiB sent in %.1f s |%n",
           mib, dirty, best[3], best[2], best[0] / 1048576.0, best[4] / 1e3);
     }
   }

@@ -25,7 +25,8 @@ public record MigrationRun(
     long downstreamBytes) {
   private static final Pattern DIGESTS = Pattern.compile("mem=([0-9a-f]{64}) dev=([0-9a-f]{64})");
   private static final Pattern STATS = Pattern.compile(
-      "STATS bytes=(\\d+) chunks=(\\d+) rounds=(\\d+) paused-ms=(\\d+) total-ms=(\\d+) skipped=(\\d+)");
+      "STATS bytes=(\\d+) chunks=(\\d+) rounds=(\\d+) paused-ms=(\\d+) total-ms=(\\d+)"
+          + " skipped=(\\d+)");
 
   /** The source's last {@code OUTCOME} line, without the digests. */
   public String sourceOutcome() {
@@ -65,7 +66,7 @@ public record MigrationRun(
     return m.find() ? Optional.of(m.group(2)) : Optional.empty();
   }
 
-  /** The source's summary: bytes, chunks, rounds, paused-ms, total-ms, skipped; zeros without one. */
+  /** The source's summary: bytes, chunks, rounds, paused-ms, total-ms, skipped; or zeros. */
   public long[] sourceStats() {
     return stats(sourceErr);
   }
@@ -87,8 +88,10 @@ public record MigrationRun(
     String src = state(sourceOutcome());
     String dst = state(destinationOutcome());
     switch (src + "/" + dst) {
-      case "stopped/running", "running/not-running", "in-doubt/running", "in-doubt/not-running" -> {}
-      case "stopped/not-running" -> broken.add("lost machine: the source stopped and the destination does not run");
+      case "stopped/running", "running/not-running", "in-doubt/running", "in-doubt/not-running" ->
+          {}
+      case "stopped/not-running" ->
+          broken.add("lost machine: the source stopped and the destination does not run");
       case "running/running" -> broken.add("split brain: both sides run");
       default -> broken.add("undefined outcome: source '" + sourceOutcome() + "', destination '"
           + destinationOutcome() + "'");
@@ -126,7 +129,8 @@ public record MigrationRun(
     }
     for (String line : sourceOut) {
       if (!line.matches("(PAUSED|RESUMED) mem=[0-9a-f]{64} dev=[0-9a-f]{64}")
-          && !line.matches("OUTCOME (stopped|running mem=[0-9a-f]{64} dev=[0-9a-f]{64}|in-doubt .+)")) {
+          && !line.matches(
+              "OUTCOME (stopped|running mem=[0-9a-f]{64} dev=[0-9a-f]{64}|in-doubt .+)")) {
         broken.add("the source printed a line it must not: '" + line + "'");
       }
     }

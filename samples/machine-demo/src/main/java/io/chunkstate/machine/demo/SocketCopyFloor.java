@@ -23,8 +23,8 @@ final class SocketCopyFloor {
   static long copy(long bytes) throws IOException, InterruptedException {
     Path from = Files.createTempFile("floor-from-", ".ram");
     Path to = Files.createTempFile("floor-to-", ".ram");
-    try (FileChannel source = FileChannel.open(from, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileChannel target = FileChannel.open(to, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try (FileChannel source = open(from);
+        FileChannel target = open(to);
         ServerSocketChannel server = ServerSocketChannel.open()) {
       MappedByteBuffer[] in = map(source, bytes);
       MappedByteBuffer[] out = map(target, bytes);
@@ -70,6 +70,10 @@ final class SocketCopyFloor {
     }
   }
 
+  private static FileChannel open(Path file) throws IOException {
+    return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+  }
+
   private static MappedByteBuffer[] map(FileChannel channel, long bytes) throws IOException {
     channel.truncate(0);
     channel.write(ByteBuffer.wrap(new byte[1]), bytes - 1);
@@ -78,7 +82,8 @@ final class SocketCopyFloor {
     MappedByteBuffer[] segments = new MappedByteBuffer[count];
     for (int i = 0; i < count; i++) {
       long at = (long) i * segmentSize;
-      segments[i] = channel.map(FileChannel.MapMode.READ_WRITE, at, Math.min(segmentSize, bytes - at));
+      long size = Math.min(segmentSize, bytes - at);
+      segments[i] = channel.map(FileChannel.MapMode.READ_WRITE, at, size);
     }
     return segments;
   }

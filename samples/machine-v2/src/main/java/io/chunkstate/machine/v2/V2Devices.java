@@ -29,7 +29,8 @@ final class V2Devices implements Devices {
     for (int i = 0; i < config.length; i++) {
       config[i] = (byte) (i * 7);
     }
-    MsixTable msix = new MsixTable(false, new long[] {0xfee00000L, 0xfee01000L}, new int[] {0x41, 0x42});
+    MsixTable msix =
+        new MsixTable(false, new long[] {0xfee00000L, 0xfee01000L}, new int[] {0x41, 0x42});
     this.pci = new PciDevice("0000:00:03.0", (short) 0x1af4, (short) 0x1000, config,
         new long[] {0xfebf0000L, 0, 0xfe000000L}, msix,
         useFeature ? new Feature(1, 0) : null);
