@@ -83,16 +83,16 @@ public final class Demo {
 
   private static String table(List<Row> rows) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-28s %-10s %-30s %10s %7s %7s %8s%n",
+    out.append(String.format(Locale.ROOT, "%-28s %-8s %-44s %10s %6s %6s %9s%n",
         "case", "source", "destination", "bytes", "chunks", "rounds", "paused"));
     for (Row row : rows) {
       MigrationRun run = row.run();
       long[] stats = run.sourceStats();
       String destination = run.destinationOutcome().replaceFirst("^OUTCOME ", "");
-      if (destination.length() > 30) {
-        destination = destination.substring(0, 29) + "…";
+      if (destination.length() > 44) {
+        destination = destination.substring(0, 43) + "…";
       }
-      out.append(String.format(Locale.ROOT, "%-28s %-10s %-30s %10d %7d %7d %6d ms%n",
+      out.append(String.format(Locale.ROOT, "%-28s %-8s %-44s %10d %6d %6d %6d ms%n",
           row.name(), MigrationRun.state(run.sourceOutcome()), destination,
           stats[0], stats[1], stats[2], stats[3]));
       List<String> skipped = run.destinationSkipped();
