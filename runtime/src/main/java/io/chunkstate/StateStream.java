@@ -20,6 +20,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -360,6 +361,35 @@ public final class StateStream implements Closeable {
     Frame chunk = frame();
     return RawChunk.wrap(
         codec.type(), chunk.offset(), chunk.array(), chunk.dataOffset(), chunk.length());
+  }
+
+  /**
+   * Streams the data of the chunk {@link #next()} moved to through its CRC into {@code sink}, a
+   * small buffer at a time, without holding the chunk: for bulk data that the caller writes
+   * somewhere as it comes, such as a migration's pages. The data reaches {@code sink} before its
+   * CRC is checked, so until this returns the caller must treat what it wrote as unchecked (a
+   * migration destination writes pages only into a machine that is not running). An {@link
+   * IOException} that {@code sink} throws (a {@link ChunkStreamException} for data it refuses)
+   * ends the read.
+   *
+   * @throws ChunkStreamException if the chunk is damaged, or {@code sink} refuses its data
+   * @throws IllegalStateException if the chunk was already read
+   */
+  public void copyRaw(OutputStream sink) throws IOException {
+    Objects.requireNonNull(sink, "sink");
+    requireChunk();
+    if (!pendingData) {
+      throw new IllegalStateException("the chunk at offset " + offset() + " was already read");
+    }
+    pendingData = false;
+    try {
+      input.copyData(sink);
+    } catch (IOException e) {
+      throw failed(e);
+    } catch (RuntimeException | Error e) {
+      failed(null);
+      throw e;
+    }
   }
 
   private Frame frame() throws IOException {

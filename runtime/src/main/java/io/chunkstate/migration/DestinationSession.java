@@ -10,7 +10,6 @@ import io.chunkstate.SkippedChunk;
 import io.chunkstate.Snapshot;
 import io.chunkstate.StateReader;
 import io.chunkstate.StateStream;
-import io.chunkstate.framing.RawChunk;
 import io.chunkstate.internal.Errors;
 import io.chunkstate.migration.MigrationChunks.Failed;
 import io.chunkstate.migration.MigrationChunks.Geometry;
@@ -21,7 +20,6 @@ import io.chunkstate.migration.MigrationListener.Phase;
 import io.chunkstate.migration.MigrationListener.Progress;
 import io.chunkstate.schema.Finding;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +31,7 @@ final class DestinationSession {
   private final MigrationDestination.Builder settings;
   private final DestinationMachine machine;
   private final GuestMemory memory;
+  private final PageSink pageSink;
   private final Link link;
   private final MigrationListener listener;
   private final long started = System.nanoTime();
@@ -48,6 +47,7 @@ final class DestinationSession {
     this.settings = settings;
     this.machine = machine;
     this.memory = machine.memory();
+    this.pageSink = new PageSink(memory);
     this.link = link;
     this.listener = settings.listener;
   }
@@ -144,8 +144,6 @@ final class DestinationSession {
    * machine as it comes. Returns the device stream for the switch-over, null for a round.
    */
   private byte[] transfer() throws IOException {
-    int pageSize = memory.pageSize();
-    int maxPages = 4 + MigrationChunks.MAX_PAGES_PER_CHUNK * (8 + pageSize);
     try (StateStream stream = StateStream.openEmbedded(link.in(), Message.SESSION, CONTROL)) {
       if (!stream.next()) {
         throw Errors.structure(0, "", "a message of the transfer holds no chunk");
@@ -183,13 +181,9 @@ final class DestinationSession {
         chunks++;
         ChunkType type = stream.type();
         if (type.equals(MigrationChunks.PAGES) && devices == null) {
-          if (stream.length() > maxPages) {
-            throw Errors.length(
-                stream.offset(), "MPAG", "a page chunk of " + stream.length() + " bytes is longer"
-                    + " than " + MigrationChunks.MAX_PAGES_PER_CHUNK + " pages of " + pageSize
-                    + " bytes with their indices");
-          }
-          received += apply(stream.raw(), pageSize);
+          pageSink.begin(stream.offset(), stream.length());
+          stream.copyRaw(pageSink);
+          received += pageSink.count();
           if (received > declared) {
             throw Errors.data(
                 stream.offset(), "MPAG", "more pages came than the " + declared + " declared");
@@ -220,43 +214,6 @@ final class DestinationSession {
           new Progress(rounds, link.bytesIn(), pages, (link.bytesIn() - bytesStart) / seconds, 0));
       return switchOver ? devices : null;
     }
-  }
-
-  /** Writes the pages of one {@code MPAG} chunk into the machine; returns how many. */
-  private int apply(RawChunk chunk, int pageSize) throws ChunkStreamException {
-    ByteBuffer data = chunk.dataBuffer();
-    if (data.remaining() < 4) {
-      throw Errors.length(chunk.offset(), "MPAG", "a page chunk holds no count of pages");
-    }
-    int count = data.getInt(0);
-    if (count < 1 || count > MigrationChunks.MAX_PAGES_PER_CHUNK) {
-      throw Errors.data(
-          chunk.offset(), "MPAG",
-          "a page chunk carries 1 to " + MigrationChunks.MAX_PAGES_PER_CHUNK + " pages, not "
-              + count);
-    }
-    long expected = 4 + (long) count * (8 + pageSize);
-    if (data.remaining() != expected) {
-      throw Errors.length(
-          chunk.offset(), "MPAG",
-          "a page chunk of " + count + " pages of " + pageSize + " bytes holds " + expected
-              + " bytes of data, not " + data.remaining());
-    }
-    long pageCount = memory.pageCount();
-    for (int i = 0; i < count; i++) {
-      long page = data.getLong(4 + 8 * i);
-      if (page < 0 || page >= pageCount) {
-        throw Errors.data(
-            chunk.offset(), "MPAG",
-            "page index " + page + " is outside the guest memory's " + pageCount + " pages");
-      }
-    }
-    int at = 4 + 8 * count;
-    for (int i = 0; i < count; i++) {
-      memory.writePage(data.getLong(4 + 8 * i), data.slice(at, pageSize));
-      at += pageSize;
-    }
-    return count;
   }
 
   /** The device stream of {@code MDEV}, read whole and checked; errors at message offsets. */

@@ -21,7 +21,10 @@ import java.time.Duration;
  * message's {@code CEND} stay in the buffer for the next message.
  */
 final class Link implements Closeable {
-  private static final int BUFFER = 64 * 1024;
+  // The reader takes a page chunk's data 8 KiB at a time: each read of the connection serves
+  // several. A chunk written whole (up to 64 KiB) passes the smaller output buffer.
+  private static final int IN_BUFFER = 64 * 1024;
+  private static final int OUT_BUFFER = 8 * 1024;
 
   private final Closeable[] resources;
   private final boolean interruptOwner;
@@ -54,8 +57,8 @@ final class Link implements Closeable {
     this.timeout = timeout;
     this.timeoutNanos = saturatedNanos(timeout);
     this.owner = Thread.currentThread();
-    this.in = new BufferedInputStream(new Counted(rawIn), BUFFER);
-    this.out = new BufferedOutputStream(new CountedOut(rawOut), BUFFER);
+    this.in = new BufferedInputStream(new Counted(rawIn), IN_BUFFER);
+    this.out = new BufferedOutputStream(new CountedOut(rawOut), OUT_BUFFER);
     this.watchdog = new Thread(this::watch, "chunkstate-migration-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
@@ -133,7 +136,7 @@ final class Link implements Closeable {
   /** What a failed call becomes: a timeout if the watchdog caused it. */
   private IOException failed(IOException e) {
     synchronized (lock) {
-      if (expired && !(e instanceof InterruptedIOException)) {
+      if (expired) {
         return timedOut(e);
       }
     }
@@ -198,9 +201,6 @@ final class Link implements Closeable {
       lock.notifyAll();
     }
     closeResources();
-    if (interruptOwner) {
-      Thread.interrupted();
-    }
   }
 
   /** The raw input, each read bounded by the watchdog. */

@@ -28,12 +28,16 @@ final class SourceSession {
   private static final ReadOptions ANSWERS = ReadOptions.defaults().withMaxChunkLength(16 << 20);
   // Pages between two progress reports within a round: 16 MiB of 4 KiB pages.
   private static final int PROGRESS_EVERY = 4096;
+  // The data of a page chunk the source writes stays within the 64 KiB that a reader buffers
+  // before it grows its buffer: one allocation and one copy per chunk on the destination.
+  private static final int CHUNK_DATA = 64 * 1024;
 
   private final MigrationSource.Builder settings;
   private final SourceMachine machine;
   private final GuestMemory memory;
   private final Link link;
   private final MigrationListener listener;
+  private final int pagesPerChunk;
   private final long started = System.nanoTime();
   private long chunks;
   private int rounds;
@@ -50,6 +54,12 @@ final class SourceSession {
     this.memory = machine.memory();
     this.link = link;
     this.listener = settings.listener;
+    this.pagesPerChunk =
+        Math.max(
+            1,
+            Math.min(
+                MigrationChunks.MAX_PAGES_PER_CHUNK,
+                (CHUNK_DATA - 4) / (8 + Math.max(1, memory.pageSize()))));
   }
 
   SourceOutcome run() {
@@ -212,7 +222,7 @@ final class SourceSession {
     long rateBytes = link.bytesOut();
     while (sent < count) {
       batch.count = 0;
-      while (batch.count < MigrationChunks.MAX_PAGES_PER_CHUNK && sent < count) {
+      while (batch.count < pagesPerChunk && sent < count) {
         batch.pages[batch.count++] = page;
         sent++;
         page = pages == null ? page + 1 : pages.nextSetBit((int) page + 1);

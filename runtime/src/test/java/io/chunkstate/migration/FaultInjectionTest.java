@@ -102,7 +102,7 @@ class FaultInjectionTest {
       outcomes.merge(label(result), 1, Integer::sum);
       harms.merge(trial.fault().harm() + " " + trial.peer(), 1, Integer::sum);
       if (trial.fault().harm() != Harm.NONE && !result.harmed()) {
-        harms.merge("(the traffic ended before the harm's byte)", 1, Integer::sum);
+        harms.merge("(the session ended before the harm's byte)", 1, Integer::sum);
       }
     }
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
@@ -128,14 +128,17 @@ class FaultInjectionTest {
     int pick = random.nextInt(100);
     Direction direction = random.nextInt(4) == 0 ? Direction.TO_SOURCE : Direction.TO_DESTINATION;
     long length = traffic.get(direction.ordinal()).length;
-    long offset;
+    Fault at;
     if (random.nextBoolean()) {
-      offset = (long) (random.nextDouble() * length);
+      at = Fault.at(Harm.NONE, direction, (long) (random.nextDouble() * length * 0.9), 0);
     } else {
-      // Near a message boundary, where the control chunks are.
-      List<Long> ends = FaultProxy.boundaries(traffic.get(direction.ordinal()));
-      long end = ends.get(random.nextInt(ends.size()));
-      offset = Math.max(0, Math.min(length - 1, end - 1 - random.nextInt(96)));
+      // Within the first bytes of a message, where its header and control chunks are.
+      int message = random.nextInt(FaultProxy.boundaries(traffic.get(direction.ordinal())).size());
+      long into = random.nextInt(120);
+      at =
+          message == 0
+              ? Fault.at(Harm.NONE, direction, into, 0)
+              : new Fault(Harm.NONE, direction, into, 0, message - 1);
     }
     if (pick < 3) {
       return new Trial(Fault.NONE, Peer.REFUSING);
@@ -144,7 +147,9 @@ class FaultInjectionTest {
       return new Trial(Fault.NONE, Peer.FAILING_RESTORE);
     }
     Harm harm = pick < 50 ? Harm.CUT : pick < 88 ? Harm.CORRUPT : Harm.STALL;
-    return new Trial(Fault.at(harm, direction, offset, 1 + random.nextInt(255)), Peer.WILLING);
+    return new Trial(
+        new Fault(harm, direction, at.offset(), 1 + random.nextInt(255), at.message()),
+        Peer.WILLING);
   }
 
   private static String label(Result r) {
@@ -227,7 +232,7 @@ class FaultInjectionTest {
               .producer("test source")
               .timeout(TIMEOUT)
               .downtimeTarget(Duration.ofNanos(1))
-              .maxRounds(4)
+              .maxRounds(2)
               .build()
               .migrate(source, Loopback.connect(proxy.port()));
       DestinationOutcome in = listening.await();

@@ -210,7 +210,9 @@ class HostilePeerTest {
       s.preFlight();
       s.send(message(new Round(1, 1), pages(PAGE / 2, 0)));
       long at = 8 + 12 + 2 + 2 + 4 + 7 + 12 + 12;
-      assertFailure(s, s.outcome(), "LENGTH", at, "MPAG", "not " + (4 + 8 + PAGE / 2));
+      assertFailure(
+          s, s.outcome(), "LENGTH", at, "MPAG",
+          "a page chunk of " + (4 + 8 + PAGE / 2) + " bytes of data does not hold 1 to 64 pages");
     }
   }
 

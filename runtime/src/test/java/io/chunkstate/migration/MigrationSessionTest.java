@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chunkstate.migration.Loopback.Outcomes;
 import io.chunkstate.migration.TestMachine.Destination;
 import io.chunkstate.migration.TestMachine.Source;
+import io.chunkstate.SkippedChunk;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,5 +104,72 @@ class MigrationSessionTest {
     assertTrue(out.destination().reason().contains("refused at pre-flight"));
     assertEquals(0, target.starts());
     assertNull(machine.atPause);
+  }
+
+  @Test
+  void anAncillaryChunkTheDestinationSkipsIsReportedToTheSource() throws IOException {
+    Source machine = new Source(2, PAGE, PAGES, false, 3).run(50);
+    Destination target = new Destination(1, PAGE, PAGES, false);
+    List<SkippedChunk> heard = new ArrayList<>();
+    MigrationListener listener =
+        new MigrationListener() {
+          @Override
+          public void skipped(SkippedChunk chunk) {
+            heard.add(chunk);
+          }
+        };
+    Outcomes out = Loopback.migrate(source(2, listener), machine, destination(1), target);
+
+    assertEquals(SourceOutcome.State.STOPPED, out.source().state(), out.source().reason());
+    assertTrue(out.destination().running());
+    assertEquals(1, out.source().stats().skipped().size(), out.source().stats().toString());
+    SkippedChunk skipped = out.source().stats().skipped().get(0);
+    assertEquals(TestMachine.STATS, skipped.type());
+    assertEquals("stAt", skipped.path());
+    assertEquals(List.of(skipped), heard);
+    assertEquals(List.of(skipped), out.destination().stats().skipped());
+    assertEquals(machine.atPause, target.state());
+  }
+
+  @Test
+  void aFailedRestoreResumesTheSourceWithTheDestinationsError() throws IOException {
+    Source machine = new Source(1, PAGE, PAGES, false, 4).run(50);
+    Destination target = new Destination(1, PAGE, PAGES, true);
+    Outcomes out =
+        Loopback.migrate(source(1, new MigrationListener() {}), machine, destination(1), target);
+    machine.stopWorkload();
+
+    assertEquals(SourceOutcome.State.RUNNING, out.source().state());
+    assertEquals(1, machine.resumes());
+    assertEquals(machine.atPause, machine.atResume);
+    SourceOutcome.RemoteError error = out.source().remoteError().orElseThrow();
+    assertEquals("RESTORE", error.kind());
+    assertTrue(error.message().contains("NO_TARGET for NiCs"), error.message());
+    assertFalse(out.destination().running());
+    assertEquals(0, target.starts());
+  }
+
+  @Test
+  void aDestinationThatNeverAnswersOverStreamsEndsTheSessionAtTheTimeout() throws Exception {
+    Source machine = new Source(1, PAGE, PAGES, false, 5);
+    PipedInputStream fromDestination = new PipedInputStream();
+    PipedOutputStream toDestination = new PipedOutputStream();
+    PipedOutputStream destinationSide = new PipedOutputStream(fromDestination);
+    PipedInputStream destinationReads = new PipedInputStream(toDestination, 1 << 20);
+    long start = System.nanoTime();
+    SourceOutcome out =
+        MigrationSource.builder(machine.registry)
+            .timeout(Duration.ofMillis(300))
+            .build()
+            .migrate(machine, fromDestination, toDestination);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertEquals(SourceOutcome.State.RUNNING, out.state());
+    assertEquals(0, machine.pauses());
+    assertTrue(out.reason().contains("did not answer within 300 ms"), out.reason());
+    assertTrue(millis < 3000, millis + " ms");
+    assertFalse(Thread.currentThread().isInterrupted());
+    destinationSide.close();
+    destinationReads.close();
   }
 }

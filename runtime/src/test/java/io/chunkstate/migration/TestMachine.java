@@ -185,6 +185,7 @@ final class TestMachine {
     private final byte[] bytes;
     private final BitSet dirty = new BitSet();
     private boolean logging;
+    volatile Runnable beforeCollect = () -> {};
 
     Memory(int pageSize, int pageCount) {
       this.pageSize = pageSize;
@@ -210,6 +211,7 @@ final class TestMachine {
 
     @Override
     public synchronized void collectDirty(BitSet into) {
+      beforeCollect.run();
       into.or(dirty);
       dirty.clear();
     }
@@ -281,6 +283,13 @@ final class TestMachine {
       this.seed = seed;
       this.nic = new Nic(42, feature ? new Tso(1460) : null);
       Random random = new Random(seed);
+      // While it runs, the guest writes at least one page between two looks at the dirty log.
+      memory.beforeCollect =
+          () -> {
+            if (running) {
+              memory.poke(random.nextInt(pageCount), 0, (byte) random.nextInt());
+            }
+          };
       for (int page = 0; page < pageCount; page++) {
         memory.poke(page, random.nextInt(pageSize), (byte) random.nextInt());
       }
