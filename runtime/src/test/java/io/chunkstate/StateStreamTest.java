@@ -63,6 +63,63 @@ class StateStreamTest {
     }
   }
 
+  @Test
+  void copyRawStreamsAChunksDataIntoASinkAndChecksItsCrc() throws IOException {
+    Flags flags = new Flags(true, "copied", TestCodecs.Color.GREEN, new int[] {1, 2, 3});
+    byte[] bytes = write(flags, flags);
+    byte[] expected;
+    try (StateStream stream = StateStream.open(bytes, REGISTRY, ReadOptions.defaults())) {
+      assertTrue(stream.next());
+      expected = stream.raw().data();
+    }
+    for (Sources source : Sources.values()) {
+      try (StateStream stream = StateStream.open(source.open(bytes), REGISTRY)) {
+        assertTrue(stream.next());
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        stream.copyRaw(sink);
+        assertArrayEquals(expected, sink.toByteArray(), source.name());
+        assertThrows(IllegalStateException.class, () -> stream.copyRaw(sink));
+        assertTrue(stream.next());
+        assertEquals("copied", ((Flags) stream.state()).name());
+        assertFalse(stream.next());
+      }
+    }
+
+    byte[] damaged = bytes.clone();
+    int crcOfFirst = 8 + 12 + 2 + 2 + 4 + 6 + 8 + expected.length;
+    damaged[crcOfFirst] ^= 1;
+    try (StateStream stream = StateStream.open(new ByteArrayInputStream(damaged), REGISTRY)) {
+      assertTrue(stream.next());
+      ByteArrayOutputStream sink = new ByteArrayOutputStream();
+      ChunkStreamException e =
+          assertThrows(ChunkStreamException.class, () -> stream.copyRaw(sink));
+      assertEquals(ChunkStreamException.Kind.CRC, e.kind());
+      assertEquals(expected.length, sink.size(), "the data reached the sink before its CRC");
+      assertFalse(stream.next());
+      assertFalse(stream.isComplete());
+    }
+
+    try (StateStream stream = StateStream.open(new ByteArrayInputStream(bytes), REGISTRY)) {
+      assertTrue(stream.next());
+      ChunkStreamException refusal =
+          new ChunkStreamException(ChunkStreamException.Kind.DATA, 26, "FlAg", "refused");
+      java.io.OutputStream refusing =
+          new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+              throw refusal;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              throw refusal;
+            }
+          };
+      assertEquals(refusal, assertThrows(ChunkStreamException.class, () -> stream.copyRaw(refusing)));
+      assertFalse(stream.next());
+    }
+  }
+
   /**
    * The caller sees a chunk before the stream is known to be whole: a later chunk may still fail
    * the read. This is why a caller stages what it reads until next() returns false.

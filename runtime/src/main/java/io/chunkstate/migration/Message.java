@@ -1,5 +1,6 @@
 package io.chunkstate.migration;
 
+import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkRegistry;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ReadOptions;
@@ -16,8 +17,8 @@ import java.util.List;
  * unread. What a message must hold is checked by {@link #only} and {@link #first}.
  */
 final class Message {
-  static final ChunkRegistry SESSION = ChunkRegistry.of(
-      MigrationChunks.codecs().toArray(new io.chunkstate.ChunkCodec<?>[0]));
+  static final ChunkRegistry SESSION =
+      ChunkRegistry.of(MigrationChunks.codecs().toArray(new ChunkCodec<?>[0]));
 
   private final String name;
   private final List<Object> states;

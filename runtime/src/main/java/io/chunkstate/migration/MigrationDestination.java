@@ -26,7 +26,11 @@ public final class MigrationDestination {
     return new Builder(registry);
   }
 
-  /** Accepts one migration into {@code machine} over {@code socket}, which the session closes when it ends. */
+  /**
+   * Accepts one migration into {@code machine} over {@code socket}, which the session closes
+   * when it ends. Whatever the source or the connection does, this returns an outcome and throws
+   * nothing; the machine was started, once, if and only if the outcome says it runs.
+   */
   public DestinationOutcome accept(DestinationMachine machine, Socket socket) {
     Objects.requireNonNull(machine, "machine");
     Link link;
@@ -39,7 +43,12 @@ public final class MigrationDestination {
     return new DestinationSession(builder, machine, link).run();
   }
 
-  /** Accepts one migration over a connection given as its two directions; the session closes both when it ends. */
+  /**
+   * Accepts one migration over a connection given as its two directions, as {@link
+   * #accept(DestinationMachine, Socket)} does; the session closes both when it ends. A wait on a
+   * stream that passes the timeout closes both streams and interrupts this thread, for streams
+   * that closing does not unblock.
+   */
   public DestinationOutcome accept(DestinationMachine machine, InputStream in, OutputStream out) {
     Objects.requireNonNull(machine, "machine");
     return new DestinationSession(builder, machine, Link.of(in, out, builder.timeout)).run();
@@ -78,9 +87,18 @@ public final class MigrationDestination {
       return this;
     }
 
-    /** How long the destination waits for the source at any step (30 s by default). */
+    /**
+     * How long the destination waits for the source at any step: each read and each write of
+     * the connection (30 s by default).
+     *
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 

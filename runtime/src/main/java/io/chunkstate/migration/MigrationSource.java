@@ -35,7 +35,13 @@ public final class MigrationSource {
     return new Builder(registry);
   }
 
-  /** Migrates {@code machine} over {@code socket}, which the session closes when it ends. */
+  /**
+   * Migrates {@code machine} over {@code socket}, which the session closes when it ends. Whatever
+   * the destination or the connection does, this returns an outcome and throws nothing: {@code
+   * STOPPED} once the destination acknowledged the commit, {@code RUNNING} with the reason (the
+   * machine never paused, or resumed as it was), or {@code IN_DOUBT}, paused, when the commit
+   * was sent and no acknowledgment came.
+   */
   public SourceOutcome migrate(SourceMachine machine, Socket socket) {
     Objects.requireNonNull(machine, "machine");
     Link link;
@@ -48,7 +54,12 @@ public final class MigrationSource {
     return new SourceSession(builder, machine, link).run();
   }
 
-  /** Migrates {@code machine} over a connection given as its two directions; the session closes both when it ends. */
+  /**
+   * Migrates {@code machine} over a connection given as its two directions, as {@link
+   * #migrate(SourceMachine, Socket)} does; the session closes both when it ends. A wait on a
+   * stream that passes the timeout closes both streams and interrupts this thread, for streams
+   * that closing does not unblock.
+   */
   public SourceOutcome migrate(SourceMachine machine, InputStream in, OutputStream out) {
     Objects.requireNonNull(machine, "machine");
     return new SourceSession(builder, machine, Link.of(in, out, builder.timeout)).run();
@@ -91,21 +102,47 @@ public final class MigrationSource {
       return this;
     }
 
-    /** The longest pause the bulk transfer aims for (300 ms by default). */
+    /**
+     * The longest pause the bulk transfer aims for (300 ms by default): the rounds go on until
+     * the pages still dirty could be sent in this time at the rate the last round measured.
+     *
+     * @throws IllegalArgumentException if {@code downtimeTarget} is negative
+     */
     public Builder downtimeTarget(Duration downtimeTarget) {
-      this.downtimeTarget = Objects.requireNonNull(downtimeTarget, "downtimeTarget");
+      Objects.requireNonNull(downtimeTarget, "downtimeTarget");
+      if (downtimeTarget.isNegative()) {
+        throw new IllegalArgumentException("the downtime target is negative: " + downtimeTarget);
+      }
+      this.downtimeTarget = downtimeTarget;
       return this;
     }
 
-    /** The most rounds of the bulk transfer before the switch-over (30 by default). */
+    /**
+     * The most rounds of the bulk transfer before the switch-over (30 by default), the first,
+     * which sends every page, included.
+     *
+     * @throws IllegalArgumentException if {@code maxRounds} is less than 1
+     */
     public Builder maxRounds(int maxRounds) {
+      if (maxRounds < 1) {
+        throw new IllegalArgumentException("at least one round: " + maxRounds);
+      }
       this.maxRounds = maxRounds;
       return this;
     }
 
-    /** How long the source waits for the destination at any step (30 s by default). */
+    /**
+     * How long the source waits for the destination at any step: each read and each write of
+     * the connection (30 s by default).
+     *
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
     public Builder timeout(Duration timeout) {
-      this.timeout = Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
       return this;
     }
 
