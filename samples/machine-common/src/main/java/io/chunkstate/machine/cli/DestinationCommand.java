@@ -1,0 +1,139 @@
+package io.chunkstate.machine.cli;
+
+import io.chunkstate.machine.Machine;
+import io.chunkstate.machine.MachineDigests;
+import io.chunkstate.machine.MachineModel;
+import io.chunkstate.machine.MappedGuestMemory;
+import io.chunkstate.migration.DestinationOutcome;
+import io.chunkstate.migration.MigrationDestination;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.SequenceInputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code destination}: prints {@code LISTENING <port>}, accepts one migration into a machine that
+ * does not run, and prints {@code OUTCOME running mem=… dev=…} (the digests taken before its
+ * workload starts) or {@code OUTCOME not-running <reason>}.
+ */
+@Command(name = "destination", description = "Wait for one migration and run what it brings.")
+final class DestinationCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--listen",
+      required = true,
+      paramLabel = "HOST:PORT",
+      converter = Endpoint.class,
+      description = "The address to listen on; port 0 picks a free port.")
+  InetSocketAddress listen;
+
+  @Option(
+      names = "--timeout-s",
+      defaultValue = "30",
+      paramLabel = "T",
+      description = "How long to wait for the source at any step (default: ${DEFAULT-VALUE}).")
+  double timeoutSeconds;
+
+  private final MachineModel model;
+  private final Output out;
+  private final PrintStream err;
+
+  DestinationCommand(MachineModel model, Output out, PrintStream err) {
+    this.model = model;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
+      throw new ParameterException(spec.commandLine(),
+          "--timeout-s must be more than 0 and at most a day, not " + timeoutSeconds);
+    }
+    Log log = new Log(err, model.name() + " destination");
+    Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
+    int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    Socket socket;
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(listen, 1);
+      out.line("LISTENING " + server.getLocalPort());
+      server.setSoTimeout(timeoutMillis);
+      try {
+        socket = server.accept();
+      } catch (SocketTimeoutException e) {
+        return notRunning(log, "no source connected within " + timeoutSeconds + " s");
+      }
+    }
+    log.info("source connected from %s", socket.getRemoteSocketAddress());
+    OfferGeometry geometry;
+    try {
+      socket.setSoTimeout(timeoutMillis);
+      geometry = OfferGeometry.read(socket.getInputStream());
+    } catch (IOException e) {
+      socket.close();
+      return notRunning(log, "no memory geometry in the offer: " + e.getMessage());
+    }
+    log.info("the offer brings %d pages of %d bytes", geometry.pageCount(), geometry.pageSize());
+    Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+    long pages = geometry.pageCount() * geometry.pageSize() / MappedGuestMemory.PAGE_SIZE;
+    MappedGuestMemory mapped;
+    try {
+      mapped = MappedGuestMemory.createPages(directory, Math.max(1, pages));
+    } catch (IllegalArgumentException e) {
+      socket.close();
+      return notRunning(log, "cannot hold the offered memory: " + e.getMessage());
+    }
+    Events events = new Events();
+    try (MappedGuestMemory memory = mapped) {
+      Machine machine = new Machine(model, model.boot(false), memory, 0, events);
+      InputStream in = new SequenceInputStream(geometry.replay(), socket.getInputStream());
+      DestinationOutcome outcome =
+          MigrationDestination.builder(model.registry())
+              .producer(model.name())
+              .timeout(timeout)
+              .listener(log)
+              .build()
+              .accept(machine, in, socket.getOutputStream());
+      Stats.log(log, outcome.stats());
+      if (!outcome.running()) {
+        machine.close();
+        return notRunning(log, outcome.reason());
+      }
+      MachineDigests digests = events.started.join();
+      log.info("running");
+      out.line("OUTCOME running " + digests);
+      machine.close();
+      return ExitCodes.OK;
+    }
+  }
+
+  private int notRunning(Log log, String reason) {
+    log.info("not running: %s", reason);
+    out.line("OUTCOME not-running " + Output.oneLine(reason));
+    return ExitCodes.NOT_RUNNING;
+  }
+
+  /** Takes the digests when the machine starts, before its workload runs. */
+  private static final class Events implements Machine.Events {
+    final CompletableFuture<MachineDigests> started = new CompletableFuture<>();
+
+    @Override
+    public void starting(Machine machine) {
+      started.complete(machine.digests());
+    }
+  }
+}
