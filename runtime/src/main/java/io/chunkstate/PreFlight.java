@@ -28,7 +28,9 @@ import java.util.TreeSet;
  * <p>What is optional counts per stream: a critical sub-chunk that the receiver does not know
  * breaks only a stream that carries it, and a sender sends one only while its feature is in use.
  * So the offer names the critical sub-chunk codes in use this time, and a receiver that lacks one
- * that is not in use accepts, with a note.
+ * that is not in use — the parent's field, or the sub-chunk's type altogether — accepts, with a
+ * note. A critical type that the offer does not name as a sub-chunk of another is judged as a
+ * top-level chunk, which the stream may carry.
  *
  * <p>Both values travel as chunks of the format's own public types: {@code OFFR} and {@code ANSW}
  * ({@link #OFFER_CODEC}, {@link #ANSWER_CODEC}).
@@ -79,8 +81,8 @@ public final class PreFlight {
     List<Finding> findings = new ArrayList<>();
     for (Finding finding : Compatibility.compare(offer.types(), receiver.descriptions())) {
       if (finding.isBreaking()
-          && finding.rule().equals("sub-chunk-unknown")
-          && notInUse(finding, offer)) {
+          && (finding.rule().equals("sub-chunk-unknown") && notInUse(finding, offer)
+              || finding.rule().equals("type-unknown") && onlyAnUnusedSubChunk(finding, offer))) {
         findings.add(
             new Finding(
                 Finding.Severity.NOTE,
@@ -94,6 +96,18 @@ public final class PreFlight {
       }
     }
     return new Answer(findings);
+  }
+
+  /**
+   * Whether the unknown type of {@code finding} travels only as a sub-chunk of the offered types
+   * and is not in use: a critical type that a sender writes only under a parent, while a feature
+   * is on, breaks only a stream that carries it.
+   */
+  private static boolean onlyAnUnusedSubChunk(Finding finding, Offer offer) {
+    return !offer.inUse().contains(finding.type())
+        && offer.types().stream()
+            .flatMap(t -> t.subChunks().stream())
+            .anyMatch(s -> s.type().equals(finding.type()));
   }
 
   private static boolean notInUse(Finding finding, Offer offer) {

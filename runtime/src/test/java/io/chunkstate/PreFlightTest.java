@@ -28,6 +28,12 @@ class PreFlightTest {
 
   /** A codec that only describes: the pre-flight check compares descriptions alone. */
   private static ChunkCodec<Object> described(TypeDescription description) {
+    return described(description, Object.class);
+  }
+
+  /** The same, for a registry of several: each codec needs a state class of its own. */
+  @SuppressWarnings("unchecked") // the codec never makes a state of that class
+  private static ChunkCodec<Object> described(TypeDescription description, Class<?> stateClass) {
     return new ChunkCodec<>() {
       @Override
       public ChunkType type() {
@@ -36,7 +42,7 @@ class PreFlightTest {
 
       @Override
       public Class<Object> stateClass() {
-        return Object.class; // one described codec per registry
+        return (Class<Object>) stateClass;
       }
 
       @Override
@@ -86,6 +92,46 @@ class PreFlightTest {
     assertEquals("sub-chunk-unknown", finding.rule());
     assertEquals("tso", finding.field());
     assertTrue(finding.message().contains("TsOf"), finding.message());
+  }
+
+  private static final TypeDescription TSO_TYPE =
+      new TypeDescription(TSO, "p.Tso", FIELDS, List.of());
+  private static final ChunkRegistry SENDER_V2_WITH_TYPE =
+      ChunkRegistry.of(described(V2, Object.class), described(TSO_TYPE, String.class));
+
+  @Test
+  void aNewCriticalTypeThatTravelsOnlyAsAnUnusedSubChunkIsAccepted() {
+    PreFlight.Answer answer =
+        PreFlight.answer(PreFlight.Offer.of("vmm 2", SENDER_V2_WITH_TYPE, Set.of()), RECEIVER_V1);
+    assertTrue(answer.accepted(), answer.toString());
+    assertEquals(
+        List.of("sub-chunk-unknown", "type-unknown"),
+        answer.findings().stream().map(Finding::rule).sorted().toList());
+    assertTrue(
+        answer.findings().stream().allMatch(f -> f.message().contains("does not carry it")),
+        answer.toString());
+  }
+
+  @Test
+  void aNewCriticalTypeInUseIsRefusedAsAnUnknownType() {
+    PreFlight.Answer answer =
+        PreFlight.answer(
+            PreFlight.Offer.of("vmm 2", SENDER_V2_WITH_TYPE, Set.of(TSO)), RECEIVER_V1);
+    assertFalse(answer.accepted());
+    assertTrue(
+        answer.findings().stream()
+            .anyMatch(f -> f.isBreaking() && f.rule().equals("type-unknown") && f.type().equals(TSO)),
+        answer.toString());
+  }
+
+  @Test
+  void aNewCriticalTopLevelTypeIsRefusedWhetherOrNotInUse() {
+    ChunkRegistry sender =
+        ChunkRegistry.of(described(V1, Object.class), described(TSO_TYPE, String.class));
+    PreFlight.Answer answer =
+        PreFlight.answer(PreFlight.Offer.of("vmm 2", sender, Set.of()), RECEIVER_V1);
+    assertFalse(answer.accepted(), "a top-level chunk the offer cannot rule out is judged");
+    assertEquals("type-unknown", answer.findings().get(0).rule());
   }
 
   @Test

@@ -3,10 +3,22 @@ package io.chunkstate.migration;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.RestoreException;
 import io.chunkstate.Snapshot;
+import java.io.IOException;
 
 /** What the destination side of a migration needs from the machine it restores, which is not running. */
 public interface DestinationMachine {
-  /** The guest memory that the bulk transfer writes into. */
+  /**
+   * Called once, with the source's memory geometry, before {@link #memory()}: a machine that sizes
+   * its guest memory to the source's allocates or maps it here. When this throws, the destination
+   * refuses the offer at pre-flight (a breaking finding of rule {@code memory-geometry} with the
+   * exception's message) and the source keeps running. Does nothing by default.
+   */
+  default void prepare(int pageSize, long pageCount) throws IOException {}
+
+  /**
+   * The guest memory that the bulk transfer writes into, asked for after {@link #prepare}; its
+   * geometry must be the source's, or the destination refuses the offer.
+   */
   GuestMemory memory();
 
   /**

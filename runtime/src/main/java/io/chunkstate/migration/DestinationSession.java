@@ -30,8 +30,8 @@ final class DestinationSession {
 
   private final MigrationDestination.Builder settings;
   private final DestinationMachine machine;
-  private final GuestMemory memory;
-  private final PageSink pageSink;
+  private GuestMemory memory;
+  private PageSink pageSink;
   private final Link link;
   private final MigrationListener listener;
   private final long started = System.nanoTime();
@@ -47,8 +47,6 @@ final class DestinationSession {
   DestinationSession(MigrationDestination.Builder settings, DestinationMachine machine, Link link) {
     this.settings = settings;
     this.machine = machine;
-    this.memory = machine.memory();
-    this.pageSink = new PageSink(memory);
     this.link = link;
     this.listener = settings.listener;
   }
@@ -132,6 +130,22 @@ final class DestinationSession {
 
   private List<Finding> geometryFindings(Geometry offered) {
     List<Finding> findings = new ArrayList<>();
+    try {
+      machine.prepare(offered.pageSize(), offered.pageCount());
+    } catch (IOException | RuntimeException e) {
+      findings.add(
+          new Finding(
+              Finding.Severity.BREAKING,
+              "memory-geometry",
+              MigrationChunks.GEOMETRY,
+              "pageCount",
+              "this machine cannot hold " + offered.pageCount() + " pages of "
+                  + offered.pageSize() + " bytes: " + e.getMessage(),
+              "give the destination the memory the source has"));
+      return findings;
+    }
+    memory = machine.memory();
+    pageSink = new PageSink(memory);
     if (offered.pageSize() != memory.pageSize()) {
       findings.add(mismatch("pageSize", offered.pageSize(), memory.pageSize()));
     }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chunkstate.migration.Loopback.Outcomes;
 import io.chunkstate.migration.TestMachine.Destination;
 import io.chunkstate.migration.TestMachine.Source;
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.RestoreException;
 import io.chunkstate.SkippedChunk;
+import io.chunkstate.Snapshot;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -83,6 +86,73 @@ class MigrationSessionTest {
         out.destination().stats().bytes(),
         "every byte the source sent was read by the destination");
     assertEquals(stats.chunks(), out.destination().stats().chunks());
+  }
+
+  /** A destination started without memory, which maps what the offer says, up to a limit. */
+  private static final class Sized implements DestinationMachine {
+    private final long most;
+    Destination target;
+
+    Sized(long most) {
+      this.most = most;
+    }
+
+    @Override
+    public void prepare(int pageSize, long pageCount) throws IOException {
+      if (pageCount > most) {
+        throw new IOException("at most " + most + " pages fit");
+      }
+      target = new Destination(1, pageSize, (int) pageCount, false);
+    }
+
+    @Override
+    public GuestMemory memory() {
+      return target.memory();
+    }
+
+    @Override
+    public void restore(Snapshot devices) throws ChunkStreamException, RestoreException {
+      target.restore(devices);
+    }
+
+    @Override
+    public void start() {
+      target.start();
+    }
+  }
+
+  @Test
+  void aDestinationSizesItsMemoryToTheOffer() throws IOException {
+    Source machine = new Source(1, PAGE, PAGES, false, 4).run(20);
+    Sized sized = new Sized(PAGES);
+    Outcomes out =
+        Loopback.migrate(source(1, new MigrationListener() {}), machine, destination(1), sized);
+
+    assertEquals(SourceOutcome.State.STOPPED, out.source().state(), out.source().reason());
+    assertTrue(out.destination().running(), out.destination().reason());
+    assertEquals(PAGES, sized.target.memory().pageCount());
+    assertEquals(machine.atPause, sized.target.state());
+  }
+
+  @Test
+  void aDestinationThatCannotHoldTheMemoryRefusesAtPreFlight() throws IOException {
+    Source machine = new Source(1, PAGE, PAGES, false, 5).run(20);
+    Sized sized = new Sized(PAGES - 1);
+    Outcomes out =
+        Loopback.migrate(source(1, new MigrationListener() {}), machine, destination(1), sized);
+    machine.stopWorkload();
+
+    assertEquals(SourceOutcome.State.RUNNING, out.source().state());
+    assertEquals(0, machine.pauses());
+    assertFalse(out.destination().running());
+    assertTrue(
+        out.source().findings().stream()
+            .anyMatch(
+                f -> f.isBreaking()
+                    && f.rule().equals("memory-geometry")
+                    && f.message().contains("at most " + (PAGES - 1) + " pages fit")),
+        out.source().findings().toString());
+    assertNull(sized.target);
   }
 
   @Test

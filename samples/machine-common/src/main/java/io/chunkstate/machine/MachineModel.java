@@ -13,15 +13,6 @@ public interface MachineModel {
   /** The codecs of this version's device chunks. */
   ChunkRegistry registry();
 
-  /**
-   * The codecs a source of this version offers at pre-flight: those of the types it may send
-   * while the feature is in use or not. A critical type that is only ever a sub-chunk of a feature
-   * not in use is left out, so that a destination that does not know it is not refused for it.
-   */
-  default ChunkRegistry offered(boolean useFeature) {
-    return registry();
-  }
-
   /** Whether this version has the optional feature that {@code --use-feature} turns on. */
   boolean hasFeature();
 

@@ -3,13 +3,10 @@ package io.chunkstate.machine.cli;
 import io.chunkstate.machine.Machine;
 import io.chunkstate.machine.MachineDigests;
 import io.chunkstate.machine.MachineModel;
-import io.chunkstate.machine.MappedGuestMemory;
 import io.chunkstate.migration.DestinationOutcome;
 import io.chunkstate.migration.MigrationDestination;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.SequenceInputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -79,44 +76,23 @@ final class DestinationCommand implements Callable<Integer> {
       }
     }
     log.info("source connected from %s", socket.getRemoteSocketAddress());
-    OfferGeometry geometry;
-    try {
-      socket.setSoTimeout(timeoutMillis);
-      geometry = OfferGeometry.read(socket.getInputStream());
-    } catch (IOException e) {
-      socket.close();
-      return notRunning(log, "no memory geometry in the offer: " + e.getMessage());
-    }
-    log.info("the offer brings %d pages of %d bytes", geometry.pageCount(), geometry.pageSize());
-    Path directory = Path.of(System.getProperty("java.io.tmpdir"));
-    long pages = geometry.pageCount() * geometry.pageSize() / MappedGuestMemory.PAGE_SIZE;
-    MappedGuestMemory mapped;
-    try {
-      mapped = MappedGuestMemory.createPages(directory, Math.max(1, pages));
-    } catch (IllegalArgumentException e) {
-      socket.close();
-      return notRunning(log, "cannot hold the offered memory: " + e.getMessage());
-    }
     Events events = new Events();
-    try (MappedGuestMemory memory = mapped) {
-      Machine machine = new Machine(model, model.boot(false), memory, 0, events);
-      InputStream in = new SequenceInputStream(geometry.replay(), socket.getInputStream());
+    Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+    try (SizedDestination machine = new SizedDestination(model, directory, events)) {
       DestinationOutcome outcome =
           MigrationDestination.builder(model.registry())
               .producer(model.name())
               .timeout(timeout)
               .listener(log)
               .build()
-              .accept(machine, in, socket.getOutputStream());
+              .accept(machine, socket);
       Stats.log(log, outcome.stats());
       if (!outcome.running()) {
-        machine.close();
         return notRunning(log, outcome.reason());
       }
       MachineDigests digests = events.started.join();
       log.info("running");
       out.line("OUTCOME running " + digests);
-      machine.close();
       return ExitCodes.OK;
     }
   }

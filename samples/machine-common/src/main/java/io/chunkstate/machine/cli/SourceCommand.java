@@ -144,7 +144,7 @@ final class SourceCommand implements Callable<Integer> {
           new MigrationStats(0, 0, 0, Duration.ZERO, Duration.ZERO, java.util.List.of()));
     }
     log.info("connected to %s", connect);
-    return MigrationSource.builder(model.offered(useFeature))
+    return MigrationSource.builder(model.registry())
         .producer(model.name())
         .timeout(timeout)
         .downtimeTarget(Duration.ofMillis(downtimeMillis))

@@ -1,6 +1,5 @@
 package io.chunkstate.machine.v2;
 
-import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkRegistry;
 import io.chunkstate.machine.Devices;
 import io.chunkstate.machine.MachineModel;
@@ -17,16 +16,6 @@ public final class V2Model implements MachineModel {
   @Override
   public ChunkRegistry registry() {
     return registry;
-  }
-
-  @Override
-  public ChunkRegistry offered(boolean useFeature) {
-    if (useFeature) {
-      return registry;
-    }
-    return ChunkRegistry.of(registry.codecs().stream()
-        .filter(codec -> codec.stateClass() != Feature.class)
-        .toArray(ChunkCodec<?>[]::new));
   }
 
   @Override
