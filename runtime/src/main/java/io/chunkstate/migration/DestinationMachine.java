@@ -27,6 +27,9 @@ public interface DestinationMachine {
    */
   void restore(Snapshot devices) throws ChunkStreamException, RestoreException;
 
-  /** Starts the machine. Called once, only after an intact commit. */
+  /**
+   * Starts the machine. Called once, only after an intact commit. When this throws, the machine
+   * must not run: the destination reports that it does not, and tells the source, which resumes.
+   */
   void start();
 }

@@ -148,10 +148,18 @@ final class SourceSession {
     } catch (IOException | RuntimeException e) {
       return inDoubt("the commit could not be sent whole: " + describe(e));
     }
+    Message acknowledgment;
     try {
-      receive("acknowledgment").only(MigrationChunks.Ack.class);
+      acknowledgment = receive("acknowledgment");
+      if (!acknowledgment.startsWith(Failed.class)) {
+        acknowledgment.only(MigrationChunks.Ack.class);
+      }
     } catch (IOException | RuntimeException e) {
       return inDoubt("the commit was sent and no acknowledgment came: " + describe(e));
+    }
+    if (acknowledgment.startsWith(Failed.class)) {
+      // An intact failure is an answer too: the destination did not start, and says so.
+      return refusedBy(acknowledgment.only(Failed.class), "at the commit");
     }
     return new SourceOutcome(
         SourceOutcome.State.STOPPED, "", List.of(), Optional.empty(), stats());

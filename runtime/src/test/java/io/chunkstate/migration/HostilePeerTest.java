@@ -418,4 +418,31 @@ class HostilePeerTest {
         against(machine, accept(), concat(message(new Ready(List.of())), message(new Ack())));
     assertEquals(SourceOutcome.State.STOPPED, outcome.state(), outcome.reason());
   }
+
+  @Test
+  void anIntactFailureAfterTheCommitResumesTheSourceUnchanged() throws Exception {
+    Source machine = machine();
+    SourceOutcome outcome =
+        against(
+            machine,
+            accept(),
+            message(new Ready(List.of())),
+            message(new Failed("CRC", 52, "MCMT", "the commit arrived damaged")));
+    assertEquals(SourceOutcome.State.RUNNING, outcome.state(), outcome.reason());
+    assertEquals(1, machine.resumes());
+    assertEquals(machine.atPause, machine.atResume);
+    assertEquals("CRC", outcome.remoteError().orElseThrow().kind());
+    assertTrue(outcome.reason().contains("at the commit"), outcome.reason());
+  }
+
+  @Test
+  void aDamagedFailureAfterTheCommitLeavesTheSourceInDoubt() throws Exception {
+    Source machine = machine();
+    byte[] failed = message(new Failed("CRC", 52, "MCMT", "the commit arrived damaged"));
+    failed[failed.length - 14] ^= 1; // the CRC of MFAI
+    SourceOutcome outcome =
+        against(machine, accept(), message(new Ready(List.of())), failed);
+    assertEquals(SourceOutcome.State.IN_DOUBT, outcome.state(), outcome.reason());
+    assertEquals(0, machine.resumes());
+  }
 }
