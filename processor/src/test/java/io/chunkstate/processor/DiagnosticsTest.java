@@ -39,7 +39,11 @@ class DiagnosticsTest {
                 + " @ChunkAuthority package; use the private spelling 'PcIs'"),
         bad(Message.DUPLICATE_CODE, "DuplicateCode", "/* again */", "bad.DuplicateCode.First"),
         bad(Message.UNSUPPORTED_TYPE, "UnsupportedType", "Object anything", "java.lang.Object"),
-        bad(Message.SUB_CHUNK_CONTAINER, "SubChunkContainer", "Child[] children", "List<Child>"),
+        bad(
+            Message.SUB_CHUNK_CONTAINER,
+            "SubChunkContainer",
+            "List<Child[]> children",
+            "a List<Child> or an array Child[] can hold, not a nested array or list"),
         bad(Message.GENERIC_ARRAY, "GenericArray", "List<String>[] lists", "use List<"),
         bad(Message.UNREACHABLE_FIELD, "UnreachableField", "private int hidden", "setHidden(int)"),
         bad(Message.NO_CONSTRUCTOR, "NoConstructor", "class NoConstructor", "bad.NoConstructor"),

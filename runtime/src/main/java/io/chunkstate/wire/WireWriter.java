@@ -171,7 +171,7 @@ public final class WireWriter {
    */
   public IllegalArgumentException nullSubChunk(String field, int index) {
     return new IllegalArgumentException(
-        field + " holds null at index " + index + ", but each element of a list of sub-chunks"
+        field + " holds null at index " + index + ", but each element of a list or array of sub-chunks"
             + " travels as one sub-chunk, and null has none");
   }
 

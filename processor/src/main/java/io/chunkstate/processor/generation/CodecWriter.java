@@ -394,7 +394,8 @@ final class CodecWriter {
               for (FieldModel field : checked) {
                 if (field.inPlace()) {
                   finalArrayMismatch(code, locals, field, decoded, target);
-                } else {
+                }
+                if (field.isSubChunk() && SubChunkField.of(field).mutable()) {
                   nestedMismatch(code, locals, field, decoded, target);
                 }
               }
@@ -437,7 +438,33 @@ final class CodecWriter {
     String mismatch = locals.newName(field.name() + "Mismatch");
     code.addStatement("$T $N = $L", fieldType, value, StateCode.get(decoded, field))
         .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field));
-    if (SubChunkField.of(field).list()) {
+    SubChunkField subChunk = SubChunkField.of(field);
+    if (subChunk.array()) {
+      // Arrays of the same length are applied element by element, but where the target's is null.
+      String i = locals.newName("i");
+      code.beginControlFlow(
+              "if ($N != null && $N != null && $N.length == $N.length)", value, live, value, live)
+          .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, value, i)
+          .beginControlFlow("if ($N[$N] == null)", live, i)
+          .addStatement("continue")
+          .endControlFlow()
+          .addStatement(
+              "$T $N = $N.applyMismatch($N[$N], $N[$N])",
+              JavaTypes.STRING,
+              mismatch,
+              names.codecConstant(field),
+              value,
+              i,
+              live,
+              i)
+          .beginControlFlow("if ($N != null)", mismatch)
+          .addStatement("return $S + $N + $S + $N", field.name() + "[", i, "].", mismatch)
+          .endControlFlow()
+          .endControlFlow()
+          .endControlFlow();
+      return;
+    }
+    if (subChunk.list()) {
       // Lists of the same size are applied element by element; others are assigned.
       String i = locals.newName("i");
       code.beginControlFlow(
@@ -704,7 +731,9 @@ final class CodecWriter {
                 state);
     for (FieldModel field : type.fields()) {
       FieldSpec.Builder member = FieldSpec.builder(javaType(field.type()), field.name());
-      if (field.isSubChunk() && SubChunkField.of(field).list()) {
+      if (field.isSubChunk()
+          && SubChunkField.of(field).list()
+          && !SubChunkField.of(field).array()) {
         member.initializer("new $T<>()", JavaTypes.ARRAY_LIST);
       }
       holder.addField(member.build());

@@ -51,7 +51,7 @@ final class StateEncoder {
     }
   }
 
-  /** Writes the sub-chunk of a field, or one per element of a list; nothing for null. */
+  /** Writes the sub-chunk of a field, or one per element of a list or array; nothing for null. */
   private void writeSubChunks(FieldModel field) {
     SubChunkField subChunk = SubChunkField.of(field);
     String constant = codec.codecConstant(field);
@@ -63,8 +63,8 @@ final class StateEncoder {
     } else {
       String i = names.newName("i");
       String element = names.newName("element");
-      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", i, i, local, i)
-          .addStatement("$T $N = $N.get($N)", className(subChunk.type()), element, local, i)
+      code.beginControlFlow("for (int $N = 0; $N < $L; $N++)", i, i, subChunk.size(local), i)
+          .addStatement("$T $N = $L", className(subChunk.type()), element, subChunk.get(local, i))
           .beginControlFlow("if ($N == null)", element)
           .addStatement(
               "throw $N.nullSubChunk($S, $N)",

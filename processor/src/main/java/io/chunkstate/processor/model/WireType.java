@@ -238,12 +238,15 @@ public sealed interface WireType {
   }
 
   /**
-   * A {@code List} of a {@code @Chunk} type: one sub-chunk per element.
+   * A {@code List} or an array of a {@code @Chunk} type: one sub-chunk per element, the same bytes
+   * for both.
    *
-   * @param mutable whether the type is a class, whose codec restores the elements of a list of the
-   *     same size in place, rather than a record
+   * @param mutable whether the type is a class, whose codec restores the elements of a list or
+   *     array of the same size in place, rather than a record
+   * @param array whether the field is an array {@code C[]} rather than a {@code List<C>}
    */
-  record SubChunkList(JavaName type, String code, boolean mutable) implements WireType {
+  record SubChunkList(JavaName type, String code, boolean mutable, boolean array)
+      implements WireType {
 
     @Override
     public int minBytes() {

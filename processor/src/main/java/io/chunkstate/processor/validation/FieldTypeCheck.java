@@ -143,7 +143,7 @@ final class FieldTypeCheck {
     }
     switch (type.getKind()) {
       case ARRAY:
-        return arrayType((ArrayType) type, field);
+        return arrayType((ArrayType) type, field, topLevel);
       case DECLARED:
         return declaredType((DeclaredType) type, field, topLevel);
       case ERROR:
@@ -160,7 +160,7 @@ final class FieldTypeCheck {
     return null;
   }
 
-  private WireType arrayType(ArrayType type, FieldContext field) {
+  private WireType arrayType(ArrayType type, FieldContext field, boolean topLevel) {
     TypeMirror component = type.getComponentType();
     if (component.getKind().isPrimitive()) {
       return new WireType.PrimitiveArray(WireType.Primitive.valueOf(component.getKind().name()));
@@ -170,7 +170,7 @@ final class FieldTypeCheck {
       TypeElement element = (TypeElement) declared.asElement();
       if (Annotations.has(element, Annotations.CHUNK)
           && !Annotations.has(element, Annotations.CHUNK_STRUCT)) {
-        return subChunkContainer(field, element);
+        return subChunk(element, field, topLevel, true, true);
       }
       if (!declared.getTypeArguments().isEmpty()) {
         findings.report(
@@ -203,7 +203,7 @@ final class FieldTypeCheck {
       return targets.visible(element, field) ? enumType(element) : null;
     }
     if (Annotations.has(element, Annotations.CHUNK)) {
-      return subChunk(element, field, topLevel, false);
+      return subChunk(element, field, topLevel, false, false);
     }
     if (Annotations.has(element, Annotations.CHUNK_STRUCT)) {
       if (!targets.visible(element, field)) {
@@ -216,10 +216,11 @@ final class FieldTypeCheck {
   }
 
   /**
-   * A field of a {@code @Chunk} type, or a list of them: sub-chunks, which a class restores in
-   * place; null if the type may not be a sub-chunk here or has no valid code.
+   * A field of a {@code @Chunk} type, or a list or array of them: sub-chunks, which a class
+   * restores in place; null if the type may not be a sub-chunk here or has no valid code.
    */
-  private WireType subChunk(TypeElement element, FieldContext field, boolean topLevel, boolean list) {
+  private WireType subChunk(
+      TypeElement element, FieldContext field, boolean topLevel, boolean list, boolean array) {
     if (!subChunkAllowed(element, field, topLevel)) {
       return null;
     }
@@ -229,7 +230,7 @@ final class FieldTypeCheck {
     }
     boolean mutable = element.getKind() == ElementKind.CLASS;
     return list
-        ? new WireType.SubChunkList(names.javaName(element), code, mutable)
+        ? new WireType.SubChunkList(names.javaName(element), code, mutable, array)
         : new WireType.SubChunk(names.javaName(element), code, mutable);
   }
 
@@ -252,7 +253,7 @@ final class FieldTypeCheck {
     if (argument.getKind() == TypeKind.DECLARED) {
       TypeElement element = (TypeElement) types.asElement(argument);
       if (Annotations.has(element, Annotations.CHUNK)) {
-        return subChunk(element, field, topLevel, true);
+        return subChunk(element, field, topLevel, true, false);
       }
     } else if (argument.getKind() != TypeKind.ARRAY && argument.getKind() != TypeKind.ERROR) {
       return unsupported(field);
@@ -261,7 +262,7 @@ final class FieldTypeCheck {
     return element == null ? null : new WireType.ListOf(element);
   }
 
-  /** Rule 11, and rule 6 for a sub-chunk inside an array or a nested list. */
+  /** Rule 11, and rule 6 for a sub-chunk inside a nested array or list. */
   private boolean subChunkAllowed(TypeElement chunk, FieldContext field, boolean topLevel) {
     if (field.inStruct()) {
       findings.report(
@@ -289,6 +290,7 @@ final class FieldTypeCheck {
             field.name(),
             field.type(),
             name(chunk),
+            chunk.getSimpleName(),
             chunk.getSimpleName()));
     return null;
   }

@@ -57,8 +57,8 @@ public enum Message {
       "chunk.sub-chunk-container",
       6,
       Diagnostic.Kind.ERROR,
-      "field '%s' has type %s, but @Chunk type %s travels as a sub-chunk, which only a field or a"
-          + " List<%s> field can hold; use one of those"),
+      "field '%s' has type %s, but @Chunk type %s travels as a sub-chunk, which only a field, a"
+          + " List<%s> or an array %s[] can hold, not a nested array or list; use one of those"),
   /** Rule 6: an array whose elements are parameterized. */
   GENERIC_ARRAY(
       "chunk.generic-array",

@@ -1,0 +1,212 @@
+package io.chunkstate.processor;
+
+import static io.chunkstate.processor.GeneratedCodecs.decode;
+import static io.chunkstate.processor.GeneratedCodecs.encode;
+import static io.chunkstate.processor.GeneratedCodecs.source;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chunkstate.ChunkCodec;
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkType;
+import io.chunkstate.schema.SubChunkField;
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.testing.Hex;
+import java.lang.reflect.Array;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Arrays of sub-chunks (issue 13): a {@code C[]} field, C a {@code @Chunk} type, travels as a
+ * {@code List<C>} does, one sub-chunk per element in order, reads back in stream order (an empty
+ * array when none came), and a final one in a mutable class is filled in place.
+ */
+class SubChunkShapesTest {
+  private static GeneratedCodecs schema;
+
+  @BeforeAll
+  static void compile() {
+    schema =
+        GeneratedCodecs.compile(
+            List.of(
+                source(
+                    "f.Drive",
+                    "package f;",
+                    "@io.chunkstate.annotation.Chunk(\"FdRv\")",
+                    "public class Drive {",
+                    "  public int track;",
+                    "  public Drive() {}",
+                    "  public Drive(int track) { this.track = track; }",
+                    "}"),
+                source(
+                    "f.Controller",
+                    "package f;",
+                    "@io.chunkstate.annotation.Chunk(\"FcTl\")",
+                    "public record Controller(int id, Drive[] drives) {",
+                    "  public static Controller sample() {",
+                    "    return new Controller(7, new Drive[] {new Drive(1), new Drive(2)});",
+                    "  }",
+                    "  public static Controller none() { return new Controller(7, null); }",
+                    "  public static Controller holes() {",
+                    "    return new Controller(7, new Drive[] {new Drive(1), null});",
+                    "  }",
+                    "}"),
+                source(
+                    "f.ListController",
+                    "package f;",
+                    "import java.util.List;",
+                    "@io.chunkstate.annotation.Chunk(\"FlCt\")",
+                    "public record ListController(int id, List<Drive> drives) {",
+                    "  public static ListController sample() {",
+                    "    return new ListController(7, List.of(new Drive(1), new Drive(2)));",
+                    "  }",
+                    "}"),
+                source(
+                    "f.Spare",
+                    "package f;",
+                    "@io.chunkstate.annotation.Chunk(\"FsPr\")",
+                    "public class Spare {",
+                    "  public int track;",
+                    "  public Spare() {}",
+                    "  public Spare(int track) { this.track = track; }",
+                    "}"),
+                source(
+                    "f.Bay",
+                    "package f;",
+                    "@io.chunkstate.annotation.Chunk(\"FbAy\")",
+                    "public class Bay {",
+                    "  public final Drive[] drives = {new Drive(), new Drive()};",
+                    "  public Spare[] spares;",
+                    "}")));
+  }
+
+  @Test
+  void anArrayOfSubChunksHasTheBytesOfAList() throws Exception {
+    ChunkCodec<Object> arrays = schema.codec("f.Controller");
+    ChunkCodec<Object> lists = schema.codec("f.ListController");
+    byte[] array = encode(arrays, schema.call("f.Controller", "sample"));
+    assertArrayEquals(encode(lists, schema.call("f.ListController", "sample")), array);
+    // Id 7, then one FdRv sub-chunk per drive (length 4, type, track, CRC), in order.
+    assertEquals(4 + 2 * 16, array.length);
+    assertArrayEquals(
+        Hex.decode("00000007 00000004 46645276 00000001"), Arrays.copyOfRange(array, 0, 16));
+    assertArrayEquals(
+        Hex.decode("00000004 46645276 00000002"), Arrays.copyOfRange(array, 20, 32));
+
+    Object decoded = decode(arrays, array);
+    Object[] drives = (Object[]) decoded.getClass().getMethod("drives").invoke(decoded);
+    assertEquals(schema.type("f.Drive"), drives.getClass().getComponentType());
+    assertEquals(2, drives.length);
+    assertEquals(1, schema.type("f.Drive").getField("track").getInt(drives[0]));
+    assertEquals(2, schema.type("f.Drive").getField("track").getInt(drives[1]));
+  }
+
+  @Test
+  void aNullArrayWritesNothingAndReadsBackEmpty() throws Exception {
+    ChunkCodec<Object> codec = schema.codec("f.Controller");
+    byte[] none = encode(codec, schema.call("f.Controller", "none"));
+    assertArrayEquals(new byte[] {0, 0, 0, 7}, none);
+    Object decoded = decode(codec, none);
+    Object drives = decoded.getClass().getMethod("drives").invoke(decoded);
+    assertEquals(0, Array.getLength(drives));
+  }
+
+  @Test
+  void aNullElementIsRefusedAsInAList() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> encode(schema.codec("f.Controller"), schema.call("f.Controller", "holes")));
+    assertEquals(
+        "Controller.drives holds null at index 1, but each element of a list or array of"
+            + " sub-chunks travels as one sub-chunk, and null has none",
+        e.getMessage());
+  }
+
+  @Test
+  void anArrayIsDescribedAsAListIs() {
+    SubChunkField array =
+        schema.codec("f.Controller").description().orElseThrow().subChunks().get(0);
+    SubChunkField list =
+        schema.codec("f.ListController").description().orElseThrow().subChunks().get(0);
+    assertEquals(new SubChunkField("drives", ChunkType.of("FdRv"), "f.Drive", true), array);
+    assertEquals(list, array);
+  }
+
+  @Test
+  void aFinalArrayOfSubChunksIsFilledInPlaceAndItsDrivesAppliedInPlace() throws Exception {
+    ChunkCodec<Object> bays = schema.codec("f.Bay");
+    Object source = schema.type("f.Bay").getConstructor().newInstance();
+    Object[] sourceDrives = drives(source);
+    sourceDrives[0].getClass().getField("track").setInt(sourceDrives[0], 40);
+    sourceDrives[1].getClass().getField("track").setInt(sourceDrives[1], 41);
+    Object target = schema.type("f.Bay").getConstructor().newInstance();
+    Object[] targetDrives = drives(target);
+    Object firstDrive = targetDrives[0];
+
+    assertNull(bays.applyMismatch(decode(bays, encode(bays, source)), target));
+    bays.decodeInto(target, WireReader.of(bays.type(), encode(bays, source)));
+
+    assertSame(targetDrives, drives(target));
+    assertSame(firstDrive, targetDrives[0], "the drive object itself is restored");
+    assertEquals(40, firstDrive.getClass().getField("track").getInt(firstDrive));
+    assertEquals(41, targetDrives[1].getClass().getField("track").getInt(targetDrives[1]));
+  }
+
+  @Test
+  void aFinalArrayOfSubChunksOfAnotherLengthIsRefusedAndNothingIsApplied() throws Exception {
+    ChunkCodec<Object> bays = schema.codec("f.Bay");
+    // A stream with three drives: a new Bay holds two.
+    Object three = schema.type("f.Bay").getConstructor().newInstance();
+    byte[] two = encode(bays, three);
+    byte[] drive = Arrays.copyOfRange(two, 0, two.length / 2);
+    byte[] data = new byte[two.length + drive.length];
+    System.arraycopy(two, 0, data, 0, two.length);
+    System.arraycopy(drive, 0, data, two.length, drive.length);
+
+    ChunkStreamException e =
+        assertThrows(ChunkStreamException.class, () -> decode(bays, data));
+    assertEquals(ChunkStreamException.Kind.DATA, e.kind());
+    assertTrue(
+        e.getMessage().contains("drives is a final array, filled in place, so its length"),
+        e.getMessage());
+  }
+
+  @Test
+  void aSpareArrayOfTheSameLengthIsAppliedElementByElementAndAnotherLengthAssigned()
+      throws Exception {
+    ChunkCodec<Object> bays = schema.codec("f.Bay");
+    Class<?> drive = schema.type("f.Spare");
+    Object source = schema.type("f.Bay").getConstructor().newInstance();
+    Object[] spares = (Object[]) Array.newInstance(drive, 1);
+    spares[0] = drive.getConstructor(int.class).newInstance(9);
+    source.getClass().getField("spares").set(source, spares);
+
+    Object target = schema.type("f.Bay").getConstructor().newInstance();
+    Object[] targetSpares = (Object[]) Array.newInstance(drive, 1);
+    Object liveSpare = drive.getConstructor(int.class).newInstance(0);
+    targetSpares[0] = liveSpare;
+    target.getClass().getField("spares").set(target, targetSpares);
+    bays.decodeInto(target, WireReader.of(bays.type(), encode(bays, source)));
+    assertSame(targetSpares, target.getClass().getField("spares").get(target));
+    assertSame(liveSpare, targetSpares[0]);
+    assertEquals(9, drive.getField("track").getInt(liveSpare));
+
+    Object other = schema.type("f.Bay").getConstructor().newInstance();
+    other.getClass().getField("spares").set(other, Array.newInstance(drive, 3));
+    bays.decodeInto(other, WireReader.of(bays.type(), encode(bays, source)));
+    Object[] assigned = (Object[]) other.getClass().getField("spares").get(other);
+    assertEquals(1, assigned.length);
+    assertEquals(9, drive.getField("track").getInt(assigned[0]));
+  }
+
+  private static Object[] drives(Object bay) throws ReflectiveOperationException {
+    return (Object[]) bay.getClass().getField("drives").get(bay);
+  }
+}
