@@ -148,10 +148,21 @@ final class CodecWriter {
     }
   }
 
-  /** {@code LEAF}: the codec of each sub-chunk field's type. */
+  /**
+   * {@code LEAF}: the codec of each sub-chunk field's type; {@code RX_TYPE}: the code a struct field
+   * declares.
+   */
   private void addCodecConstants() {
     for (Map.Entry<FieldModel, String> constant : names.codecConstants().entrySet()) {
-      ClassName subCodec = className(SubChunkField.of(constant.getKey()).type().codecName());
+      SubChunkField subChunk = SubChunkField.of(constant.getKey());
+      if (subChunk.declared()) {
+        codec.addField(
+            constant(RuntimeTypes.CHUNK_TYPE, constant.getValue())
+                .initializer("$T.of($S)", RuntimeTypes.CHUNK_TYPE, subChunk.code())
+                .build());
+        continue;
+      }
+      ClassName subCodec = className(subChunk.type().codecName());
       codec.addField(
           constant(subCodec, constant.getValue()).initializer("new $T()", subCodec).build());
     }
@@ -633,6 +644,43 @@ final class CodecWriter {
               .addCode(code.build())
               .build());
     }
+    for (ClassModel struct : names.chunkStructs()) {
+      addStructChunkReader(struct);
+    }
+  }
+
+  /**
+   * {@code readFifoChunk}: the struct in the data of a sub-chunk of a code a field declares — its
+   * fields, without a presence byte — then any sub-chunks after them, which it does not know.
+   */
+  private void addStructChunkReader(ClassModel struct) {
+    NameAllocator locals = names.newNames();
+    String sub = locals.newName("sub");
+    ClassName structClass = className(struct.name());
+    CodeBlock.Builder code = CodeBlock.builder();
+    FieldDecoder decoder = new FieldDecoder(code, locals, sub, names);
+    List<CodeBlock> values = new ArrayList<>();
+    for (FieldModel field : struct.fields()) {
+      values.add(CodeBlock.of("$N", decoder.read(field, struct.name().simpleName())));
+    }
+    code.beginControlFlow("while ($N.hasRemaining())", sub)
+        .addStatement("$N.skipUnknown($N.nextSubChunk())", sub, sub)
+        .endControlFlow();
+    code.add(
+        StateCode.refusalsAreDataErrors(
+            StateCode.construction(struct, values, locals, sub, null), locals, sub, struct));
+    codec.addMethod(
+        MethodSpec.methodBuilder(names.structChunkReader(struct))
+            .addJavadoc(
+                "Reads a {@link $T} from the data of its sub-chunk: its fields, then the"
+                    + " sub-chunks after them, each unknown.\n",
+                structClass)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(structClass)
+            .addParameter(WIRE_READER, sub)
+            .addException(CHUNK_STREAM_EXCEPTION)
+            .addCode(code.build())
+            .build());
   }
 
   /** {@code encodePart0}…: each writes its share of the fields of a split codec. */

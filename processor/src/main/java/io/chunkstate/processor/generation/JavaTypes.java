@@ -132,4 +132,9 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
         ? ArrayTypeName.of(className(type.type()))
         : ParameterizedTypeName.get(LIST, className(type.type()));
   }
+
+  @Override
+  public TypeName visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+    return className(type.type().name());
+  }
 }

@@ -146,7 +146,12 @@ final class StateDecoder {
     SubChunkField subChunk = SubChunkField.of(field);
     String constant = codec.codecConstant(field);
     code.add("case $L -> { // $L\n", hexValue(subChunk.code()), subChunk.code()).indent();
-    if (subChunk.list()) {
+    if (subChunk.declared()) {
+      code.beginControlFlow("if ($L != null)", value)
+          .addStatement("throw $N.duplicateSubChunk($N)", in, sub)
+          .endControlFlow()
+          .addStatement("$L = $N($N)", value, codec.structChunkReader(subChunk.struct()), sub);
+    } else if (subChunk.list()) {
       code.addStatement("$L.add($N.decode($N))", value, constant, sub);
     } else {
       code.beginControlFlow("if ($L != null)", value)

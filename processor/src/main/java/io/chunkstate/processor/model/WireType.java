@@ -56,6 +56,8 @@ public sealed interface WireType {
     R visitSubChunk(SubChunk type);
 
     R visitSubChunkList(SubChunkList type);
+
+    R visitDeclaredSubChunk(DeclaredSubChunk type);
   }
 
   /** A primitive, written at its fixed width. */
@@ -256,6 +258,24 @@ public sealed interface WireType {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitSubChunkList(this);
+    }
+  }
+
+  /**
+   * A {@code @ChunkStruct} field that declares its own sub-chunk code ({@code @SubChunk}): one
+   * sub-chunk of that code when not null, whose data is the struct's inline fields, without a
+   * presence byte. The code is its parent's, not registered.
+   */
+  record DeclaredSubChunk(ClassModel type, String code) implements WireType {
+
+    @Override
+    public int minBytes() {
+      return SUB_CHUNK_FRAMING;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDeclaredSubChunk(this);
     }
   }
 }

@@ -35,6 +35,9 @@ public final class Annotations {
   /** {@code @FixedLength}: an array or string field whose values have one length. */
   public static final String FIXED_LENGTH = "io.chunkstate.annotation.FixedLength";
 
+  /** {@code @SubChunk}: the sub-chunk code a struct field declares. */
+  public static final String SUB_CHUNK = "io.chunkstate.annotation.SubChunk";
+
   /** The annotations on members of a {@code @Chunk} type that say how it is restored. */
   public static final List<String> RESTORE = List.of(CHUNK_KEY, PRE_SAVE, POST_LOAD, WHEN_ABSENT);
 

@@ -64,7 +64,7 @@ public final class Validator {
     this.codes = new TypeCodeCheck(elements, names, findings, codeOwners, codecOwners);
     this.targets = new TargetCheck(names, findings);
     this.access = new AccessCheck(elements, types, names, findings, targets);
-    this.fieldTypes = new FieldTypeCheck(types, names, findings, targets, this::structModel);
+    this.fieldTypes = new FieldTypeCheck(elements, types, names, findings, targets, this::structModel);
     this.restore = new RestoreCheck(elements, types, names, findings);
     this.declarations = new DeclarationCheck(findings);
   }
@@ -206,6 +206,7 @@ public final class Validator {
     }
     List<FieldModel> fields = new ArrayList<>();
     Map<String, String> subChunkOwners = new HashMap<>();
+    Set<String> declaredSubChunks = new HashSet<>();
     for (VariableElement field : stateFields(type)) {
       FieldContext context = new FieldContext(field, type, inStruct);
       WireType wire = fieldTypes.wireType(context);
@@ -215,7 +216,7 @@ public final class Validator {
         ok = false;
         continue;
       }
-      ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners);
+      ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners, declaredSubChunks);
       Boolean unsigned = declarations.unsigned(context, wire);
       ok &= unsigned != null;
       Integer fixedLength = declarations.fixedLength(context, wire);
