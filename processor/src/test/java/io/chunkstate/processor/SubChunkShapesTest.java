@@ -13,7 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
+import io.chunkstate.schema.Fingerprint;
 import io.chunkstate.schema.SubChunkField;
+import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.testing.Hex;
 import java.lang.reflect.Array;
@@ -83,6 +85,45 @@ class SubChunkShapesTest {
                     "public class Bay {",
                     "  public final Drive[] drives = {new Drive(), new Drive()};",
                     "  public Spare[] spares;",
+                    "}"),
+                source(
+                    "x.Endpoint",
+                    "package x;",
+                    "@io.chunkstate.annotation.ChunkStruct",
+                    "public record Endpoint(byte state, long[] rings, java.util.List<Long> marks) {}"),
+                source(
+                    "x.Slot",
+                    "package x;",
+                    "@io.chunkstate.annotation.ChunkStruct",
+                    "public record Slot(int id, Endpoint[] endpoints, java.util.List<Endpoint[]> spare) {}"),
+                source(
+                    "x.Link",
+                    "package x;",
+                    "@io.chunkstate.annotation.Chunk(\"XlNk\")",
+                    "public record Link(int speed) {}"),
+                source(
+                    "x.Port",
+                    "package x;",
+                    "@io.chunkstate.annotation.Chunk(\"XpRt\")",
+                    "public record Port(int number, Slot[] slots, Link[] links) {}"),
+                source(
+                    "x.Xhci",
+                    "package x;",
+                    "import java.util.List;",
+                    "@io.chunkstate.annotation.Chunk(\"XhCi\")",
+                    "public record Xhci(int id, Slot[] slots, List<Port> ports) {",
+                    "  static Endpoint endpoint(int n) {",
+                    "    return new Endpoint((byte) n, new long[] {n, -n}, List.of((long) n));",
+                    "  }",
+                    "  static Slot slot(int id) {",
+                    "    return new Slot(id, new Endpoint[] {endpoint(1), null, endpoint(2)},",
+                    "        List.of(new Endpoint[] {endpoint(3)}, new Endpoint[0]));",
+                    "  }",
+                    "  public static Xhci sample() {",
+                    "    return new Xhci(1, new Slot[] {slot(1), null, slot(2)}, List.of(",
+                    "        new Port(1, new Slot[] {slot(3)}, new Link[] {new Link(5), new Link(10)}),",
+                    "        new Port(2, null, new Link[0])));",
+                    "  }",
                     "}")));
   }
 
@@ -204,6 +245,43 @@ class SubChunkShapesTest {
     Object[] assigned = (Object[]) other.getClass().getField("spares").get(other);
     assertEquals(1, assigned.length);
     assertEquals(9, drive.getField("track").getInt(assigned[0]));
+  }
+
+  @Test
+  void arraysOfStructsInsideStructsSeveralLevelsDeepRoundTripWithSubChunkArraysInSubChunks()
+      throws Exception {
+    ChunkCodec<Object> xhcis = schema.codec("x.Xhci");
+    Object sample = schema.call("x.Xhci", "sample");
+    byte[] data = encode(xhcis, sample);
+    Object decoded = decode(xhcis, data);
+    assertArrayEquals(data, encode(xhcis, decoded), "what was read writes the same bytes");
+    Object[] slots = (Object[]) component(decoded, "slots");
+    assertEquals(3, slots.length);
+    assertNull(slots[1]);
+    Object[] endpoints = (Object[]) component(slots[2], "endpoints");
+    assertNull(endpoints[1]);
+    assertArrayEquals(new long[] {2, -2}, (long[]) component(endpoints[2], "rings"));
+    assertEquals(List.of(2L), component(endpoints[2], "marks"));
+    List<?> spare = (List<?>) component(slots[2], "spare");
+    assertEquals(3, (byte) component(((Object[]) spare.get(0))[0], "state"));
+    assertEquals(0, ((Object[]) spare.get(1)).length);
+
+    // The second port had no slots (null) and no links: it reads back with an empty link array.
+    Object port = ((List<?>) decoded.getClass().getMethod("ports").invoke(decoded)).get(1);
+    assertEquals(0, ((Object[]) port.getClass().getMethod("links").invoke(port)).length);
+    TypeDescription description = xhcis.description().orElseThrow();
+    assertEquals(
+        "id:int,slots:struct{id:int,endpoints:struct{state:byte,rings:long[],marks:long?[]}[],"
+            + "spare:struct{state:byte,rings:long[],marks:long?[]}[][]}[]",
+        Fingerprint.layout(description.fields()));
+    assertEquals(
+        List.of(new SubChunkField("links", ChunkType.of("XlNk"), "x.Link", true)),
+        schema.codec("x.Port").description().orElseThrow().subChunks());
+  }
+
+  private static Object component(Object record, String name)
+      throws ReflectiveOperationException {
+    return record.getClass().getMethod(name).invoke(record);
   }
 
   private static Object[] drives(Object bay) throws ReflectiveOperationException {

@@ -672,8 +672,7 @@ final class CodecWriter {
     codec.addMethod(
         MethodSpec.methodBuilder(names.structChunkReader(struct))
             .addJavadoc(
-                "Reads a {@link $T} from the data of its sub-chunk: its fields, then the"
-                    + " sub-chunks after them, each unknown.\n",
+                "Reads a {@link $T} from its sub-chunk's data: its fields, then unknown sub-chunks.\n",
                 structClass)
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(structClass)
