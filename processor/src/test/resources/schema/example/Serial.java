@@ -2,6 +2,7 @@ package example;
 
 import io.chunkstate.annotation.Chunk;
 import io.chunkstate.annotation.ChunkStruct;
+import io.chunkstate.annotation.FixedLength;
 import io.chunkstate.annotation.SubChunk;
 import io.chunkstate.annotation.WhenAbsent;
 
@@ -20,5 +21,5 @@ public record Serial(
   }
 
   @ChunkStruct
-  public record Fifo(byte[] data, int head, Point mark) {}
+  public record Fifo(@FixedLength(16) byte[] data, int head, Point mark) {}
 }

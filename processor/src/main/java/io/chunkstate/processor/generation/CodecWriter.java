@@ -549,7 +549,9 @@ final class CodecWriter {
    * and the detail of the {@code DATA} error of {@code decode} for another count.
    */
   private void addFixedLength() {
-    if (!StateCode.hasFixedLength(type.fields(), names.structs())) {
+    List<ClassModel> structs = new ArrayList<>(names.structs());
+    structs.addAll(names.chunkStructs());
+    if (!StateCode.hasFixedLength(type.fields(), structs)) {
       return;
     }
     codec.addMethod(
