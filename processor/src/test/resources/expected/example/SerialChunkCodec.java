@@ -59,7 +59,11 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
     Serial.Fifo rx = state.rx();
     if (rx != null) {
       int rxMark = out.beginSubChunk(RX_TYPE);
-      out.writeBytes(rx.data());
+      byte[] data = rx.data();
+      if (data != null && data.length != 16) {
+        throw fixedLengthRefusal("Fifo.data", 16, data.length);
+      }
+      out.writeBytes(data);
       out.writeInt(rx.head());
       Point mark = rx.mark();
       if (out.writePresence(mark)) {
@@ -71,7 +75,11 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
     Serial.Fifo tx = state.tx();
     if (tx != null) {
       int txMark = out.beginSubChunk(TX_TYPE);
-      out.writeBytes(tx.data());
+      byte[] data_ = tx.data();
+      if (data_ != null && data_.length != 16) {
+        throw fixedLengthRefusal("Fifo.data", 16, data_.length);
+      }
+      out.writeBytes(data_);
       out.writeInt(tx.head());
       Point mark_ = tx.mark();
       if (out.writePresence(mark_)) {
@@ -136,6 +144,9 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
    */
   private static Serial.Fifo readSerialFifoChunk(WireReader sub) throws ChunkStreamException {
     byte[] data = sub.readBytes();
+    if (data != null && data.length != 16) {
+      throw sub.dataError(fixedLengthMismatch("Fifo.data", 16, data.length));
+    }
     int head = sub.readInt();
     Point mark = readPoint(sub);
     while (sub.hasRemaining()) {
@@ -148,18 +159,35 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
     }
   }
 
+  /**
+   * The error for a value of {@code field} whose length is not the declared one.
+   */
+  private static IllegalArgumentException fixedLengthRefusal(String field, int declared,
+      int length) {
+    return new IllegalArgumentException(field + " has @FixedLength(" + declared
+        + "), but its value has length " + length + "; write a value of length " + declared
+        + ", or null");
+  }
+
+  /**
+   * Why a count of {@code field} in the stream is not the declared length.
+   */
+  private static String fixedLengthMismatch(String field, int declared, int count) {
+    return field + " has @FixedLength(" + declared + "), but the stream's count is " + count;
+  }
+
   private static TypeDescription describe() {
     List<FieldDescription> fields = List.of(
           FieldDescription.of("divisor", WireType.Primitive.INT, "int"));
     List<SubChunkField> subChunks = List.of(
           SubChunkField.declared("rx", ChunkType.of("rxFf"), new WireType.Struct("example.Serial$Fifo", List.of(
-            FieldDescription.of("data", new WireType.Sequence(WireType.Primitive.BYTE), "byte[]"),
+            new FieldDescription("data", new WireType.Sequence(WireType.Primitive.BYTE), "byte[]", false, 16),
             FieldDescription.of("head", WireType.Primitive.INT, "int"),
             FieldDescription.of("mark", new WireType.Struct("example.Point", List.of(
               FieldDescription.of("x", WireType.Primitive.INT, "int"),
               FieldDescription.of("y", WireType.Primitive.INT, "int"))), "example.Point")))),
           SubChunkField.declared("tx", ChunkType.of("TxFf"), new WireType.Struct("example.Serial$Fifo", List.of(
-            FieldDescription.of("data", new WireType.Sequence(WireType.Primitive.BYTE), "byte[]"),
+            new FieldDescription("data", new WireType.Sequence(WireType.Primitive.BYTE), "byte[]", false, 16),
             FieldDescription.of("head", WireType.Primitive.INT, "int"),
             FieldDescription.of("mark", new WireType.Struct("example.Point", List.of(
               FieldDescription.of("x", WireType.Primitive.INT, "int"),
