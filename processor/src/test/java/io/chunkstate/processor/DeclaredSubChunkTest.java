@@ -184,6 +184,29 @@ class DeclaredSubChunkTest {
   }
 
   @Test
+  void anotherParentsCodeIsUnknownHereSkippedIfAncillaryAndAnErrorIfCritical() throws Exception {
+    ChunkCodec<Object> hpets = schema.codec("u.Hpet");
+    // The UART's codes under an HPET: rxFf is ancillary, TxFf critical.
+    for (String code : List.of("rxFf", "TxFf")) {
+      WireWriter out = new WireWriter();
+      out.writeInt(1);
+      int at = out.beginChunk(ChunkType.of(code));
+      out.writeInt(0);
+      out.endChunk(at);
+      byte[] data = out.toByteArray();
+      if (code.equals("rxFf")) {
+        assertEquals(
+            schema.type("u.Hpet").getConstructors()[0].newInstance(1, null),
+            decode(hpets, data));
+      } else {
+        ChunkStreamException e =
+            assertThrows(ChunkStreamException.class, () -> decode(hpets, data));
+        assertEquals(ChunkStreamException.Kind.UNKNOWN_CRITICAL, e.kind());
+      }
+    }
+  }
+
+  @Test
   void aDeclaredSubChunkIsDescribedWithItsStruct() throws Exception {
     TypeDescription uart = schema.codec("u.Uart").description().orElseThrow();
     WireType.Struct fifo =

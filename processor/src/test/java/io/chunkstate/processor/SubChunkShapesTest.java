@@ -83,8 +83,13 @@ class SubChunkShapesTest {
                     "package f;",
                     "@io.chunkstate.annotation.Chunk(\"FbAy\")",
                     "public class Bay {",
-                    "  public final Drive[] drives = {new Drive(), new Drive()};",
+                    "  public final Drive[] drives;",
                     "  public Spare[] spares;",
+                    "  public Bay() { this(2); }",
+                    "  public Bay(int n) {",
+                    "    drives = new Drive[n];",
+                    "    for (int i = 0; i < n; i++) { drives[i] = new Drive(); }",
+                    "  }",
                     "}"),
                 source(
                     "x.Endpoint",
@@ -217,6 +222,29 @@ class SubChunkShapesTest {
     assertTrue(
         e.getMessage().contains("drives is a final array, filled in place, so its length"),
         e.getMessage());
+  }
+
+  @Test
+  void aTargetWhoseFinalArrayHasAnotherLengthIsRefusedBeforeAnythingIsApplied()
+      throws Exception {
+    ChunkCodec<Object> bays = schema.codec("f.Bay");
+    Object source = schema.type("f.Bay").getConstructor().newInstance();
+    Object sourceDrive = drives(source)[0];
+    sourceDrive.getClass().getField("track").setInt(sourceDrive, 40);
+    byte[] data = encode(bays, source);
+    Object target = schema.type("f.Bay").getConstructor(int.class).newInstance(3);
+    byte[] before = encode(bays, target);
+
+    assertEquals(
+        "drives is a final array, filled in place, so its length cannot change: the target holds"
+            + " 3 elements and the stream 2 elements",
+        bays.applyMismatch(decode(bays, data), target));
+    ChunkStreamException e =
+        assertThrows(
+            ChunkStreamException.class,
+            () -> bays.decodeInto(target, WireReader.of(bays.type(), data)));
+    assertEquals(ChunkStreamException.Kind.DATA, e.kind());
+    assertArrayEquals(before, encode(bays, target), "no drive of the target changed");
   }
 
   @Test

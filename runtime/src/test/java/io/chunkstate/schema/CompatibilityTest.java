@@ -210,6 +210,20 @@ class CompatibilityTest {
   }
 
   @Test
+  void aClassSubChunkThatBecameADeclaredStructIsBreaking() {
+    TypeDescription v1 = uart(new SubChunkField("rx", ChunkType.of("rxFf"), "p.Fifo", false));
+    List<Finding> findings =
+        Compatibility.compare(
+            List.of(v1), List.of(uart(SubChunkField.declared("rx", ChunkType.of("rxFf"), FIFO))));
+    Finding finding = only(findings, "sub-chunk-declared");
+    assertTrue(finding.isBreaking());
+    assertEquals(
+        "sub-chunk field 'rx' was a sub-chunk of @Chunk class p.Fifo and is now a struct p.Fifo"
+            + " under a code it declares: its data is read by another description",
+        finding.message());
+  }
+
+  @Test
   void aNewDeclaredSubChunkBreaksNothing() {
     TypeDescription v1 = uart(SubChunkField.declared("rx", ChunkType.of("rxFf"), FIFO));
     TypeDescription v2 =
