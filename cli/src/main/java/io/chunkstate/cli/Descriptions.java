@@ -105,6 +105,12 @@ interface Descriptions {
     if (field.isEmpty()) {
       return Optional.empty();
     }
+    if (field.get().declared()) {
+      // The code means this struct under this parent only (SPEC §4).
+      return Optional.of(
+          new TypeDescription(code, field.get().className(), field.get().struct().fields(),
+              List.of()));
+    }
     String className = field.get().className();
     for (TypeDescription t : types()) {
       if (t.className().equals(className)) {

@@ -112,7 +112,10 @@ final class RegistryCommand implements Callable<Integer> {
         t.fields().stream().map(RegistryCommand::field).collect(Collectors.joining(", "));
     String subs =
         t.subChunks().stream()
-            .map(s -> "`" + s.type().code() + (s.list() ? "`[] " : "` ") + s.name())
+            .map(
+                s ->
+                    "`" + s.type().code() + (s.list() ? "`[] " : "` ") + s.name()
+                        + (s.declared() ? " (struct<" + s.struct().className() + ">)" : ""))
             .collect(Collectors.joining(", "));
     return inline.isEmpty() ? subs : subs.isEmpty() ? inline : inline + "; sub-chunks " + subs;
   }
@@ -152,8 +155,11 @@ final class RegistryCommand implements Callable<Integer> {
             .name("name").value(s.name())
             .name("code").value(s.type().code())
             .name("class").value(s.className())
-            .name("list").value(s.list())
-            .endObject();
+            .name("list").value(s.list());
+        if (s.declared()) {
+          json.name("declared").value(true);
+        }
+        json.endObject();
       }
       json.endArray().endObject();
     }

@@ -74,6 +74,20 @@ final class RegistryFileDescriptions implements Descriptions {
         List<SubChunkField> subs = new ArrayList<>();
         for (JsonElement s : array(chunk, "subChunks")) {
           JsonObject sub = s.getAsJsonObject();
+          if (sub.has("declared") && sub.get("declared").getAsBoolean()) {
+            // A struct that travels as a sub-chunk of the code its field declares.
+            subs.add(
+                SubChunkField.declared(
+                    sub.get("name").getAsString(),
+                    ChunkType.of(sub.get("code").getAsString()),
+                    (WireType.Struct)
+                        wire(
+                            "struct<" + sub.get("class").getAsString() + ">",
+                            new JsonObject(),
+                            structs,
+                            0)));
+            continue;
+          }
           subs.add(
               new SubChunkField(
                   sub.get("name").getAsString(),

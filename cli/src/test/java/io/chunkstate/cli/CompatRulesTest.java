@@ -97,7 +97,17 @@ class CompatRulesTest {
         rule("sub-chunk-unknown", true, "RtCc.alarm", root -> {
           Cli.chunk(root, "RtCc").getAsJsonArray("subChunks").remove(sub(root, "RtCc", "alarm"));
         }),
-        rule("key", true, "PcIs", root -> Cli.chunk(root, "PcIs").remove("key")));
+        rule("key", true, "PcIs", root -> Cli.chunk(root, "PcIs").remove("key")),
+        rule("sub-chunk-declared", true, "FdCt.motorTimer",
+            root -> sub(root, "FdCt", "motorTimer").remove("declared")),
+        rule("inline-field-retyped", true, "FdCt.motorTimer.expiresNs", root -> {
+          for (JsonElement struct : root.getAsJsonArray("structs")) {
+            JsonObject entry = struct.getAsJsonObject();
+            if (entry.get("class").getAsString().endsWith(".FloppyTimer")) {
+              Cli.field(entry, "expiresNs").addProperty("wire", "int");
+            }
+          }
+        }));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -52,7 +52,7 @@ class DescriptionTest {
     JsonObject registry = registry();
     assertEquals(2, registry.get("format").getAsInt());
     JsonArray chunks = registry.getAsJsonArray("chunks");
-    assertEquals(9, chunks.size());
+    assertEquals(12, chunks.size());
     for (JsonElement element : chunks) {
       JsonObject chunk = element.getAsJsonObject();
       ChunkCodec<Object> codec = SCHEMA.codec(chunk.get("class").getAsString());
@@ -104,7 +104,7 @@ class DescriptionTest {
     for (TypeDescription type : read) {
       described.add(SCHEMA.codec(type.className()).description().orElseThrow());
     }
-    assertEquals(9, read.size());
+    assertEquals(12, read.size());
     assertEquals(described, read, "fields, wire types, enum constants, structs, sub-chunks, keys");
   }
 

@@ -39,7 +39,11 @@ class DiagnosticsTest {
                 + " @ChunkAuthority package; use the private spelling 'PcIs'"),
         bad(Message.DUPLICATE_CODE, "DuplicateCode", "/* again */", "bad.DuplicateCode.First"),
         bad(Message.UNSUPPORTED_TYPE, "UnsupportedType", "Object anything", "java.lang.Object"),
-        bad(Message.SUB_CHUNK_CONTAINER, "SubChunkContainer", "Child[] children", "List<Child>"),
+        bad(
+            Message.SUB_CHUNK_CONTAINER,
+            "SubChunkContainer",
+            "List<Child[]> children",
+            "a List<Child> or an array Child[] can hold, not a nested array or list"),
         bad(Message.GENERIC_ARRAY, "GenericArray", "List<String>[] lists", "use List<"),
         bad(Message.UNREACHABLE_FIELD, "UnreachableField", "private int hidden", "setHidden(int)"),
         bad(Message.NO_CONSTRUCTOR, "NoConstructor", "class NoConstructor", "bad.NoConstructor"),
@@ -162,6 +166,48 @@ class DiagnosticsTest {
             "[chunk.fixed-length-negative] field 'config' has @FixedLength(-1), but no value has a"
                 + " negative length; declare the length its values have, 0 or more"),
         bad(
+            Message.SUB_CHUNK_TYPE,
+            "SubChunkType",
+            "int count",
+            "[chunk.sub-chunk-type] field 'count' has @SubChunk(\"coNt\"), but its type int is"
+                + " not a @ChunkStruct type; only a field of a @Chunk type whose type is a"
+                + " @ChunkStruct travels as a sub-chunk of a code it declares; give the field a"
+                + " @ChunkStruct type, or remove @SubChunk"),
+        bad(
+            Message.SUB_CHUNK_CODE_FORMAT,
+            "SubChunkCodeFormat",
+            "@SubChunk(\"rx\")",
+            "[chunk.sub-chunk-code-format] field 'rx' declares sub-chunk code 'rx', which is not"
+                + " a chunk type code: a code is exactly four ASCII letters"),
+        bad(
+            Message.SUB_CHUNK_RESERVED_BIT,
+            "SubChunkReservedBit",
+            "@SubChunk(\"rxff\")",
+            "[chunk.sub-chunk-reserved-bit] field 'rx' declares sub-chunk code 'rxff', which sets"
+                + " the reserved bit: its third letter 'f' is lowercase, and a reader treats such"
+                + " a chunk as unknown; use the uppercase letter, 'F'"),
+        bad(
+            Message.SUB_CHUNK_FORMAT_CODE,
+            "SubChunkFormatCode",
+            "@SubChunk(\"dESc\")",
+            "[chunk.sub-chunk-format-code] field 'rx' declares sub-chunk code 'dESc', which is"
+                + " reserved by the format (CHDR, CEND and dESc are its own chunks); declare"
+                + " another code"),
+        bad(
+            Message.SUB_CHUNK_PUBLIC_CODE,
+            "SubChunkPublicCode",
+            "@SubChunk(\"rXFf\")",
+            "[chunk.sub-chunk-public-code] field 'rx' declares sub-chunk code 'rXFf', a public"
+                + " code, and public codes belong to a @ChunkAuthority package; use the private"
+                + " spelling 'rxFf'"),
+        bad(
+            Message.SUB_CHUNK_COLLISION,
+            "SubChunkCollision",
+            "Fifo tx",
+            "[chunk.sub-chunk-collision] fields 'rx' and 'tx' of bad.SubChunkCollision both"
+                + " travel as sub-chunks of code 'fiFo', and a reader could not tell them apart;"
+                + " declare another code for 'tx'"),
+        bad(
             Message.WIRE_VALUE_PARTIAL,
             "WireValuePartial",
             "enum Speed",
@@ -247,7 +293,7 @@ class DiagnosticsTest {
     assertEquals(
         Set.of(
             1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 25,
-            26, 33, 34, 35, 36, 37, 38),
+            26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38),
         rules,
         "every rule of SPEC §6, and those docs/PROCESSOR.md adds");
   }

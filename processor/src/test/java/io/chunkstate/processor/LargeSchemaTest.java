@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A state with thousands of fields, more than one method's 64 KiB of bytecode can read or write:
- * its codec splits the work over several methods, compiles without warnings, and round-trips.
+ * its codec splits the work over several methods, compiles without warnings, and round-trips,
+ * sub-chunks of every kind included (a class's, a declared struct's, an array of them).
  */
 class LargeSchemaTest {
   private static final int FIELDS = 3000;
@@ -42,6 +43,8 @@ class LargeSchemaTest {
       big.add("  public " + TYPES.get(i % TYPES.size()) + " f" + i + ";");
     }
     big.add("  public Twig twig;");
+    big.add("  @io.chunkstate.annotation.SubChunk(\"ptSc\") public Pt pt;");
+    big.add("  public Leaf[] leaves;");
     big.add("}");
     List<String> wide = new ArrayList<>(List.of(
         "package big;",
@@ -62,6 +65,11 @@ class LargeSchemaTest {
                     "package big;",
                     "@io.chunkstate.annotation.ChunkStruct",
                     "public record Pt(int x, String label) {}"),
+                source(
+                    "big.Leaf",
+                    "package big;",
+                    "@io.chunkstate.annotation.Chunk(\"leAf\")",
+                    "public record Leaf(int v) {}"),
                 source(
                     "big.Twig",
                     "package big;",
@@ -96,7 +104,7 @@ class LargeSchemaTest {
   void aFailedDecodeIntoLeavesALargeTargetUnchanged() throws Exception {
     ChunkCodec<Object> codec = schema.codec("big.Big");
     byte[] data = encode(codec, filled(codec.stateClass()));
-    byte[] cut = Arrays.copyOf(data, data.length - 13); // inside the twig sub-chunk
+    byte[] cut = Arrays.copyOf(data, data.length - 13); // inside the last leaf's sub-chunk
     Object target = codec.stateClass().getConstructor().newInstance();
     ChunkStreamException e =
         assertThrows(
@@ -139,8 +147,11 @@ class LargeSchemaTest {
     for (int i = 0; i < FIELDS; i++) {
       assertEquals("f" + i, description.fields().get(i).name());
     }
-    assertEquals("twig", description.subChunks().get(0).name());
-    assertEquals(1, description.subChunks().size());
+    assertEquals(
+        List.of("twig", "pt", "leaves"),
+        description.subChunks().stream().map(s -> s.name()).toList());
+    assertTrue(description.subChunks().get(1).declared());
+    assertTrue(description.subChunks().get(2).list());
   }
 
   @Test
@@ -179,6 +190,13 @@ class LargeSchemaTest {
               yield array;
             }
             case "Twig" -> schema.type("big.Twig").getConstructor(int.class).newInstance(7);
+            case "Leaf[]" -> {
+              Class<?> leaf = schema.type("big.Leaf");
+              Object array = java.lang.reflect.Array.newInstance(leaf, 2);
+              java.lang.reflect.Array.set(array, 0, leaf.getConstructor(int.class).newInstance(8));
+              java.lang.reflect.Array.set(array, 1, leaf.getConstructor(int.class).newInstance(9));
+              yield array;
+            }
             default -> throw new AssertionError(field);
           };
       field.set(state, value);

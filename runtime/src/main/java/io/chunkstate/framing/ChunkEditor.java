@@ -101,6 +101,15 @@ public final class ChunkEditor {
      */
     int inlineLength(RawChunk chunk, String path) throws ChunkStreamException;
 
+    /**
+     * What is known of the sub-chunks of a known chunk of type {@code parent}: this structure, but
+     * for the sub-chunk codes that the parent's fields declare (SPEC §4), which mean their structs
+     * under that parent only.
+     */
+    default Structure inside(ChunkType parent) {
+      return this;
+    }
+
     /** A structure that knows {@code types}, whose data is all inline: for a PNG's chunks. */
     static Structure withoutSubChunks(Collection<ChunkType> types) {
       Set<ChunkType> known = Set.copyOf(types);
@@ -257,7 +266,11 @@ public final class ChunkEditor {
   }
 
   private boolean knows(ChunkType type) {
-    return !type.isReservedBitSet() && structure.knows(type);
+    return knows(structure, type);
+  }
+
+  private static boolean knows(Structure scope, ChunkType type) {
+    return !type.isReservedBitSet() && scope.knows(type);
   }
 
   private boolean filtered(ChunkType type) {
@@ -272,7 +285,7 @@ public final class ChunkEditor {
 
   private void check() {
     for (ChunkType type : removedTypes) {
-      checkTarget(type, "removeAll");
+      checkTarget(structure, type, "removeAll");
     }
     for (Edit edit : edits) {
       check(edit);
@@ -299,15 +312,17 @@ public final class ChunkEditor {
     if (parents < 0) {
       throw refused(edit, "the root path addresses no chunk");
     }
+    Structure scope = structure;
     for (int level = 0; level < parents; level++) {
       ChunkType parent = at.type(level);
-      if (!knows(parent) || isStreamCode(parent)) {
+      if (!knows(scope, parent) || isStreamCode(parent)) {
         throw refused(edit, "the editor does not parse the data of " + parent.code()
             + ", which it does not know");
       }
       if (filtered(parent)) {
         throw refused(edit, parent.code() + " is removed by removeAll or stripAncillary");
       }
+      scope = scope.inside(parent);
     }
     if (edit.op != Op.APPEND) {
       ChunkType target = at.type();
@@ -317,7 +332,7 @@ public final class ChunkEditor {
               && (edit.op == Op.INSERT_AFTER && target.equals(ChunkType.CHDR)
                   || edit.op == Op.INSERT_BEFORE && target.equals(ChunkType.CEND));
       if (!besideStreamCode) {
-        checkTarget(target, edit.op.name().toLowerCase(Locale.ROOT));
+        checkTarget(scope, target, edit.op.name().toLowerCase(Locale.ROOT));
       }
       if (edit.op.takesChunk() && filtered(target)) {
         throw refused(edit, target.code() + " is removed by removeAll or stripAncillary");
@@ -335,12 +350,12 @@ public final class ChunkEditor {
   }
 
   /** Checks a type that an edit removes or stands beside. */
-  private void checkTarget(ChunkType type, String what) {
+  private void checkTarget(Structure scope, ChunkType type, String what) {
     if (isStreamCode(type)) {
       throw new IllegalArgumentException(
           what + " " + type.code() + ": CHDR and CEND are the format's own and always copied");
     }
-    if (type.isCritical() && !knows(type)) {
+    if (type.isCritical() && !knows(scope, type)) {
       throw new IllegalArgumentException(
           what + " " + type.code() + ": the editor stops at a critical chunk it does not know"
               + (type.isReservedBitSet() ? " (its reserved bit is set)" : ""));
@@ -508,7 +523,7 @@ public final class ChunkEditor {
           output.write(edit.type, edit.data);
         }
       }
-      switch (decide(node, type)) {
+      switch (decide(node, type, structure)) {
         case REMOVE -> in.skipData();
         case REPLACE -> {
           in.skipData();
@@ -518,7 +533,7 @@ public final class ChunkEditor {
           Frame chunk = in.readData();
           buffer.reset();
           walk(chunk.array(), chunk.dataOffset(), chunk.length(), type, offset, type.code(), 0,
-              node);
+              node, structure);
           output.write(type, buffer.array(), 0, buffer.size());
         }
         case COPY -> output.copy(in);
@@ -545,9 +560,10 @@ public final class ChunkEditor {
      */
     private void walk(
         byte[] buf, int start, int length, ChunkType type, long offset, String path, int depth,
-        Node node)
+        Node node, Structure scope)
         throws ChunkStreamException {
-      int inline = structure.inlineLength(RawChunk.wrap(type, offset, buf, start, length), path);
+      int inline = scope.inlineLength(RawChunk.wrap(type, offset, buf, start, length), path);
+      Structure inner = scope.inside(type);
       if (inline < 0 || inline > length) {
         throw Errors.length(
             offset,
@@ -567,12 +583,12 @@ public final class ChunkEditor {
         if (child != null) {
           writeAll(child.before);
         }
-        switch (decide(child, subType)) {
+        switch (decide(child, subType, inner)) {
           case REMOVE -> {}
           case REPLACE -> buffer.chunk(subType.value(), child.change.data);
           case WALK -> {
             int mark = buffer.begin(subType.value());
-            walk(buf, pos + 8, subLength, subType, subOffset, subPath, depth + 1, child);
+            walk(buf, pos + 8, subLength, subType, subOffset, subPath, depth + 1, child, inner);
             buffer.end(mark);
           }
           case COPY -> buffer.write(buf, pos, Framing.OVERHEAD + subLength);
@@ -597,7 +613,7 @@ public final class ChunkEditor {
     }
 
     /** The edit of a chunk, or else the copy rules of SPEC §2. */
-    private Action decide(Node node, ChunkType type) {
+    private Action decide(Node node, ChunkType type, Structure scope) {
       if (node != null) {
         node.found = true;
         if (node.change != null) {
@@ -607,7 +623,7 @@ public final class ChunkEditor {
       if (filtered(type)) {
         return Action.REMOVE;
       }
-      if (knows(type)) {
+      if (knows(scope, type)) {
         return Action.WALK;
       }
       if (type.isCritical()) {

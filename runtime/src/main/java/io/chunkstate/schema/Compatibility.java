@@ -24,7 +24,8 @@ import java.util.Set;
  *   <tr><th>rule id</th><th>what</th><th>severity</th></tr>
  *   <tr><td>{@code inline-field-added}, {@code -removed}, {@code -moved}, {@code -retyped},
  *       {@code -declaration}</td><td>an inline field added, removed, moved, retyped, or its
- *       declarations (unsigned, fixed length) changed</td><td>breaking</td></tr>
+ *       declarations (unsigned, fixed length) changed; also a field of the struct in a sub-chunk
+ *       whose code a field declares ({@code rx.head})</td><td>breaking</td></tr>
  *   <tr><td>{@code inline-field-renamed}</td><td>an inline field renamed in place: same position,
  *       same wire type</td><td>note</td></tr>
  *   <tr><td>{@code type-unknown}</td><td>a type the sender may send that the receiver does not
@@ -41,7 +42,11 @@ import java.util.Set;
  *   <tr><td>{@code enum-value-renamed}</td><td>a constant renamed with its value kept</td><td>note
  *       </td></tr>
  *   <tr><td>{@code sub-chunk-code}, {@code sub-chunk-list}</td><td>a sub-chunk field's code
- *       changed; a list became a single field or back</td><td>breaking</td></tr>
+ *       changed; a list became a single field or back (a list that became an array, or back,
+ *       changes nothing: the bytes are the same)</td><td>breaking</td></tr>
+ *   <tr><td>{@code sub-chunk-declared}</td><td>a sub-chunk field that held a {@code @Chunk}
+ *       class's sub-chunks now holds a struct under a code it declares, or back</td>
+ *       <td>breaking</td></tr>
  *   <tr><td>{@code sub-chunk-unknown}</td><td>a sub-chunk field the receiver does not have</td>
  *       <td>breaking if its code is critical; a note if ancillary</td></tr>
  *   <tr><td>{@code key}</td><td>the key field removed, added or changed</td><td>breaking</td></tr>
@@ -363,7 +368,30 @@ public final class Compatibility {
                     + " and is now " + (k.list() ? "a list" : "one chunk"),
                 "keep it as it was; add a new field for the other shape"));
       }
+      if (s.declared() != k.declared()) {
+        findings.add(
+            breaking(
+                type,
+                "sub-chunk-declared",
+                s.name(),
+                "sub-chunk field '" + s.name() + "' was " + holds(s) + " and is now " + holds(k)
+                    + ": its data is read by another description",
+                "keep it as it was; add a new field for the other shape"));
+      } else if (s.declared()) {
+        // The struct is the sub-chunk's inline layout: its fields are compared as a type's are.
+        String prefix = s.name() + ".";
+        if (!Fingerprint.of(s.struct().fields()).equals(Fingerprint.of(k.struct().fields()))) {
+          inline(type, prefix, s.struct().fields(), k.struct().fields(), findings);
+        }
+        enums(type, prefix, s.struct().fields(), k.struct().fields(), findings);
+      }
     }
+  }
+
+  private static String holds(SubChunkField field) {
+    return field.declared()
+        ? "a struct " + field.className() + " under a code it declares"
+        : "a sub-chunk of @Chunk class " + field.className();
   }
 
   private static Finding unknown(ChunkType type, String rule, String message) {

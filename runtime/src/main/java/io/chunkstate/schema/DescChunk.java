@@ -77,7 +77,7 @@ public final class DescChunk {
   // The fewest bytes a record takes, the bound of a count of them.
   private static final int TYPE_MIN = 4 + 4 + 8 + 4 + 4 + 4 + 4;
   private static final int FIELD_MIN = 4 + 4 + 1 + 4 + 1;
-  private static final int SUB_CHUNK_MIN = 4 + 4 + 4 + 4 + 1;
+  private static final int SUB_CHUNK_MIN = 4 + 4 + 4 + 4 + 1 + 4;
   private static final int STRING_MIN = 4;
 
   // Estimates of heap bytes, on the high side, charged before the allocation.
@@ -121,6 +121,11 @@ public final class DescChunk {
         out.writeInt(sub.type().value());
         out.writeString(sub.className());
         out.writeBoolean(sub.list());
+        if (sub.declared()) {
+          writeFields(out, sub.struct().fields(), 0);
+        } else {
+          out.writeCount(-1);
+        }
         out.setInt(subAt, out.size() - subAt - 4);
       }
       out.setInt(at, out.size() - at - 4);
@@ -284,13 +289,22 @@ public final class DescChunk {
         ChunkType subCode = code("a sub-chunk");
         String subClass = text("a sub-chunk field's class name");
         boolean list = flag("a sub-chunk field's list byte");
+        List<FieldDescription> structFields = nullableFields();
         exit(subEnd, "a sub-chunk record");
         if (!subCodes.add(subCode)) {
           throw data(
               "two sub-chunk fields of " + code.code() + " have the code " + subCode.code());
         }
+        if (structFields != null && list) {
+          throw data(
+              "sub-chunk field " + Text.quote(name) + " of " + code.code() + " declares its code"
+                  + " and holds a struct, but its list byte is 01: such a field holds one");
+        }
         charge(OBJECT_BYTES, "a sub-chunk field");
-        subChunks.add(new SubChunkField(name, subCode, subClass, list));
+        subChunks.add(
+            structFields == null
+                ? new SubChunkField(name, subCode, subClass, list)
+                : SubChunkField.declared(name, subCode, new WireType.Struct(subClass, structFields)));
       }
       exit(end, "a type record");
       if (key != null && fields.stream().noneMatch(f -> f.name().equals(key))) {
@@ -304,6 +318,17 @@ public final class DescChunk {
       }
       charge(OBJECT_BYTES, "a type");
       return new TypeDescription(code, className, fields, subChunks, key);
+    }
+
+    /** The struct fields of a sub-chunk record: null after the null count (a class's sub-chunk). */
+    private List<FieldDescription> nullableFields() throws ChunkStreamException {
+      require(4, "the count of a sub-chunk's struct fields");
+      if (ByteBuffer.wrap(data, pos, 4).getInt() == -1) {
+        pos += 4;
+        return null;
+      }
+      charge(OBJECT_BYTES, "a struct");
+      return fields(0);
     }
 
     private List<FieldDescription> fields(int depth) throws ChunkStreamException {

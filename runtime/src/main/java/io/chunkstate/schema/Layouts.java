@@ -7,6 +7,7 @@ import io.chunkstate.framing.RawChunk;
 import io.chunkstate.internal.Errors;
 import java.nio.ByteBuffer;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Map;
  * The structure of the chunk types some descriptions describe, for a {@link ChunkEditor}: a type
  * is known when a description of it is given and its reserved bit is clear, and its sub-chunks
  * begin where its inline fields end, which the walk finds by following the encodings of SPEC §4
- * over the data.
+ * over the data. A sub-chunk code that a field declares (SPEC §4) is known inside its parent
+ * only, where its data is the declared struct's fields ({@link #inside}).
  *
  * <pre>{@code
  * ChunkEditor editor =
@@ -33,8 +35,24 @@ import java.util.Map;
 public final class Layouts implements ChunkEditor.Structure {
   private final Map<ChunkType, List<FieldDescription>> inlineFields;
 
-  private Layouts(Map<ChunkType, List<FieldDescription>> inlineFields) {
+  /** The structs of the codes the fields of this structure's parent declare; none at the top. */
+  private final Map<ChunkType, List<FieldDescription>> declared;
+
+  /** What is known inside a chunk of each type whose fields declare codes; null inside one. */
+  private final Map<ChunkType, Layouts> insides;
+
+  /** The structure at the top level, where no code is declared. */
+  private final Layouts root;
+
+  private Layouts(
+      Map<ChunkType, List<FieldDescription>> inlineFields,
+      Map<ChunkType, List<FieldDescription>> declared,
+      Map<ChunkType, Layouts> insides,
+      Layouts root) {
     this.inlineFields = inlineFields;
+    this.declared = declared;
+    this.insides = insides;
+    this.root = root == null ? this : root;
   }
 
   /**
@@ -44,18 +62,50 @@ public final class Layouts implements ChunkEditor.Structure {
    */
   public static Layouts of(Collection<TypeDescription> types) {
     Map<ChunkType, List<FieldDescription>> fields = new HashMap<>();
+    Map<ChunkType, Map<ChunkType, List<FieldDescription>>> declared = new HashMap<>();
     for (TypeDescription type : types) {
       if (fields.put(type.type(), type.fields()) != null) {
         throw new IllegalArgumentException("two descriptions of " + type.type().code());
       }
+      for (SubChunkField sub : type.subChunks()) {
+        if (sub.declared()) {
+          declared
+              .computeIfAbsent(type.type(), t -> new HashMap<>())
+              .put(sub.type(), sub.struct().fields());
+        }
+      }
     }
-    return new Layouts(Map.copyOf(fields));
+    Map<ChunkType, Layouts> insides = new HashMap<>();
+    // Filled below, and never changed once this method returns.
+    Layouts root =
+        new Layouts(Map.copyOf(fields), Map.of(), Collections.unmodifiableMap(insides), null);
+    for (Map.Entry<ChunkType, Map<ChunkType, List<FieldDescription>>> parent :
+        declared.entrySet()) {
+      insides.put(
+          parent.getKey(),
+          new Layouts(root.inlineFields, Map.copyOf(parent.getValue()), null, root));
+    }
+    return root;
   }
 
   /** Whether a description of {@code type} was given and its reserved bit is clear. */
   @Override
   public boolean knows(ChunkType type) {
-    return !type.isReservedBitSet() && inlineFields.containsKey(type);
+    return !type.isReservedBitSet()
+        && (declared.containsKey(type) || inlineFields.containsKey(type));
+  }
+
+  /**
+   * What is known inside a chunk of type {@code parent}: the codes its fields declare mean their
+   * structs there (SPEC §4); inside such a struct's sub-chunk, no code is declared.
+   */
+  @Override
+  public Layouts inside(ChunkType parent) {
+    if (declared.containsKey(parent)) {
+      return root;
+    }
+    Layouts inside = root.insides.get(parent);
+    return inside == null ? root : inside;
   }
 
   /**
@@ -68,7 +118,10 @@ public final class Layouts implements ChunkEditor.Structure {
    */
   @Override
   public int inlineLength(RawChunk chunk, String path) throws ChunkStreamException {
-    List<FieldDescription> fields = inlineFields.get(chunk.type());
+    List<FieldDescription> fields = declared.get(chunk.type());
+    if (fields == null) {
+      fields = inlineFields.get(chunk.type());
+    }
     if (fields == null || !knows(chunk.type())) {
       throw new IllegalArgumentException("no layout of " + chunk.type().code() + " is known");
     }

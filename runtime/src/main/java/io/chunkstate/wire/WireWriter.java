@@ -109,6 +109,24 @@ public final class WireWriter {
     return mark;
   }
 
+  /**
+   * Starts a sub-chunk of the chunk being written whose data the caller writes itself, as a
+   * generated codec does for a struct field that declares its own sub-chunk code: it holds no
+   * state of its own that could contain the chunk, so only its depth is checked. Returns the mark
+   * to pass to {@link #endChunk(int)}.
+   *
+   * @throws IllegalArgumentException if the sub-chunk would nest deeper than SPEC §4 allows
+   */
+  public int beginSubChunk(ChunkType type) {
+    if (depth > Limits.MAX_NESTING) {
+      throw new IllegalArgumentException(
+          "sub-chunks would nest deeper than " + Limits.MAX_NESTING + " levels below the"
+              + " top-level chunk (" + openPath(0, depth) + "/" + type.code() + "), which no"
+              + " reader accepts (SPEC §4)");
+    }
+    return beginChunk(type);
+  }
+
   /** Ends the chunk begun at {@code mark}: fills in its length and appends its CRC. */
   public void endChunk(int mark) {
     int length = size - mark - 8;
@@ -171,7 +189,7 @@ public final class WireWriter {
    */
   public IllegalArgumentException nullSubChunk(String field, int index) {
     return new IllegalArgumentException(
-        field + " holds null at index " + index + ", but each element of a list of sub-chunks"
+        field + " holds null at index " + index + ", but each element of a list or array of sub-chunks"
             + " travels as one sub-chunk, and null has none");
   }
 

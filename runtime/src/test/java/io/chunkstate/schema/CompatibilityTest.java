@@ -231,4 +231,55 @@ class CompatibilityTest {
     assertFalse(Compatibility.anyBreaking(findings), findings.toString());
     assertEquals(List.of(), findings);
   }
+
+  private static final WireType.Struct FIFO =
+      new WireType.Struct(
+          "p.Fifo", List.of(field("head", Primitive.INT), field("count", Primitive.INT)));
+
+  private static TypeDescription uart(SubChunkField... subs) {
+    return new TypeDescription(ChunkType.of("UaRt"), "p.Uart", List.of(), List.of(subs));
+  }
+
+  @Test
+  void aDeclaredSubChunksStructIsComparedAsAnInlineLayout() {
+    TypeDescription v1 = uart(SubChunkField.declared("rx", ChunkType.of("rxFf"), FIFO));
+    WireType.Struct wider =
+        new WireType.Struct(
+            "p.Fifo", List.of(field("head", Primitive.LONG), field("count", Primitive.INT)));
+    List<Finding> retyped =
+        Compatibility.compare(
+            List.of(v1), List.of(uart(SubChunkField.declared("rx", ChunkType.of("rxFf"), wider))));
+    assertEquals("rx.head", only(retyped, "inline-field-retyped").field());
+    assertTrue(Compatibility.anyBreaking(retyped));
+
+    List<Finding> recoded =
+        Compatibility.compare(
+            List.of(v1), List.of(uart(SubChunkField.declared("rx", ChunkType.of("rxFF"), FIFO))));
+    assertEquals("rx", only(recoded, "sub-chunk-code").field());
+    assertTrue(Compatibility.anyBreaking(recoded));
+  }
+
+  @Test
+  void aClassSubChunkThatBecameADeclaredStructIsBreaking() {
+    TypeDescription v1 = uart(new SubChunkField("rx", ChunkType.of("rxFf"), "p.Fifo", false));
+    List<Finding> findings =
+        Compatibility.compare(
+            List.of(v1), List.of(uart(SubChunkField.declared("rx", ChunkType.of("rxFf"), FIFO))));
+    Finding finding = only(findings, "sub-chunk-declared");
+    assertTrue(finding.isBreaking());
+    assertEquals(
+        "sub-chunk field 'rx' was a sub-chunk of @Chunk class p.Fifo and is now a struct p.Fifo"
+            + " under a code it declares: its data is read by another description",
+        finding.message());
+  }
+
+  @Test
+  void aNewDeclaredSubChunkBreaksNothing() {
+    TypeDescription v1 = uart(SubChunkField.declared("rx", ChunkType.of("rxFf"), FIFO));
+    TypeDescription v2 =
+        uart(
+            SubChunkField.declared("rx", ChunkType.of("rxFf"), FIFO),
+            SubChunkField.declared("tx", ChunkType.of("txFf"), FIFO));
+    assertEquals(List.of(), Compatibility.compare(List.of(v1), List.of(v2)));
+  }
 }

@@ -82,7 +82,8 @@ class DescChunkTest {
             fields,
             List.of(
                 new SubChunkField("irq", ChunkType.of("IrQs"), "p.Irq", false),
-                new SubChunkField("queues", ChunkType.of("quEu"), "p.Device$Queue", true)),
+                new SubChunkField("queues", ChunkType.of("quEu"), "p.Device$Queue", true),
+                SubChunkField.declared("timer", ChunkType.of("tiMr"), SHAPE)),
             "id");
     TypeDescription empty =
         new TypeDescription(ChunkType.of("emPt"), "p.Empty", List.of(), List.of());
@@ -519,5 +520,36 @@ class DescChunkTest {
         fail("refused by the reader's checks: " + e);
       }
     }
+  }
+
+  @Test
+  void aDeclaredSubChunkThatSaysItIsAListIsData() throws Exception {
+    TypeDescription uart =
+        new TypeDescription(
+            ChunkType.of("UaRt"),
+            "p.Uart",
+            List.of(),
+            List.of(SubChunkField.declared("rx", ChunkType.of("rxFf"), POINT)));
+    byte[] data = DescChunk.encode(List.of(uart));
+    assertEquals(List.of(uart), DescChunk.decode(data, OFFSET));
+    // The list byte follows the sub-chunk record's class name, "p.Point".
+    byte[] className = "p.Point".getBytes(StandardCharsets.UTF_8);
+    int listByte = indexOf(data, className, data.length - 1) + className.length;
+    assertEquals(0, data[listByte]);
+    data[listByte] = 1;
+    ChunkStreamException e =
+        assertThrows(ChunkStreamException.class, () -> DescChunk.decode(data, OFFSET));
+    assertEquals(Kind.DATA, e.kind());
+    assertTrue(e.detail().contains("such a field holds one"), e.detail());
+  }
+
+  /** The last index at or before {@code from} where {@code part} starts in {@code data}. */
+  private static int indexOf(byte[] data, byte[] part, int from) {
+    for (int i = Math.min(from, data.length - part.length); i >= 0; i--) {
+      if (Arrays.equals(data, i, i + part.length, part, 0, part.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 }

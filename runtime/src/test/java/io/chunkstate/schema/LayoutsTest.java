@@ -1,5 +1,6 @@
 package io.chunkstate.schema;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkStreamException.Kind;
 import io.chunkstate.ChunkType;
+import io.chunkstate.framing.ChunkEditor;
 import io.chunkstate.framing.RawChunk;
+import io.chunkstate.framing.Signature;
 import io.chunkstate.schema.WireType.Primitive;
+import io.chunkstate.testing.StreamBuilder;
 import io.chunkstate.wire.WireWriter;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -222,5 +227,86 @@ class LayoutsTest {
     assertEquals(kind, e.kind(), e.getMessage());
     assertEquals(OFFSET, e.offset());
     assertEquals("PaRt/LaYo", e.path());
+  }
+
+  @Test
+  void aDeclaredCodeIsKnownInsideItsParentOnlyAndWalkedAsItsStruct() throws Exception {
+    ChunkType timer = ChunkType.of("TiMr"); // critical: an editor stops at it where unknown
+    TypeDescription hpet =
+        new TypeDescription(
+            ChunkType.of("HpEt"),
+            "p.Hpet",
+            List.of(FieldDescription.of("id", Primitive.INT, "int")),
+            List.of(SubChunkField.declared("timer", timer, POINT)));
+    TypeDescription rtc =
+        new TypeDescription(ChunkType.of("RtCc"), "p.Rtc", List.of(), List.of());
+    Layouts layouts = Layouts.of(List.of(hpet, rtc));
+    assertFalse(layouts.knows(timer), "not at the top level");
+    assertFalse(layouts.inside(rtc.type()).knows(timer), "not under another parent");
+    Layouts inHpet = layouts.inside(hpet.type());
+    assertTrue(inHpet.knows(timer));
+    assertTrue(inHpet.knows(rtc.type()), "class codes stay known everywhere");
+    assertFalse(inHpet.inside(timer).knows(timer), "inside the struct's sub-chunk, none is");
+
+    WireWriter point = new WireWriter();
+    point.writeInt(5); // the data is POINT's fields: x, then label
+    point.writeString("ab");
+    int later = point.beginChunk(ChunkType.of("laTr")); // a sub-chunk after them
+    point.endChunk(later);
+    byte[] data = point.toByteArray();
+    assertEquals(
+        4 + 4 + 2,
+        inHpet.inlineLength(RawChunk.wrap(timer, OFFSET, data, 0, data.length), "HpEt/TiMr"));
+  }
+
+  @Test
+  void anEditorCopiesACriticalDeclaredSubChunkUnderItsParentAndStopsAtItElsewhere()
+      throws Exception {
+    ChunkType timer = ChunkType.of("TiMr");
+    TypeDescription hpet =
+        new TypeDescription(
+            ChunkType.of("HpEt"),
+            "p.Hpet",
+            List.of(FieldDescription.of("id", Primitive.INT, "int")),
+            List.of(SubChunkField.declared("timer", timer, POINT)));
+    ChunkEditor editor =
+        ChunkEditor.of(Signature.CHUNKSTATE, Layouts.of(List.of(hpet))).stripAncillary();
+    Consumer<WireWriter> timerChunk =
+        w -> {
+          int mark = w.beginChunk(timer);
+          w.writeInt(5);
+          w.writeString("ab");
+          int note = w.beginChunk(ChunkType.of("noTe")); // ancillary: stripped
+          w.endChunk(note);
+          w.endChunk(mark);
+        };
+    byte[] input =
+        StreamBuilder.withHeader()
+            .chunk("HpEt", w -> {
+              w.writeInt(1);
+              timerChunk.accept(w);
+            })
+            .end()
+            .bytes();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    editor.copy(input, out);
+    byte[] expected =
+        StreamBuilder.withHeader()
+            .chunk("HpEt", w -> {
+              w.writeInt(1);
+              int mark = w.beginChunk(timer);
+              w.writeInt(5);
+              w.writeString("ab");
+              w.endChunk(mark);
+            })
+            .end()
+            .bytes();
+    assertArrayEquals(expected, out.toByteArray(), "walked as the struct, its note stripped");
+
+    byte[] alone = StreamBuilder.withHeader().chunk("TiMr", timerChunk).end().bytes();
+    ChunkStreamException e =
+        assertThrows(
+            ChunkStreamException.class, () -> editor.copy(alone, new ByteArrayOutputStream()));
+    assertEquals(Kind.UNKNOWN_CRITICAL, e.kind());
   }
 }

@@ -43,6 +43,7 @@ final class CodecNames {
   private final Map<String, String> enumConstants = new LinkedHashMap<>();
   private final Map<String, String> enumValues = new LinkedHashMap<>();
   private final Map<String, String> structReaders = new LinkedHashMap<>();
+  private final Map<String, String> structChunkReaders = new LinkedHashMap<>();
 
   /** Names a local must not take: the constants, and the simple names of the types used. */
   private final Set<String> reserved = new TreeSet<>();
@@ -58,8 +59,13 @@ final class CodecNames {
     this.typeConstant = constants.newName("TYPE");
     this.descriptionConstant = constants.newName("DESCRIPTION");
     for (FieldModel field : type.subChunkFields()) {
+      SubChunkField subChunk = SubChunkField.of(field);
       codecConstants.put(
-          field, constants.newName(upperSnake(SubChunkField.of(field).type().simpleName())));
+          field,
+          constants.newName(
+              subChunk.declared()
+                  ? upperSnake(field.name()) + "_TYPE"
+                  : upperSnake(subChunk.type().simpleName())));
     }
     for (WireType.EnumType e : used.enums()) {
       String prefix = upperSnake(e.name().simpleName());
@@ -83,6 +89,11 @@ final class CodecNames {
       structReaders.put(
           struct.name().qualifiedName(),
           methods.newName("read" + String.join("", struct.name().simpleNames())));
+    }
+    for (ClassModel struct : used.chunkStructs()) {
+      structChunkReaders.put(
+          struct.name().qualifiedName(),
+          methods.newName("read" + String.join("", struct.name().simpleNames()) + "Chunk"));
     }
     this.holder = codec.nestedClass(constants.newName("Values"));
     reserved.add(holder.simpleName());
@@ -118,7 +129,10 @@ final class CodecNames {
     return names;
   }
 
-  /** The constant that holds the codec of a sub-chunk field's type. */
+  /**
+   * The constant that holds the codec of a sub-chunk field's type, or for a field that declares its
+   * own code, the {@code ChunkType} of that code.
+   */
   String codecConstant(FieldModel field) {
     return codecConstants.get(field);
   }
@@ -141,6 +155,16 @@ final class CodecNames {
   /** The private method that reads {@code struct}. */
   String structReader(ClassModel struct) {
     return structReaders.get(struct.name().qualifiedName());
+  }
+
+  /** The private method that reads the sub-chunk of a field of type {@code struct}. */
+  String structChunkReader(ClassModel struct) {
+    return structChunkReaders.get(struct.name().qualifiedName());
+  }
+
+  /** The structs the codec reads as sub-chunks of a declared code, in the order of first use. */
+  List<ClassModel> chunkStructs() {
+    return used.chunkStructs();
   }
 
   /** The structs the codec reads, in the order of first use. */

@@ -170,10 +170,21 @@ final class CodecWriter {
     }
   }
 
-  /** {@code LEAF}: the codec of each sub-chunk field's type. */
+  /**
+   * {@code LEAF}: the codec of each sub-chunk field's type; {@code RX_TYPE}: the code a struct field
+   * declares.
+   */
   private void addCodecConstants() {
     for (Map.Entry<FieldModel, String> constant : names.codecConstants().entrySet()) {
-      ClassName subCodec = className(SubChunkField.of(constant.getKey()).type().codecName());
+      SubChunkField subChunk = SubChunkField.of(constant.getKey());
+      if (subChunk.declared()) {
+        codec.addField(
+            constant(RuntimeTypes.CHUNK_TYPE, constant.getValue())
+                .initializer("$T.of($S)", RuntimeTypes.CHUNK_TYPE, subChunk.code())
+                .build());
+        continue;
+      }
+      ClassName subCodec = className(subChunk.type().codecName());
       codec.addField(
           constant(subCodec, constant.getValue()).initializer("new $T()", subCodec).build());
     }
@@ -416,7 +427,8 @@ final class CodecWriter {
               for (FieldModel field : checked) {
                 if (field.inPlace()) {
                   finalArrayMismatch(code, locals, field, decoded, target);
-                } else {
+                }
+                if (field.isSubChunk() && SubChunkField.of(field).mutable()) {
                   nestedMismatch(code, locals, field, decoded, target);
                 }
               }
@@ -459,7 +471,33 @@ final class CodecWriter {
     String mismatch = locals.newName(field.name() + "Mismatch");
     code.addStatement("$T $N = $L", fieldType, value, StateCode.get(decoded, field))
         .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field));
-    if (SubChunkField.of(field).list()) {
+    SubChunkField subChunk = SubChunkField.of(field);
+    if (subChunk.array()) {
+      // Arrays of the same length are applied element by element, but where the target's is null.
+      String i = locals.newName("i");
+      code.beginControlFlow(
+              "if ($N != null && $N != null && $N.length == $N.length)", value, live, value, live)
+          .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, value, i)
+          .beginControlFlow("if ($N[$N] == null)", live, i)
+          .addStatement("continue")
+          .endControlFlow()
+          .addStatement(
+              "$T $N = $N.applyMismatch($N[$N], $N[$N])",
+              JavaTypes.STRING,
+              mismatch,
+              names.codecConstant(field),
+              value,
+              i,
+              live,
+              i)
+          .beginControlFlow("if ($N != null)", mismatch)
+          .addStatement("return $S + $N + $S + $N", field.name() + "[", i, "].", mismatch)
+          .endControlFlow()
+          .endControlFlow()
+          .endControlFlow();
+      return;
+    }
+    if (subChunk.list()) {
       // Lists of the same size are applied element by element; others are assigned.
       String i = locals.newName("i");
       code.beginControlFlow(
@@ -533,7 +571,9 @@ final class CodecWriter {
    * and the detail of the {@code DATA} error of {@code decode} for another count.
    */
   private void addFixedLength() {
-    if (!StateCode.hasFixedLength(type.fields(), names.structs())) {
+    List<ClassModel> structs = new ArrayList<>(names.structs());
+    structs.addAll(names.chunkStructs());
+    if (!StateCode.hasFixedLength(type.fields(), structs)) {
       return;
     }
     codec.addMethod(
@@ -628,6 +668,42 @@ final class CodecWriter {
               .addCode(code.build())
               .build());
     }
+    for (ClassModel struct : names.chunkStructs()) {
+      addStructChunkReader(struct);
+    }
+  }
+
+  /**
+   * {@code readFifoChunk}: the struct in the data of a sub-chunk of a code a field declares — its
+   * fields, without a presence byte — then any sub-chunks after them, which it does not know.
+   */
+  private void addStructChunkReader(ClassModel struct) {
+    NameAllocator locals = names.newNames();
+    String sub = locals.newName("sub");
+    ClassName structClass = className(struct.name());
+    CodeBlock.Builder code = CodeBlock.builder();
+    FieldDecoder decoder = new FieldDecoder(code, locals, sub, names);
+    List<CodeBlock> values = new ArrayList<>();
+    for (FieldModel field : struct.fields()) {
+      values.add(CodeBlock.of("$N", decoder.read(field, struct.name().simpleName())));
+    }
+    code.beginControlFlow("while ($N.hasRemaining())", sub)
+        .addStatement("$N.skipUnknown($N.nextSubChunk())", sub, sub)
+        .endControlFlow();
+    code.add(
+        StateCode.refusalsAreDataErrors(
+            StateCode.construction(struct, values, locals, sub, null), locals, sub, struct));
+    codec.addMethod(
+        MethodSpec.methodBuilder(names.structChunkReader(struct))
+            .addJavadoc(
+                "Reads a {@link $T} from its sub-chunk's data: its fields, then unknown sub-chunks.\n",
+                structClass)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(structClass)
+            .addParameter(WIRE_READER, sub)
+            .addException(CHUNK_STREAM_EXCEPTION)
+            .addCode(code.build())
+            .build());
   }
 
   /** {@code encodePart0}…: each writes its share of the fields of a split codec. */
@@ -726,7 +802,9 @@ final class CodecWriter {
                 state);
     for (FieldModel field : type.fields()) {
       FieldSpec.Builder member = FieldSpec.builder(javaType(field.type()), field.name());
-      if (field.isSubChunk() && SubChunkField.of(field).list()) {
+      if (field.isSubChunk()
+          && SubChunkField.of(field).list()
+          && !SubChunkField.of(field).array()) {
         member.initializer("new $T<>()", JavaTypes.ARRAY_LIST);
       }
       holder.addField(member.build());

@@ -36,8 +36,20 @@ final class DescriptionCode implements WireType.Visitor<CodeBlock> {
         field.fixedLength());
   }
 
-  /** {@code new SubChunkField("msix", ChunkType.of("MsXs"), "p.MsixState", false)}. */
+  /**
+   * {@code new SubChunkField("msix", ChunkType.of("MsXs"), "p.MsixState", false)}, or {@code
+   * SubChunkField.declared("rx", ChunkType.of("rxFf"), new WireType.Struct(…))}.
+   */
   static CodeBlock subChunk(SubChunkField field) {
+    if (field.declared()) {
+      return CodeBlock.of(
+          "$T.declared($S, $T.of($S), $L)",
+          SUB_CHUNK_FIELD,
+          field.name(),
+          CHUNK_TYPE,
+          field.type().code(),
+          INSTANCE.struct(field.struct()));
+    }
     return CodeBlock.of(
         "new $T($S, $T.of($S), $S, $L)",
         SUB_CHUNK_FIELD,

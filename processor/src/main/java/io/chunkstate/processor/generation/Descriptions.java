@@ -29,8 +29,11 @@ public final class Descriptions implements WireType.Visitor<io.chunkstate.schema
     for (FieldModel field : type.subChunkFields()) {
       SubChunkField use = SubChunkField.of(field);
       subChunks.add(
-          new io.chunkstate.schema.SubChunkField(
-              field.name(), ChunkType.of(use.code()), use.type().binaryName(), use.list()));
+          use.declared()
+              ? io.chunkstate.schema.SubChunkField.declared(
+                  field.name(), ChunkType.of(use.code()), struct(use.struct()))
+              : new io.chunkstate.schema.SubChunkField(
+                  field.name(), ChunkType.of(use.code()), use.type().binaryName(), use.list()));
     }
     return new TypeDescription(
         ChunkType.of(chunk.code()),
@@ -119,6 +122,11 @@ public final class Descriptions implements WireType.Visitor<io.chunkstate.schema
 
   @Override
   public io.chunkstate.schema.WireType visitSubChunkList(WireType.SubChunkList type) {
+    throw new IllegalArgumentException("a sub-chunk is described beside the inline fields");
+  }
+
+  @Override
+  public io.chunkstate.schema.WireType visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
     throw new IllegalArgumentException("a sub-chunk is described beside the inline fields");
   }
 }

@@ -136,6 +136,11 @@ final class FieldDecoder {
     public CodeBlock visitSubChunkList(WireType.SubChunkList type) {
       throw new AssertionError("not an inline type: " + type);
     }
+
+    @Override
+    public CodeBlock visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+      throw new AssertionError("not an inline type: " + type);
+    }
   }
 
   /** Reads an array, a list or a bitmap into the declared, unassigned local {@code target}. */
@@ -204,6 +209,11 @@ final class FieldDecoder {
 
     @Override
     public Void visitSubChunkList(WireType.SubChunkList type) {
+      return readByExpression(type);
+    }
+
+    @Override
+    public Void visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
       return readByExpression(type);
     }
 

@@ -148,6 +148,11 @@ final class FieldEncoder {
       throw new AssertionError("not an inline type: " + type);
     }
 
+    @Override
+    public Void visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+      throw new AssertionError("not an inline type: " + type);
+    }
+
     private String local(WireType type) {
       return FieldEncoder.this.local(type, expression, hint);
     }

@@ -137,5 +137,10 @@ final class FixedRun {
         public WireType.Primitive visitSubChunkList(WireType.SubChunkList type) {
           return null;
         }
+
+        @Override
+        public WireType.Primitive visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+          return null;
+        }
       };
 }

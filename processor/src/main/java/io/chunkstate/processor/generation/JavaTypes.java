@@ -128,6 +128,13 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
 
   @Override
   public TypeName visitSubChunkList(WireType.SubChunkList type) {
-    return ParameterizedTypeName.get(LIST, className(type.type()));
+    return type.array()
+        ? ArrayTypeName.of(className(type.type()))
+        : ParameterizedTypeName.get(LIST, className(type.type()));
+  }
+
+  @Override
+  public TypeName visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+    return className(type.type().name());
   }
 }

@@ -130,4 +130,9 @@ final class Parts implements WireType.Visitor<Integer> {
   public Integer visitSubChunkList(WireType.SubChunkList type) {
     return 8;
   }
+
+  @Override
+  public Integer visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+    return 8;
+  }
 }

@@ -93,6 +93,9 @@ public final class RegistryJson {
       json.name("code").value(field.type().code());
       json.name("class").value(field.className());
       json.name("list").value(field.list());
+      if (field.declared()) {
+        json.name("declared").value(true);
+      }
       json.endObject();
     }
     json.endArray();

@@ -82,6 +82,15 @@ final class RegistryReader {
     List<SubChunkField> subChunks = new ArrayList<>();
     for (JsonElement element : array(chunk, "subChunks")) {
       JsonObject field = element.getAsJsonObject();
+      JsonElement declared = field.get("declared");
+      if (declared != null && declared.getAsBoolean()) {
+        subChunks.add(
+            SubChunkField.declared(
+                field.get("name").getAsString(),
+                code(field.get("code").getAsString()),
+                struct(field.get("class").getAsString())));
+        continue;
+      }
       subChunks.add(
           new SubChunkField(
               field.get("name").getAsString(),

@@ -58,6 +58,10 @@ final class StateCopier {
     String live = names.newName("target" + capitalized(field.name()));
     code.addStatement("$T $N = $L", fieldType, value, StateCode.get(decoded, field))
         .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field));
+    if (SubChunkField.of(field).array()) {
+      applyElements(field, value, live);
+      return;
+    }
     if (SubChunkField.of(field).list()) {
       String i = names.newName("i");
       code.beginControlFlow(
@@ -73,6 +77,31 @@ final class StateCopier {
     code.nextControlFlow("else")
         .addStatement("$L", StateCode.set(target, field, CodeBlock.of("$N", value)))
         .endControlFlow();
+  }
+
+  /**
+   * An array of a mutable chunk: each element applied to the target's at its index (or stored
+   * there, where the target's is null) when the two arrays have the same length, which {@code
+   * applyMismatch} holds a final array to; otherwise the decoded array is assigned.
+   */
+  private void applyElements(FieldModel field, String value, String live) {
+    String i = names.newName("i");
+    if (!field.inPlace()) {
+      code.beginControlFlow(
+          "if ($N != null && $N != null && $N.length == $N.length)", value, live, value, live);
+    }
+    code.beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, value, i)
+        .beginControlFlow("if ($N[$N] == null)", live, i)
+        .addStatement("$N[$N] = $N[$N]", live, i, value, i)
+        .nextControlFlow("else")
+        .addStatement("$N.apply($N[$N], $N[$N])", codec.codecConstant(field), value, i, live, i)
+        .endControlFlow()
+        .endControlFlow();
+    if (!field.inPlace()) {
+      code.nextControlFlow("else")
+          .addStatement("$L", StateCode.set(target, field, CodeBlock.of("$N", value)))
+          .endControlFlow();
+    }
   }
 
   /**

@@ -38,7 +38,37 @@ final class StateDecoder {
    */
   List<CodeBlock> readAll() {
     Map<FieldModel, CodeBlock> values = codec.split ? readIntoHolder() : readIntoLocals();
-    readSubChunks(values);
+    Map<FieldModel, CodeBlock> collected = new LinkedHashMap<>(values);
+    for (FieldModel field : codec.type.subChunkFields()) {
+      SubChunkField subChunk = SubChunkField.of(field);
+      if (subChunk.array()) {
+        String elements = names.newName(field.name() + "Elements");
+        code.addStatement(
+            "$T<$T> $N = new $T<>()",
+            JavaTypes.LIST,
+            JavaTypes.className(subChunk.type()),
+            elements,
+            JavaTypes.ARRAY_LIST);
+        collected.put(field, CodeBlock.of("$N", elements));
+      }
+    }
+    readSubChunks(collected);
+    for (FieldModel field : codec.type.subChunkFields()) {
+      SubChunkField subChunk = SubChunkField.of(field);
+      if (subChunk.array()) {
+        // An array field's sub-chunks, in stream order: an empty array when none came.
+        CodeBlock array =
+            CodeBlock.of(
+                "$L.toArray(new $T[0])",
+                collected.get(field),
+                JavaTypes.className(subChunk.type()));
+        if (codec.split) {
+          code.addStatement("$L = $L", values.get(field), array);
+        } else {
+          code.addStatement("$T $L = $L", javaType(field.type()), values.get(field), array);
+        }
+      }
+    }
     List<CodeBlock> ordered = new ArrayList<>();
     for (FieldModel field : codec.type.fields()) {
       ordered.add(values.get(field));
@@ -60,7 +90,12 @@ final class StateDecoder {
     }
     for (FieldModel field : codec.type.subChunkFields()) {
       String local = names.newName(field.name());
-      if (SubChunkField.of(field).list()) {
+      SubChunkField subChunk = SubChunkField.of(field);
+      if (subChunk.array()) {
+        values.put(field, CodeBlock.of("$N", local)); // declared once the sub-chunks are read
+        continue;
+      }
+      if (subChunk.list()) {
         code.addStatement(
             "$T $N = new $T<>()", javaType(field.type()), local, JavaTypes.ARRAY_LIST);
       } else {
@@ -111,7 +146,12 @@ final class StateDecoder {
     SubChunkField subChunk = SubChunkField.of(field);
     String constant = codec.codecConstant(field);
     code.add("case $L -> { // $L\n", hexValue(subChunk.code()), subChunk.code()).indent();
-    if (subChunk.list()) {
+    if (subChunk.declared()) {
+      code.beginControlFlow("if ($L != null)", value)
+          .addStatement("throw $N.duplicateSubChunk($N)", in, sub)
+          .endControlFlow()
+          .addStatement("$L = $N($N)", value, codec.structChunkReader(subChunk.struct()), sub);
+    } else if (subChunk.list()) {
       code.addStatement("$L.add($N.decode($N))", value, constant, sub);
     } else {
       code.beginControlFlow("if ($L != null)", value)

@@ -51,20 +51,33 @@ final class StateEncoder {
     }
   }
 
-  /** Writes the sub-chunk of a field, or one per element of a list; nothing for null. */
+  /**
+   * Writes the sub-chunk of a field, or one per element of a list or array; for a struct field
+   * that declares its code, one sub-chunk of that code whose data is the struct's fields. Nothing
+   * for null.
+   */
   private void writeSubChunks(FieldModel field) {
     SubChunkField subChunk = SubChunkField.of(field);
     String constant = codec.codecConstant(field);
     String local = names.newName(field.name());
     code.addStatement("$T $N = $L", javaType(field.type()), local, StateCode.get(state, field));
     code.beginControlFlow("if ($N != null)", local);
-    if (!subChunk.list()) {
+    if (subChunk.declared()) {
+      String mark = names.newName(field.name() + "Mark");
+      code.addStatement("int $N = $N.beginSubChunk($N)", mark, out, constant);
+      FieldEncoder encoder = new FieldEncoder(code, names, out, codec);
+      for (FieldModel member : subChunk.struct().fields()) {
+        encoder.write(
+            member, StateCode.get(local, member), subChunk.struct().name().simpleName());
+      }
+      code.addStatement("$N.endChunk($N)", out, mark);
+    } else if (!subChunk.list()) {
       code.addStatement("$N.writeChunk($N, $N)", out, constant, local);
     } else {
       String i = names.newName("i");
       String element = names.newName("element");
-      code.beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", i, i, local, i)
-          .addStatement("$T $N = $N.get($N)", className(subChunk.type()), element, local, i)
+      code.beginControlFlow("for (int $N = 0; $N < $L; $N++)", i, i, subChunk.size(local), i)
+          .addStatement("$T $N = $L", className(subChunk.type()), element, subChunk.get(local, i))
           .beginControlFlow("if ($N == null)", element)
           .addStatement(
               "throw $N.nullSubChunk($S, $N)",

@@ -1,5 +1,7 @@
 package io.chunkstate.processor.generation;
 
+import com.palantir.javapoet.CodeBlock;
+import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.JavaName;
 import io.chunkstate.processor.model.WireType;
@@ -9,11 +11,15 @@ import io.chunkstate.processor.model.WireType;
  *
  * @param type the {@code @Chunk} type of the sub-chunks
  * @param code their type code
- * @param list whether the field is a {@code List} of them, rather than one
+ * @param list whether the field is a {@code List} or an array of them, rather than one
+ * @param array whether the field is an array of them
  * @param mutable whether the sub-chunks are instances of a class, which {@code apply} restores in
  *     place: the one of a single field, or each element of a list of the same size
+ * @param struct for a struct field that declares its own code ({@code @SubChunk}), the struct,
+ *     whose inline fields are the sub-chunk's data; null for a {@code @Chunk} type's sub-chunks
  */
-public record SubChunkField(JavaName type, String code, boolean list, boolean mutable) {
+public record SubChunkField(
+    JavaName type, String code, boolean list, boolean array, boolean mutable, ClassModel struct) {
 
   /** The sub-chunks of {@code field}, which must travel as sub-chunks. */
   public static SubChunkField of(FieldModel field) {
@@ -74,12 +80,34 @@ public record SubChunkField(JavaName type, String code, boolean list, boolean mu
 
         @Override
         public SubChunkField visitSubChunk(WireType.SubChunk type) {
-          return new SubChunkField(type.type(), type.code(), false, type.mutable());
+          return new SubChunkField(type.type(), type.code(), false, false, type.mutable(), null);
         }
 
         @Override
         public SubChunkField visitSubChunkList(WireType.SubChunkList type) {
-          return new SubChunkField(type.type(), type.code(), true, type.mutable());
+          return new SubChunkField(
+              type.type(), type.code(), true, type.array(), type.mutable(), null);
+        }
+
+        @Override
+        public SubChunkField visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+          return new SubChunkField(
+              type.type().name(), type.code(), false, false, false, type.type());
         }
       };
+
+  /** Whether the field declares its own code, and its sub-chunk holds a struct's fields. */
+  boolean declared() {
+    return struct != null;
+  }
+
+  /** The number of elements of the list or array in the local {@code local}. */
+  CodeBlock size(String local) {
+    return CodeBlock.of(array ? "$N.length" : "$N.size()", local);
+  }
+
+  /** The element at index {@code i} of the list or array in the local {@code local}. */
+  CodeBlock get(String local, String i) {
+    return CodeBlock.of(array ? "$N[$N]" : "$N.get($N)", local, i);
+  }
 }

@@ -18,6 +18,7 @@ public final class UsedTypes implements WireType.Visitor<Void> {
   private final Map<String, ClassModel> structs = new LinkedHashMap<>();
   private final Map<String, WireType.EnumType> enums = new LinkedHashMap<>();
   private final Map<String, JavaName> subChunks = new LinkedHashMap<>();
+  private final Map<String, ClassModel> chunkStructs = new LinkedHashMap<>();
   private final List<JavaName> all = new ArrayList<>();
 
   private UsedTypes() {}
@@ -37,6 +38,14 @@ public final class UsedTypes implements WireType.Visitor<Void> {
   /** The structs, in the order of first use. */
   List<ClassModel> structs() {
     return List.copyOf(structs.values());
+  }
+
+  /**
+   * The structs that travel as sub-chunks of a code their fields declare, in the order of first
+   * use.
+   */
+  List<ClassModel> chunkStructs() {
+    return List.copyOf(chunkStructs.values());
   }
 
   /** The enums, in the order of first use. */
@@ -128,6 +137,17 @@ public final class UsedTypes implements WireType.Visitor<Void> {
   public Void visitSubChunkList(WireType.SubChunkList type) {
     if (firstUse(type.type())) {
       subChunks.put(type.type().qualifiedName(), type.type());
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+    // Its struct is read by a method of its own, without a presence byte.
+    if (!chunkStructs.containsKey(type.type().name().qualifiedName())) {
+      chunkStructs.put(type.type().name().qualifiedName(), type.type());
+      firstUse(type.type().name());
+      addFields(type.type());
     }
     return null;
   }

@@ -145,5 +145,10 @@ public record FieldModel(
         public Boolean visitSubChunkList(WireType.SubChunkList type) {
           return true;
         }
+
+        @Override
+        public Boolean visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+          return true;
+        }
       };
 }

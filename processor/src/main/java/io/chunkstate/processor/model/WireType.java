@@ -56,6 +56,8 @@ public sealed interface WireType {
     R visitSubChunk(SubChunk type);
 
     R visitSubChunkList(SubChunkList type);
+
+    R visitDeclaredSubChunk(DeclaredSubChunk type);
   }
 
   /** A primitive, written at its fixed width. */
@@ -260,12 +262,15 @@ public sealed interface WireType {
   }
 
   /**
-   * A {@code List} of a {@code @Chunk} type: one sub-chunk per element.
+   * A {@code List} or an array of a {@code @Chunk} type: one sub-chunk per element, the same bytes
+   * for both.
    *
-   * @param mutable whether the type is a class, whose codec restores the elements of a list of the
-   *     same size in place, rather than a record
+   * @param mutable whether the type is a class, whose codec restores the elements of a list or
+   *     array of the same size in place, rather than a record
+   * @param array whether the field is an array {@code C[]} rather than a {@code List<C>}
    */
-  record SubChunkList(JavaName type, String code, boolean mutable) implements WireType {
+  record SubChunkList(JavaName type, String code, boolean mutable, boolean array)
+      implements WireType {
 
     @Override
     public int minBytes() {
@@ -275,6 +280,24 @@ public sealed interface WireType {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitSubChunkList(this);
+    }
+  }
+
+  /**
+   * A {@code @ChunkStruct} field that declares its own sub-chunk code ({@code @SubChunk}): one
+   * sub-chunk of that code when not null, whose data is the struct's inline fields, without a
+   * presence byte. The code is its parent's, not registered.
+   */
+  record DeclaredSubChunk(ClassModel type, String code) implements WireType {
+
+    @Override
+    public int minBytes() {
+      return SUB_CHUNK_FRAMING;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDeclaredSubChunk(this);
     }
   }
 }

@@ -369,6 +369,11 @@ final class AccessCheck {
     public Boolean visitSubChunkList(WireType.SubChunkList type) {
       return true;
     }
+
+    @Override
+    public Boolean visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+      return visitStruct(new WireType.Struct(type.type())); // inline in the codec, as a struct
+    }
   }
 
   /** The first member of a struct class that its codec uses and that is not public, or null. */

@@ -41,6 +41,9 @@ public final class Annotations {
   /** {@code @ChunkBase}: a superclass that contributes its state to {@code @Chunk} subclasses. */
   public static final String CHUNK_BASE = "io.chunkstate.annotation.ChunkBase";
 
+  /** {@code @SubChunk}: the sub-chunk code a struct field declares. */
+  public static final String SUB_CHUNK = "io.chunkstate.annotation.SubChunk";
+
   /** The annotations on members of a {@code @Chunk} type that say how it is restored. */
   public static final List<String> RESTORE = List.of(CHUNK_KEY, PRE_SAVE, POST_LOAD, WHEN_ABSENT);
 

@@ -2,6 +2,7 @@ package io.chunkstate.processor.validation;
 
 import static io.chunkstate.processor.validation.Names.name;
 
+import io.chunkstate.ChunkType;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.WireType;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
@@ -20,10 +23,11 @@ import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Rules 6, 9, 10 and 11: how the value of each field travels, if SPEC §4 can encode it at all.
+ * Rules 6, 9, 10 and 11, and 27 to 32 (docs/PROCESSOR.md): how the value of each field travels, if SPEC §4 can encode it at all.
  *
  * <p>Struct types are checked once a round and remembered, so a struct used by many chunks has its
  * problems reported once, and a chunk that uses a broken struct gets no code and no second
@@ -41,6 +45,7 @@ final class FieldTypeCheck {
           "java.lang.Float", WireType.Primitive.FLOAT,
           "java.lang.Double", WireType.Primitive.DOUBLE);
 
+  private final Elements elements;
   private final Types types;
   private final Names names;
   private final Findings findings;
@@ -57,12 +62,14 @@ final class FieldTypeCheck {
    *     problem
    */
   FieldTypeCheck(
+      Elements elements,
       Types types,
       Names names,
       Findings findings,
       TargetCheck targets,
       Function<TypeElement, ClassModel> structModel,
       EnumValueCheck enumValues) {
+    this.elements = elements;
     this.types = types;
     this.names = names;
     this.findings = findings;
@@ -73,21 +80,153 @@ final class FieldTypeCheck {
 
   /** How a field travels; null after a problem. */
   WireType wireType(FieldContext field) {
+    AnnotationMirror declared = Annotations.find(field.element(), Annotations.SUB_CHUNK);
+    if (declared != null) {
+      return declaredSubChunk(field, declared);
+    }
     return wireType(field.type(), field, true);
   }
 
   /**
-   * Rule 10: records the sub-chunk code of a field, if it has one, among those of its class, and
-   * reports a field whose code another field of the class already has.
+   * Rules 27 to 31: a struct field that declares its own sub-chunk code; null after a problem.
+   * The code is checked as SPEC §6 checks a class's, but for rule 5: it is its parent's alone.
+   */
+  private WireType declaredSubChunk(FieldContext field, AnnotationMirror annotation) {
+    AnnotationValue value = Annotations.value(annotation);
+    String code = String.valueOf(value.getValue());
+    TypeMirror type = field.type();
+    if (type.getKind() == TypeKind.ERROR) {
+      findings.defer();
+      return null;
+    }
+    TypeElement element =
+        type.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(type) : null;
+    if (field.inStruct()) {
+      findings.report(
+          Problem.on(
+              field.element(),
+              Message.SUB_CHUNK_TYPE,
+              field.name(),
+              code,
+              "it belongs to @ChunkStruct " + name(field.owner()) + ", inline data that holds no"
+                  + " sub-chunks",
+              "move the field to a @Chunk type, or remove @SubChunk"));
+      return null;
+    }
+    if (element == null
+        || !Annotations.has(element, Annotations.CHUNK_STRUCT)
+        || Annotations.has(element, Annotations.CHUNK)) {
+      findings.report(
+          Problem.on(
+              field.element(),
+              Message.SUB_CHUNK_TYPE,
+              field.name(),
+              code,
+              "its type " + type + " is not a @ChunkStruct type",
+              "give the field a @ChunkStruct type, or remove @SubChunk"));
+      return null;
+    }
+    boolean ok = declaredCode(field, annotation, value, code);
+    if (!targets.visible(element, field)) {
+      return null;
+    }
+    ClassModel struct = struct(element, field);
+    return ok && struct != null ? new WireType.DeclaredSubChunk(struct, code) : null;
+  }
+
+  /** Rules 28 to 31: the code a field declares, as rules 1 to 4 check a class's. */
+  private boolean declaredCode(
+      FieldContext field, AnnotationMirror annotation, AnnotationValue value, String code) {
+    ChunkType chunkType;
+    try {
+      chunkType = ChunkType.of(code);
+    } catch (IllegalArgumentException e) {
+      findings.report(
+          Problem.onValue(
+              field.element(),
+              annotation,
+              value,
+              Message.SUB_CHUNK_CODE_FORMAT,
+              field.name(),
+              code));
+      return false;
+    }
+    if (chunkType.equals(ChunkType.CHDR)
+        || chunkType.equals(ChunkType.CEND)
+        || chunkType.equals(ChunkType.DESC)) {
+      findings.report(
+          Problem.onValue(
+              field.element(),
+              annotation,
+              value,
+              Message.SUB_CHUNK_FORMAT_CODE,
+              field.name(),
+              code));
+      return false;
+    }
+    boolean ok = true;
+    if (chunkType.isReservedBitSet()) {
+      char third = code.charAt(2);
+      findings.report(
+          Problem.onValue(
+              field.element(),
+              annotation,
+              value,
+              Message.SUB_CHUNK_RESERVED_BIT,
+              field.name(),
+              code,
+              String.valueOf(third),
+              String.valueOf((char) (third & ~0x20))));
+      ok = false;
+    }
+    if (chunkType.isPublic()
+        && !Annotations.has(elements.getPackageOf(field.owner()), Annotations.CHUNK_AUTHORITY)) {
+      String privateSpelling =
+          code.substring(0, 1) + (char) (code.charAt(1) | 0x20) + code.substring(2);
+      findings.report(
+          Problem.onValue(
+              field.element(),
+              annotation,
+              value,
+              Message.SUB_CHUNK_PUBLIC_CODE,
+              field.name(),
+              code,
+              privateSpelling));
+      ok = false;
+    }
+    return ok;
+  }
+
+  /**
+   * Rules 10 and 32: records the sub-chunk code of a field, if it has one, among those of its
+   * class, and reports a field whose code another field of the class already has: rule 32 when
+   * either of the two declares its code ({@code @SubChunk}), rule 10 otherwise.
    *
    * @param owners the fields of the class so far, by their sub-chunk codes
+   * @param declared the fields of the class so far that declare their codes
    */
-  boolean distinctSubChunk(WireType wire, FieldContext field, Map<String, String> owners) {
+  boolean distinctSubChunk(
+      WireType wire, FieldContext field, Map<String, String> owners, Set<String> declared) {
     SubChunkUse use = SubChunkUse.of(wire);
     if (use == null) {
       return true;
     }
     String first = owners.putIfAbsent(use.code(), field.name());
+    if (first != null && (wire instanceof WireType.DeclaredSubChunk || declared.contains(first))) {
+      findings.report(
+          Problem.on(
+              field.element(),
+              Message.SUB_CHUNK_COLLISION,
+              first,
+              field.name(),
+              name(field.owner()),
+              use.code(),
+              wire instanceof WireType.DeclaredSubChunk ? field.name() : first));
+      return false;
+    }
+    if (wire instanceof WireType.DeclaredSubChunk) {
+      declared.add(field.name());
+    }
     if (first != null) {
       findings.report(
           Problem.on(
@@ -146,7 +285,7 @@ final class FieldTypeCheck {
     }
     switch (type.getKind()) {
       case ARRAY:
-        return arrayType((ArrayType) type, field);
+        return arrayType((ArrayType) type, field, topLevel);
       case DECLARED:
         return declaredType((DeclaredType) type, field, topLevel);
       case ERROR:
@@ -163,7 +302,7 @@ final class FieldTypeCheck {
     return null;
   }
 
-  private WireType arrayType(ArrayType type, FieldContext field) {
+  private WireType arrayType(ArrayType type, FieldContext field, boolean topLevel) {
     TypeMirror component = type.getComponentType();
     if (component.getKind().isPrimitive()) {
       return new WireType.PrimitiveArray(WireType.Primitive.valueOf(component.getKind().name()));
@@ -173,7 +312,7 @@ final class FieldTypeCheck {
       TypeElement element = (TypeElement) declared.asElement();
       if (Annotations.has(element, Annotations.CHUNK)
           && !Annotations.has(element, Annotations.CHUNK_STRUCT)) {
-        return subChunkContainer(field, element);
+        return subChunk(element, field, topLevel, true, true);
       }
       if (!declared.getTypeArguments().isEmpty()) {
         findings.report(
@@ -206,7 +345,7 @@ final class FieldTypeCheck {
       return targets.visible(element, field) ? enumType(element) : null;
     }
     if (Annotations.has(element, Annotations.CHUNK)) {
-      return subChunk(element, field, topLevel, false);
+      return subChunk(element, field, topLevel, false, false);
     }
     if (Annotations.has(element, Annotations.CHUNK_STRUCT)) {
       if (!targets.visible(element, field)) {
@@ -219,10 +358,11 @@ final class FieldTypeCheck {
   }
 
   /**
-   * A field of a {@code @Chunk} type, or a list of them: sub-chunks, which a class restores in
-   * place; null if the type may not be a sub-chunk here or has no valid code.
+   * A field of a {@code @Chunk} type, or a list or array of them: sub-chunks, which a class
+   * restores in place; null if the type may not be a sub-chunk here or has no valid code.
    */
-  private WireType subChunk(TypeElement element, FieldContext field, boolean topLevel, boolean list) {
+  private WireType subChunk(
+      TypeElement element, FieldContext field, boolean topLevel, boolean list, boolean array) {
     if (!subChunkAllowed(element, field, topLevel)) {
       return null;
     }
@@ -232,7 +372,7 @@ final class FieldTypeCheck {
     }
     boolean mutable = element.getKind() == ElementKind.CLASS;
     return list
-        ? new WireType.SubChunkList(names.javaName(element), code, mutable)
+        ? new WireType.SubChunkList(names.javaName(element), code, mutable, array)
         : new WireType.SubChunk(names.javaName(element), code, mutable);
   }
 
@@ -260,7 +400,7 @@ final class FieldTypeCheck {
     if (argument.getKind() == TypeKind.DECLARED) {
       TypeElement element = (TypeElement) types.asElement(argument);
       if (Annotations.has(element, Annotations.CHUNK)) {
-        return subChunk(element, field, topLevel, true);
+        return subChunk(element, field, topLevel, true, false);
       }
     } else if (argument.getKind() != TypeKind.ARRAY && argument.getKind() != TypeKind.ERROR) {
       return unsupported(field);
@@ -269,7 +409,7 @@ final class FieldTypeCheck {
     return element == null ? null : new WireType.ListOf(element);
   }
 
-  /** Rule 11, and rule 6 for a sub-chunk inside an array or a nested list. */
+  /** Rule 11, and rule 6 for a sub-chunk inside a nested array or list. */
   private boolean subChunkAllowed(TypeElement chunk, FieldContext field, boolean topLevel) {
     if (field.inStruct()) {
       findings.report(
@@ -297,6 +437,7 @@ final class FieldTypeCheck {
             field.name(),
             field.type(),
             name(chunk),
+            chunk.getSimpleName(),
             chunk.getSimpleName()));
     return null;
   }

@@ -57,8 +57,8 @@ public enum Message {
       "chunk.sub-chunk-container",
       6,
       Diagnostic.Kind.ERROR,
-      "field '%s' has type %s, but @Chunk type %s travels as a sub-chunk, which only a field or a"
-          + " List<%s> field can hold; use one of those"),
+      "field '%s' has type %s, but @Chunk type %s travels as a sub-chunk, which only a field, a"
+          + " List<%s> or an array %s[] can hold, not a nested array or list; use one of those"),
   /** Rule 6: an array whose elements are parameterized. */
   GENERIC_ARRAY(
       "chunk.generic-array",
@@ -287,6 +287,49 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "field '%s' has @FixedLength(%d), but no value has a negative length; declare the length"
           + " its values have, 0 or more"),
+  /** Rule 27 (docs/PROCESSOR.md): {@code @SubChunk} where no struct travels as a sub-chunk. */
+  SUB_CHUNK_TYPE(
+      "chunk.sub-chunk-type",
+      27,
+      Diagnostic.Kind.ERROR,
+      "field '%s' has @SubChunk(\"%s\"), but %s; only a field of a @Chunk type whose type is a"
+          + " @ChunkStruct travels as a sub-chunk of a code it declares; %s"),
+  /** Rule 28 (docs/PROCESSOR.md): a declared sub-chunk code that is not four letters. */
+  SUB_CHUNK_CODE_FORMAT(
+      "chunk.sub-chunk-code-format",
+      28,
+      Diagnostic.Kind.ERROR,
+      "field '%s' declares sub-chunk code '%s', which is not a chunk type code: a code is exactly"
+          + " four ASCII letters"),
+  /** Rule 29 (docs/PROCESSOR.md): a declared sub-chunk code with the reserved bit set. */
+  SUB_CHUNK_RESERVED_BIT(
+      "chunk.sub-chunk-reserved-bit",
+      29,
+      Diagnostic.Kind.ERROR,
+      "field '%s' declares sub-chunk code '%s', which sets the reserved bit: its third letter '%s'"
+          + " is lowercase, and a reader treats such a chunk as unknown; use the uppercase letter,"
+          + " '%s'"),
+  /** Rule 30 (docs/PROCESSOR.md): a declared sub-chunk code that the format reserves. */
+  SUB_CHUNK_FORMAT_CODE(
+      "chunk.sub-chunk-format-code",
+      30,
+      Diagnostic.Kind.ERROR,
+      "field '%s' declares sub-chunk code '%s', which is reserved by the format (CHDR, CEND and"
+          + " dESc are its own chunks); declare another code"),
+  /** Rule 31 (docs/PROCESSOR.md): a public declared sub-chunk code outside an authority. */
+  SUB_CHUNK_PUBLIC_CODE(
+      "chunk.sub-chunk-public-code",
+      31,
+      Diagnostic.Kind.ERROR,
+      "field '%s' declares sub-chunk code '%s', a public code, and public codes belong to a"
+          + " @ChunkAuthority package; use the private spelling '%s'"),
+  /** Rule 32 (docs/PROCESSOR.md): a declared sub-chunk code that another field's has. */
+  SUB_CHUNK_COLLISION(
+      "chunk.sub-chunk-collision",
+      32,
+      Diagnostic.Kind.ERROR,
+      "fields '%s' and '%s' of %s both travel as sub-chunks of code '%s', and a reader could not"
+          + " tell them apart; declare another code for '%s'"),
   /** Rule 33 (docs/PROCESSOR.md): some constants of an enum declare a value, others do not. */
   WIRE_VALUE_PARTIAL(
       "chunk.wire-value-partial",

@@ -189,7 +189,9 @@ final class RestoreCheck {
       String found =
           use == null
               ? "its type " + field.type() + " travels inline"
-              : "it holds a List of sub-chunks, which is empty when none came";
+              : ((WireType.SubChunkList) wire).array()
+                  ? "it holds an array of sub-chunks, which is empty when none came"
+                  : "it holds a List of sub-chunks, which is empty when none came";
       findings.report(Problem.on(field.element(), Message.ABSENT_FIELD, field.name(), found));
       return new Result<>(null, false);
     }

@@ -70,5 +70,10 @@ record SubChunkUse(JavaName type, String code) {
         public SubChunkUse visitSubChunkList(WireType.SubChunkList type) {
           return new SubChunkUse(type.type(), type.code());
         }
+
+        @Override
+        public SubChunkUse visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
+          return new SubChunkUse(type.type().name(), type.code());
+        }
       };
 }

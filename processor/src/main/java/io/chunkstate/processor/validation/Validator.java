@@ -67,7 +67,8 @@ public final class Validator {
     this.access = new AccessCheck(elements, types, names, findings, targets);
     this.enumValues = new EnumValueCheck(findings);
     this.fieldTypes =
-        new FieldTypeCheck(types, names, findings, targets, this::structModel, enumValues);
+        new FieldTypeCheck(
+            elements, types, names, findings, targets, this::structModel, enumValues);
     this.restore = new RestoreCheck(elements, types, names, findings);
     this.declarations = new DeclarationCheck(findings);
   }
@@ -227,6 +228,7 @@ public final class Validator {
     }
     List<FieldModel> fields = new ArrayList<>();
     Map<String, String> subChunkOwners = new HashMap<>();
+    Set<String> declaredSubChunks = new HashSet<>();
     Map<String, TypeElement> declaredBy = new HashMap<>();
     List<TypeElement> declarers = new ArrayList<>(bases);
     declarers.add(type);
@@ -244,7 +246,17 @@ public final class Validator {
           ok = false;
           continue;
         }
-        ok &= field(type, declarer, field, inStruct, contexts, wires, subChunkOwners, fields);
+        ok &=
+            field(
+                type,
+                declarer,
+                field,
+                inStruct,
+                contexts,
+                wires,
+                subChunkOwners,
+                declaredSubChunks,
+                fields);
       }
     }
     if (!ok) {
@@ -268,6 +280,7 @@ public final class Validator {
       List<FieldContext> contexts,
       List<WireType> wires,
       Map<String, String> subChunkOwners,
+      Set<String> declaredSubChunks,
       List<FieldModel> fields) {
     boolean ok = true;
     boolean record = type.getKind() == ElementKind.RECORD;
@@ -278,7 +291,7 @@ public final class Validator {
     if (wire == null || !inStruct && !access.reachable(wire, context)) {
       return false;
     }
-    ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners);
+    ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners, declaredSubChunks);
     Boolean unsigned = declarations.unsigned(context, wire);
     ok &= unsigned != null;
     Integer fixedLength = declarations.fixedLength(context, wire);
