@@ -210,7 +210,10 @@ public final class StateWriter implements Closeable {
   public void write(Object state) throws IOException {
     Objects.requireNonNull(state, "state");
     checkWritable();
-    ChunkCodec<?> codec = registry.codecFor(state.getClass()).orElseThrow(() -> noCodec(state));
+    ChunkCodec<?> codec = registry.codecOf(state.getClass());
+    if (codec == null) {
+      throw noCodec(state);
+    }
     try {
       writeWith(codec, state);
     } catch (Throwable e) {
