@@ -611,13 +611,9 @@ public final class WireReader {
    * @return a {@code DATA} error at this chunk that names {@code className} and the cause
    */
   public ChunkStreamException refused(String className, Throwable cause) {
-    if (cause instanceof VirtualMachineError) {
-      throw (VirtualMachineError) cause;
-    }
-    ChunkStreamException error =
-        dataError(className + " refused the decoded values: " + Text.escape(cause.toString()));
-    error.initCause(cause);
-    return error;
+    // Small enough to inline into a codec's catch: the reader is then not passed anywhere, and
+    // a sub-chunk's reader need not be allocated.
+    return Errors.refused(chunkOffset, path(), className, cause);
   }
 
   /** A {@code DATA} error at this chunk: a value inside its data is invalid. */

@@ -49,7 +49,9 @@ public final class ResultsReport {
     CODECS.put("hand-written", "HandWritten");
     CODECS.put("SBE", "Sbe");
     CODECS.put("SBE + CRC", "SbeCrc");
-    CODECS.put("Kryo 5", "Kryo");
+    CODECS.put("protobuf-java 4", "Protobuf");
+    CODECS.put("Kryo 5, RecordSerializer", "Kryo");
+    CODECS.put("Kryo 5, CompatibleFieldSerializer", "KryoCompatible");
     CODECS.put("JDK serialization", "Jdk");
   }
 
@@ -62,18 +64,37 @@ public final class ResultsReport {
   /** One benchmark's score, its error, and the bytes it allocated per operation (-prof gc). */
   record Result(double score, double error, String unit, double bytesPerOp) {}
 
-  /** Reads {@code args[0]} (JMH JSON); writes the plot to {@code args[1]}; prints the tables. */
+  /**
+   * Reads {@code args[0]} (JMH JSON); writes the plot to {@code args[1]}; prints the tables. The
+   * optional {@code args[2]} and {@code args[3]} are the {@code scale-heap.tsv} and {@code
+   * compile-lines.tsv} the scale and compile-time benchmarks write.
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: ResultsReport <jmh.json> <plot.png>");
+    if (args.length < 2 || args.length > 4) {
+      System.err.println(
+          "usage: ResultsReport <jmh.json> <plot.png> [scale-heap.tsv] [compile-lines.tsv]");
       System.exit(2);
     }
     ResultsReport report = new ResultsReport(read(Path.of(args[0])));
     long streamBytes = snapshotStreamBytes();
     System.out.println(report.deviceTable());
+    System.out.println(report.streamTable());
     System.out.println(report.snapshotTable(streamBytes));
-    System.out.println(report.compileTable());
+    System.out.println(report.scaleTable(args.length > 2 ? tsv(Path.of(args[2])) : List.of()));
+    System.out.println(
+        report.compileTable(args.length > 3 ? tsv(Path.of(args[3])) : List.of()));
+    System.out.println(report.targetsTable(streamBytes));
     report.plot(streamBytes, Path.of(args[1]));
+  }
+
+  private static List<String[]> tsv(Path file) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (!line.isBlank()) {
+        rows.add(line.split("\t"));
+      }
+    }
+    return rows;
   }
 
   static Map<String, Result> read(Path json) throws IOException {
@@ -83,6 +104,14 @@ public final class ResultsReport {
       for (JsonElement element : runs) {
         JsonObject run = element.getAsJsonObject();
         String name = run.get("benchmark").getAsString().replace(PACKAGE, "");
+        JsonObject params = run.getAsJsonObject("params");
+        if (params != null) {
+          StringBuilder key = new StringBuilder(name);
+          for (Map.Entry<String, JsonElement> param : params.entrySet()) {
+            key.append(':').append(param.getValue().getAsString());
+          }
+          name = key.toString();
+        }
         JsonObject primary = run.getAsJsonObject("primaryMetric");
         double bytes = Double.NaN;
         JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
@@ -188,16 +217,137 @@ public final class ResultsReport {
     return out.toString();
   }
 
-  String compileTable() {
-    Result alone = get("CompileTimeBenchmark.javac");
-    Result withCodecs = get("CompileTimeBenchmark.javacWithGeneratedCodecs");
-    Result processed = get("CompileTimeBenchmark.javacWithProcessor");
-    return "| compilation of 500 `@Chunk` sources | ms | vs javac alone |\n|---|---:|---:|\n"
-        + "| javac, `-proc:none` | " + score(alone) + " | " + ratio(alone, alone) + " |\n"
-        + "| javac, `-proc:none`, the sources and the 500 codecs generated for them | "
-        + score(withCodecs) + " | " + ratio(withCodecs, alone) + " |\n"
-        + "| javac with `ChunkProcessor` | " + score(processed) + " | "
-        + ratio(processed, alone) + " |\n";
+  String compileTable(List<String[]> lines) {
+    Result alone = get("CompileTimeBenchmark.javac:500");
+    Result withCodecs = get("CompileTimeBenchmark.javacWithGeneratedCodecs:500");
+    Result processed = get("CompileTimeBenchmark.javacWithProcessor:500");
+    Result protoc = get("CompileTimeBenchmark.protocAndJavac:500");
+    StringBuilder out = new StringBuilder();
+    out.append("| compilation of 500 schemas | ms | vs javac alone | vs protoc + javac |\n")
+        .append("|---|---:|---:|---:|\n")
+        .append("| javac, `-proc:none`, the 500 `@Chunk` records | ").append(score(alone))
+        .append(" | ").append(ratio(alone, alone)).append(" | ").append(ratio(alone, protoc))
+        .append(" |\n")
+        .append("| javac, `-proc:none`, the records and the 500 codecs generated for them | ")
+        .append(score(withCodecs)).append(" | ").append(ratio(withCodecs, alone)).append(" | ")
+        .append(ratio(withCodecs, protoc)).append(" |\n")
+        .append("| javac with `ChunkProcessor` (chunkstate's build) | ").append(score(processed))
+        .append(" | ").append(ratio(processed, alone)).append(" | ")
+        .append(ratio(processed, protoc)).append(" |\n")
+        .append("| `protoc` over the 500 `.proto` files, then javac over its Java | ")
+        .append(score(protoc)).append(" | ").append(ratio(protoc, alone)).append(" | ")
+        .append(ratio(protoc, protoc)).append(" |\n");
+    if (!lines.isEmpty()) {
+      out.append("\n| generated Java | lines | fields | lines per field |\n|---|---:|---:|---:|\n");
+      for (String[] row : lines) {
+        long n = Long.parseLong(row[1]);
+        long fields = Long.parseLong(row[2]);
+        out.append("| ").append(row[0]).append(" | ").append(n).append(" | ").append(fields)
+            .append(" | ").append(String.format(Locale.ROOT, "%.1f", (double) n / fields))
+            .append(" |\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static final String[] STREAMS = {"one", "devices", "snapshot"};
+  private static final String[] STREAM_NAMES = {
+    "one device", "64 devices", "64 devices + 64 MiB of pages"
+  };
+  private static final String[][] STREAM_PATHS = {
+    {"writeOutputStream", "write, `StateWriter.open` over an output stream"},
+    {"writeArray", "write, `StateWriter.into` a byte array"},
+    {"readArray", "read, `StateReader.read` of a byte array"},
+    {"readInputStream", "read, `StateReader.read` of an input stream"},
+  };
+
+  String streamTable() {
+    StringBuilder out = new StringBuilder();
+    out.append("| stream | path | chunkstate µs/op | B/op | hand-written µs/op | B/op"
+        + " | vs hand-written |\n|---|---|---:|---:|---:|---:|---:|\n");
+    for (int i = 0; i < STREAMS.length; i++) {
+      for (String[] path : STREAM_PATHS) {
+        Result c = get("StreamBenchmark." + path[0] + "Chunkstate:" + STREAMS[i]);
+        Result h = get("StreamBenchmark." + path[0] + "HandWritten:" + STREAMS[i]);
+        out.append("| ").append(STREAM_NAMES[i]).append(" | ").append(path[1])
+            .append(" | ").append(score(c)).append(" | ").append(bytes(c))
+            .append(" | ").append(score(h)).append(" | ").append(bytes(h))
+            .append(" | ").append(ratio(c, h)).append(" |\n");
+      }
+    }
+    return out.toString();
+  }
+
+  String scaleTable(List<String[]> heap) {
+    StringBuilder out = new StringBuilder();
+    out.append("| stream | write ms | write GB/s | write peak heap MiB | read ms | read GB/s"
+        + " | read peak heap MiB |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    for (String size : new String[] {"256", "1024", "2048"}) {
+      Result w = get("ScaleBenchmark.write:" + size);
+      Result r = get("ScaleBenchmark.read:" + size);
+      long bytes = Long.parseLong(size) << 20;
+      out.append("| ").append(size.equals("256") ? "256 MiB" : Long.parseLong(size) / 1024 + " GiB")
+          .append(" | ").append(score(w)).append(" | ").append(gbps(w, bytes))
+          .append(" | ").append(peak(heap, "write", size))
+          .append(" | ").append(score(r)).append(" | ").append(gbps(r, bytes))
+          .append(" | ").append(peak(heap, "read", size)).append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String peak(List<String[]> heap, String method, String size) {
+    for (String[] row : heap) {
+      if (row[0].equals(method) && row[1].equals(size)) {
+        return String.format(Locale.ROOT, "%.0f", Long.parseLong(row[2]) / 1048576.0);
+      }
+    }
+    return "—";
+  }
+
+  String targetsTable(long streamBytes) {
+    StringBuilder out = new StringBuilder("| what | target | result |\n|---|---|---|\n");
+    out.append("| one-device stream, write and read, vs hand-written | ≤ 1.25× | ")
+        .append(streamRatios("one")).append(" |\n");
+    out.append("| 64-device stream, write and read, vs hand-written | ≤ 1.10× | ")
+        .append(streamRatios("devices")).append(" |\n");
+    out.append("| one chunk, encode and decode, vs hand-written | ≤ 1.10× | encode ")
+        .append(ratio(get("DeviceEncodeBenchmark.chunkstate"), get("DeviceEncodeBenchmark.handWritten")))
+        .append(", decode ")
+        .append(ratio(get("DeviceDecodeBenchmark.chunkstate"), get("DeviceDecodeBenchmark.handWritten")))
+        .append(" |\n");
+    out.append("| vs protobuf-java, device encode and decode | ≥ 2× faster | encode ")
+        .append(ratio(get("DeviceEncodeBenchmark.protobuf"), get("DeviceEncodeBenchmark.chunkstate")))
+        .append(", decode ")
+        .append(ratio(get("DeviceDecodeBenchmark.protobuf"), get("DeviceDecodeBenchmark.chunkstate")))
+        .append(" faster |\n");
+    out.append("| vs Kryo `CompatibleFieldSerializer` | ≥ 10× faster | encode ")
+        .append(ratio(get("DeviceEncodeBenchmark.kryoCompatible"), get("DeviceEncodeBenchmark.chunkstate")))
+        .append(", decode ")
+        .append(ratio(get("DeviceDecodeBenchmark.kryoCompatible"), get("DeviceDecodeBenchmark.chunkstate")))
+        .append(" faster |\n");
+    Result floor = get("SnapshotBenchmark.floor");
+    out.append("| 64 MiB snapshot write / read, share of the copy + CRC32 floor | ≥ 90% / ≥ 95% | ")
+        .append(percentOf(floor, get("SnapshotBenchmark.writeChunkstate"))).append(" / ")
+        .append(percentOf(floor, get("SnapshotBenchmark.readChunkstate")))
+        .append(" (hand-written ")
+        .append(percentOf(floor, get("SnapshotBenchmark.writeHandWritten"))).append(" / ")
+        .append(percentOf(floor, get("SnapshotBenchmark.readHandWritten"))).append(") |\n");
+    out.append("| processor + javac vs protoc + javac, same 500 schemas | ≤ 0.5× | ")
+        .append(ratio(get("CompileTimeBenchmark.javacWithProcessor:500"),
+            get("CompileTimeBenchmark.protocAndJavac:500")))
+        .append(" |\n");
+    return out.toString();
+  }
+
+  private String streamRatios(String stream) {
+    StringBuilder out = new StringBuilder();
+    for (String[] path : STREAM_PATHS) {
+      out.append(out.length() == 0 ? "" : ", ")
+          .append(path[0].replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT)).append(" ")
+          .append(ratio(get("StreamBenchmark." + path[0] + "Chunkstate:" + stream),
+              get("StreamBenchmark." + path[0] + "HandWritten:" + stream)));
+    }
+    return out.toString();
   }
 
   void plot(long streamBytes, Path png) throws IOException {

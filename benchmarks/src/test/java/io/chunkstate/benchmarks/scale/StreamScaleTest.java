@@ -2,6 +2,7 @@ package io.chunkstate.benchmarks.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -26,10 +27,10 @@ class StreamScaleTest {
 
   @Test
   void aTwoGibibyteStreamIsWrittenAndReadUnderAQuarterGibibyteHeap() throws Exception {
-    assertTrue(
+    // It means something only under the small heap of the scale execution in benchmarks/pom.xml.
+    assumeTrue(
         Runtime.getRuntime().maxMemory() <= HEAP,
-        "this test must run with -Xmx256m, not " + (Runtime.getRuntime().maxMemory() >> 20)
-            + " MiB: see the scale execution in benchmarks/pom.xml");
+        "runs with -Xmx256m, not " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB");
     long pages = PageStreams.pagesIn(STREAM);
     PipedInputStream in = new PipedInputStream(1 << 20);
     PipedOutputStream out = new PipedOutputStream(in);
@@ -61,6 +62,8 @@ class StreamScaleTest {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf("2 GiB of pages through a pipe: peak heap %d MiB of %d%n", peak >> 20, HEAP >> 20);
+    assertTrue(peak <= HEAP, "peak heap " + peak);
+    System.out.printf(
+        "2 GiB of pages through a pipe: peak heap %d MiB of %d%n", peak >> 20, HEAP >> 20);
   }
 }
