@@ -46,6 +46,12 @@ import java.util.Objects;
 public final class StateWriter implements Closeable {
   private static final Access.Writers<WireWriter> WRITERS = Access.writers(WireWriter.class);
 
+  // A writer's buffer, kept for the next stream the thread writes to an output stream once a
+  // writer is done with it: a stream of one small state then costs no buffer of its own. One per
+  // thread, and only up to KEPT_BUFFER bytes.
+  private static final ThreadLocal<WireWriter> SPARE = new ThreadLocal<>();
+  private static final int KEPT_BUFFER = 64 * 1024;
+
   // An output stream, or else the caller's array (and its ByteBuffer, if it came as one).
   private final OutputStream out;
   private final ByteBuffer target;
@@ -54,6 +60,7 @@ public final class StateWriter implements Closeable {
   private IOException broken;
   private boolean finished;
   private boolean closed;
+  private boolean bufferGivenBack;
 
   private StateWriter(
       OutputStream out, ByteBuffer target, WireWriter buffer, ChunkRegistry registry) {
@@ -90,7 +97,7 @@ public final class StateWriter implements Closeable {
     Objects.requireNonNull(producer, "producer");
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(options, "options");
-    return new StateWriter(out, null, WRITERS.sharing(), registry).start(producer, options);
+    return new StateWriter(out, null, borrowBuffer(), registry).start(producer, options);
   }
 
   /**
@@ -144,6 +151,26 @@ public final class StateWriter implements Closeable {
                 target.arrayOffset() + target.limit())
             : new WireWriter(512);
     return startQuietly(new StateWriter(null, target, buffer, registry), producer);
+  }
+
+  private static WireWriter borrowBuffer() {
+    WireWriter spare = SPARE.get();
+    if (spare == null) {
+      return WRITERS.sharing();
+    }
+    SPARE.set(null);
+    return spare;
+  }
+
+  /** Keeps this writer's buffer for the thread's next stream, if it is small and not in use. */
+  private void giveBackBuffer() {
+    if (out != null && !bufferGivenBack) {
+      bufferGivenBack = true;
+      buffer.reset();
+      if (buffer.buffer().length <= KEPT_BUFFER && SPARE.get() == null) {
+        SPARE.set(buffer);
+      }
+    }
   }
 
   private static StateWriter startQuietly(StateWriter writer, String producer) {
@@ -255,6 +282,7 @@ public final class StateWriter implements Closeable {
       }
     }
     finished = true;
+    giveBackBuffer();
   }
 
   /** Whether {@link #finish()} has completed the stream. */
@@ -324,6 +352,7 @@ public final class StateWriter implements Closeable {
       return;
     }
     closed = true;
+    giveBackBuffer();
     if (out != null) {
       out.close();
     }

@@ -234,8 +234,8 @@ public final class FrameReader {
       }
       position += len;
     } else {
-      if (scratch == null) {
-        scratch = new byte[SKIP_BUFFER];
+      if (len > 0 && (scratch == null || scratch.length < Math.min(len, SKIP_BUFFER))) {
+        scratch = new byte[Math.min(len, SKIP_BUFFER)]; // an empty CEND needs none
       }
       long left = len;
       while (left > 0) {

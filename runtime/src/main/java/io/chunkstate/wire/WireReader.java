@@ -6,9 +6,7 @@ import io.chunkstate.SkippedChunk;
 import io.chunkstate.internal.Access;
 import io.chunkstate.internal.Budget;
 import io.chunkstate.internal.Errors;
-import io.chunkstate.internal.Frame;
 import io.chunkstate.internal.Framing;
-import io.chunkstate.internal.Limits;
 import io.chunkstate.internal.Scope;
 import io.chunkstate.internal.Text;
 import java.lang.invoke.MethodHandles;
@@ -16,6 +14,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,6 +44,8 @@ public final class WireReader {
   private static final int STRING_BYTES = 40;
   private static final int LIST_BYTES = 40;
   private static final int SUB_CHUNK_BYTES = 64;
+
+  private static final byte[] NO_DATA = {};
 
   /** The count value that encodes {@code null}. */
   static final int NULL_COUNT = -1;
@@ -98,7 +99,7 @@ public final class WireReader {
   private static final class TopLevel implements Access.Opener<WireReader> {
     @Override
     public WireReader open(Scope scope) {
-      return new WireReader(new byte[0], 0, 0, 0, 0, null, 0, scope);
+      return new WireReader(NO_DATA, 0, 0, 0, 0, null, 0, scope);
     }
 
     @Override
@@ -408,6 +409,66 @@ public final class WireReader {
       throw dataError(
           "a string of " + n + " bytes at data byte " + (from - start) + " is not valid UTF-8");
     }
+  }
+
+  // ---- boxed values and lists, in one call ----
+
+  /** A presence byte, then an int if present; {@code null} if absent. */
+  public Integer readBoxedInt() throws ChunkStreamException {
+    return readPresence() ? readInt() : null;
+  }
+
+  /** A presence byte, then a long if present; {@code null} if absent. */
+  public Long readBoxedLong() throws ChunkStreamException {
+    return readPresence() ? readLong() : null;
+  }
+
+  /**
+   * A count and that many strings, as a mutable {@code ArrayList}; {@code null} for the null
+   * count. The count is checked and charged as {@link #readCount} does, at four bytes a string.
+   */
+  public List<String> readStringList() throws ChunkStreamException {
+    int n = readCount(4);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(readString());
+    }
+    return out;
+  }
+
+  /**
+   * A count and that many elements, each a presence byte and an int, as a mutable {@code
+   * ArrayList}; {@code null} for the null count.
+   */
+  public List<Integer> readIntegerList() throws ChunkStreamException {
+    int n = readCount(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    List<Integer> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(readBoxedInt());
+    }
+    return out;
+  }
+
+  /**
+   * A count and that many elements, each a presence byte and a long, as a mutable {@code
+   * ArrayList}; {@code null} for the null count.
+   */
+  public List<Long> readLongList() throws ChunkStreamException {
+    int n = readCount(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    List<Long> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(readBoxedLong());
+    }
+    return out;
   }
 
   /** A count and that many bytes; {@code null} for the null count. */

@@ -11,6 +11,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A growable buffer with the encoding primitives of SPEC §4 and the chunk framing of §1.
@@ -507,6 +508,61 @@ public final class WireWriter {
   /** The name of {@code e} as a string; the null count for null. */
   public void writeEnum(Enum<?> e) {
     writeString(e == null ? null : e.name());
+  }
+
+  // ---- boxed values and lists, in one call ----
+
+  /** A presence byte, then the int if {@code v} is not null. */
+  public void writeBoxedInt(Integer v) {
+    if (writePresence(v)) {
+      writeInt(v);
+    }
+  }
+
+  /** A presence byte, then the long if {@code v} is not null. */
+  public void writeBoxedLong(Long v) {
+    if (writePresence(v)) {
+      writeLong(v);
+    }
+  }
+
+  /** A count and each string; the null count for null. */
+  public void writeStringList(List<String> v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    int n = v.size();
+    writeInt(n);
+    for (int i = 0; i < n; i++) {
+      writeString(v.get(i));
+    }
+  }
+
+  /** A count and each element as a presence byte and an int; the null count for null. */
+  public void writeIntegerList(List<Integer> v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    int n = v.size();
+    writeInt(n);
+    for (int i = 0; i < n; i++) {
+      writeBoxedInt(v.get(i));
+    }
+  }
+
+  /** A count and each element as a presence byte and a long; the null count for null. */
+  public void writeLongList(List<Long> v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    int n = v.size();
+    writeInt(n);
+    for (int i = 0; i < n; i++) {
+      writeBoxedLong(v.get(i));
+    }
   }
 
   /** A count and the bytes; the null count for null. */
