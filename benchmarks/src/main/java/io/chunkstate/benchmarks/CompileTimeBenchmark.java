@@ -220,9 +220,12 @@ public class CompileTimeBenchmark {
   /**
    * The same 500 schemas as {@code .proto} files: {@code protoc} (a process of its own, as a
    * build runs it) writes their Java classes, and javac compiles them with protobuf-java on the
-   * class path.
+   * class path. Its Java is some twenty times the codecs' and takes minutes to compile, so it
+   * gets one warm-up and two measured shots.
    */
   @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 2)
   public int protocAndJavac() throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
