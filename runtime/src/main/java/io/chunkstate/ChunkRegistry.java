@@ -170,7 +170,7 @@ public final class ChunkRegistry {
     return Optional.ofNullable((ChunkCodec<T>) byClass.get(stateClass));
   }
 
-  /** The codec for instances of exactly {@code stateClass}, or null: for the writer, no Optional. */
+  /** The codec for instances of exactly {@code stateClass}, or null: the writer's lookup. */
   ChunkCodec<?> codecOf(Class<?> stateClass) {
     return byClass.get(stateClass);
   }

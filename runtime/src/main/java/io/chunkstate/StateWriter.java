@@ -104,8 +104,8 @@ public final class StateWriter implements Closeable {
    * Writes the signature and a {@code CHDR} naming {@code producer} into {@code target} from
    * {@code offset} on; each state is then encoded straight into the array. {@link #position()}
    * tells where the stream ends. The writer never allocates a larger array: a state that does not
-   * fit in what is left writes nothing and fails, and the caller may go on with a smaller one or
-   * give up.
+   * fit in what is left fails, the stream up to {@code position()} is as it was (the bytes after
+   * it may have been written over), and the caller may go on with a smaller state or give up.
    *
    * @param producer the name (and version) of the program writing the stream
    * @throws IllegalArgumentException if {@code producer} cannot be encoded (an unpaired
@@ -119,8 +119,8 @@ public final class StateWriter implements Closeable {
     Objects.checkIndex(offset, target.length + 1);
     Objects.requireNonNull(producer, "producer");
     Objects.requireNonNull(registry, "registry");
-    return startQuietly(
-        new StateWriter(null, null, WRITERS.into(target, offset, target.length), registry), producer);
+    WireWriter buffer = WRITERS.into(target, offset, target.length);
+    return startQuietly(new StateWriter(null, null, buffer, registry), producer);
   }
 
   /**
@@ -128,7 +128,7 @@ public final class StateWriter implements Closeable {
    * position, and each state after it, moving the position past every chunk written: as {@link
    * #into(byte[], int, String, ChunkRegistry)} over a buffer with a backing array, straight into
    * it; over a direct buffer, through the writer's own buffer and one {@code put} per state. A
-   * state that does not fit in what remains writes nothing and fails.
+   * state that does not fit in what remains fails, and the position stays where it was.
    *
    * @param producer the name (and version) of the program writing the stream
    * @throws IllegalArgumentException if {@code producer} cannot be encoded (an unpaired

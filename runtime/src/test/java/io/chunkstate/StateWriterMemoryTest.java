@@ -234,8 +234,9 @@ class StateWriterMemoryTest {
   @Test
   void intoAByteBufferWritesAtItsPositionUpToItsLimitAndMovesThePosition() throws IOException {
     byte[] expected = reference();
+    int capacity = expected.length + 64;
     for (ByteBuffer buffer :
-        List.of(ByteBuffer.allocate(expected.length + 64), ByteBuffer.allocateDirect(expected.length + 64))) {
+        List.of(ByteBuffer.allocate(capacity), ByteBuffer.allocateDirect(capacity))) {
       buffer.position(10);
       StateWriter writer = StateWriter.into(buffer, "memory", REGISTRY);
       for (Object state : STATES) {

@@ -137,7 +137,10 @@ public class CompileTimeBenchmark {
     command.add("--proto_path=" + protos);
     command.add("--java_out=" + generated);
     try (Stream<Path> files = Files.list(protos)) {
-      files.filter(p -> p.toString().endsWith(".proto")).sorted().forEach(p -> command.add(p.toString()));
+      files
+          .filter(p -> p.toString().endsWith(".proto"))
+          .sorted()
+          .forEach(p -> command.add(p.toString()));
     }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -237,10 +240,8 @@ public class CompileTimeBenchmark {
       List<String> args =
           List.of(
               "-proc:none", "--release", "17", "-classpath", System.getProperty("java.class.path"));
-      boolean ok =
-          javac
-              .getTask(null, files, diagnostics, args, null, files.getJavaFileObjectsFromPaths(generated))
-              .call();
+      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(generated);
+      boolean ok = javac.getTask(null, files, diagnostics, args, null, units).call();
       if (!ok) {
         throw new IllegalStateException("compilation failed: " + diagnostics.getDiagnostics());
       }

@@ -101,7 +101,8 @@ public class StreamBenchmark {
   /** chunkstate: {@code StateWriter.into} a byte array. */
   @Benchmark
   public int writeArrayChunkstate() throws IOException {
-    StateWriter writer = StateWriter.into(target, 0, ChunkstateCodecs.PRODUCER, ChunkstateCodecs.REGISTRY);
+    StateWriter writer =
+        StateWriter.into(target, 0, ChunkstateCodecs.PRODUCER, ChunkstateCodecs.REGISTRY);
     for (Object state : states) {
       writer.write(state);
     }

@@ -32,7 +32,7 @@ public final class Access {
      */
     W sharing();
 
-    /** A writer that writes into {@code array} from {@code offset} up to {@code end}, no further. */
+    /** A writer into {@code array} from {@code offset} up to {@code end}, and no further. */
     W into(byte[] array, int offset, int end);
 
     /** The index in its array after the last byte {@code writer} wrote. */

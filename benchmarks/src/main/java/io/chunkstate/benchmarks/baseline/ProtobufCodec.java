@@ -30,7 +30,9 @@ import java.util.List;
  */
 public final class ProtobufCodec {
   private static final Mode[] MODES = Mode.values();
-  private static final ModeProto[] MODE_PROTOS = {ModeProto.IDLE, ModeProto.FIFO, ModeProto.LOOPBACK};
+  private static final ModeProto[] MODE_PROTOS = {
+    ModeProto.IDLE, ModeProto.FIFO, ModeProto.LOOPBACK
+  };
 
   private byte[] buf;
 

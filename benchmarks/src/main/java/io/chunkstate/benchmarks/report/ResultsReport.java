@@ -31,11 +31,13 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Turns the JSON of one JMH run ({@code -rf json}) into the tables of {@code
- * docs/PERFORMANCE.md} (Markdown, on standard output) and a PNG plot of scenarios 1 and 2.
+ * docs/PERFORMANCE.md} (Markdown, on standard output) and a PNG plot of the one-chunk and snapshot
+ * scenarios.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.report.ResultsReport \
- *     docs/perf/jmh.json docs/perf/scenarios.png
+ *     docs/perf/jmh.json docs/perf/scenarios.png \
+ *     docs/perf/scale-heap.tsv docs/perf/compile-lines.tsv
  * </pre>
  */
 public final class ResultsReport {
@@ -174,17 +176,25 @@ public final class ResultsReport {
     return results.get(benchmark);
   }
 
+  private Result enc(String method) {
+    return get("DeviceEncodeBenchmark." + method);
+  }
+
+  private Result dec(String method) {
+    return get("DeviceDecodeBenchmark." + method);
+  }
+
   String deviceTable() {
     StringBuilder out = new StringBuilder();
     out.append("| codec | encode ns/op | encode B/op | encode vs hand-written"
         + " | decode ns/op | decode B/op | decode vs hand-written |\n");
     out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-    Result encodeBase = get("DeviceEncodeBenchmark.handWritten");
-    Result decodeBase = get("DeviceDecodeBenchmark.handWritten");
+    Result encodeBase = enc("handWritten");
+    Result decodeBase = dec("handWritten");
     for (Map.Entry<String, String> codec : CODECS.entrySet()) {
       String method = lowerFirst(codec.getValue());
-      Result encode = get("DeviceEncodeBenchmark." + method);
-      Result decode = get("DeviceDecodeBenchmark." + method);
+      Result encode = enc(method);
+      Result decode = dec(method);
       out.append("| ").append(codec.getKey())
           .append(" | ").append(score(encode))
           .append(" | ").append(bytes(encode))
@@ -194,8 +204,8 @@ public final class ResultsReport {
           .append(" | ").append(ratio(decode, decodeBase))
           .append(" |\n");
     }
-    Result stream = get("DeviceDecodeBenchmark.chunkstateStream");
-    Result handStream = get("DeviceDecodeBenchmark.handWrittenStream");
+    Result stream = dec("chunkstateStream");
+    Result handStream = dec("handWrittenStream");
     out.append("\nOne-device stream through `StateReader.read(byte[], registry)`: chunkstate ")
         .append(score(stream)).append(" ns/op (").append(bytes(stream))
         .append(" B/op), hand-written ").append(score(handStream)).append(" ns/op (")
@@ -327,30 +337,31 @@ public final class ResultsReport {
     out.append("| 64-device stream, write and read, vs hand-written | ≤ 1.10× | ")
         .append(streamRatios("devices")).append(" |\n");
     out.append("| one chunk, encode and decode, vs hand-written | ≤ 1.10× | encode ")
-        .append(ratios(get("DeviceEncodeBenchmark.chunkstate"), get("DeviceEncodeBenchmark.handWritten")))
+        .append(ratios(enc("chunkstate"), enc("handWritten")))
         .append(", decode ")
-        .append(ratios(get("DeviceDecodeBenchmark.chunkstate"), get("DeviceDecodeBenchmark.handWritten")))
+        .append(ratios(dec("chunkstate"), dec("handWritten")))
         .append(" |\n");
     out.append("| vs protobuf-java, device encode and decode | ≥ 2× faster | encode ")
-        .append(ratios(get("DeviceEncodeBenchmark.protobuf"), get("DeviceEncodeBenchmark.chunkstate")))
+        .append(ratios(enc("protobuf"), enc("chunkstate")))
         .append(", decode ")
-        .append(ratios(get("DeviceDecodeBenchmark.protobuf"), get("DeviceDecodeBenchmark.chunkstate")))
+        .append(ratios(dec("protobuf"), dec("chunkstate")))
         .append(" faster; hand-written: encode ")
-        .append(ratios(get("DeviceEncodeBenchmark.protobuf"), get("DeviceEncodeBenchmark.handWritten")))
+        .append(ratios(enc("protobuf"), enc("handWritten")))
         .append(", decode ")
-        .append(ratios(get("DeviceDecodeBenchmark.protobuf"), get("DeviceDecodeBenchmark.handWritten")))
+        .append(ratios(dec("protobuf"), dec("handWritten")))
         .append(" faster |\n");
     out.append("| vs Kryo `CompatibleFieldSerializer` | ≥ 10× faster | encode ")
-        .append(ratios(get("DeviceEncodeBenchmark.kryoCompatible"), get("DeviceEncodeBenchmark.chunkstate")))
+        .append(ratios(enc("kryoCompatible"), enc("chunkstate")))
         .append(", decode ")
-        .append(ratios(get("DeviceDecodeBenchmark.kryoCompatible"), get("DeviceDecodeBenchmark.chunkstate")))
+        .append(ratios(dec("kryoCompatible"), dec("chunkstate")))
         .append(" faster; hand-written: encode ")
-        .append(ratios(get("DeviceEncodeBenchmark.kryoCompatible"), get("DeviceEncodeBenchmark.handWritten")))
+        .append(ratios(enc("kryoCompatible"), enc("handWritten")))
         .append(", decode ")
-        .append(ratios(get("DeviceDecodeBenchmark.kryoCompatible"), get("DeviceDecodeBenchmark.handWritten")))
+        .append(ratios(dec("kryoCompatible"), dec("handWritten")))
         .append(" faster |\n");
     Result floor = get("SnapshotBenchmark.floor");
-    out.append("| 64 MiB snapshot write / read, share of the copy + CRC32 floor | ≥ 90% / ≥ 95% | ")
+    out.append("| 64 MiB snapshot write / read, share of the copy + CRC32 floor")
+        .append(" | ≥ 90% / ≥ 95% | ")
         .append(percentOf(floor, get("SnapshotBenchmark.writeChunkstate"))).append(" / ")
         .append(percentOf(floor, get("SnapshotBenchmark.readChunkstate")))
         .append(" (hand-written ")
@@ -379,8 +390,8 @@ public final class ResultsReport {
     List<Double> encode = new ArrayList<>();
     List<Double> decode = new ArrayList<>();
     for (Map.Entry<String, String> codec : CODECS.entrySet()) {
-      Result e = get("DeviceEncodeBenchmark." + lowerFirst(codec.getValue()));
-      Result d = get("DeviceDecodeBenchmark." + lowerFirst(codec.getValue()));
+      Result e = enc(lowerFirst(codec.getValue()));
+      Result d = dec(lowerFirst(codec.getValue()));
       if (e != null && d != null) {
         labels.add(codec.getKey());
         encode.add(e.score());
@@ -391,7 +402,7 @@ public final class ResultsReport {
         new CategoryChartBuilder()
             .width(760)
             .height(460)
-            .title("Scenario 1: one device state (ns/op, log scale, lower is better)")
+            .title("One device state, one chunk (ns/op, log scale, lower is better)")
             .yAxisTitle("ns/op")
             .build();
     style(device);
@@ -421,7 +432,7 @@ public final class ResultsReport {
         new CategoryChartBuilder()
             .width(760)
             .height(460)
-            .title("Scenario 2: 64 devices + 64 MiB of pages (GB/s, higher is better)")
+            .title("64 devices + 64 MiB of pages (GB/s, higher is better)")
             .yAxisTitle("GB/s")
             .build();
     style(snapshot);
