@@ -182,6 +182,11 @@ public final class ChunkRegistry {
     return Optional.ofNullable((ChunkCodec<T>) byClass.get(stateClass));
   }
 
+  /** The codec for instances of exactly {@code stateClass}, or null: the writer's lookup. */
+  ChunkCodec<?> codecOf(Class<?> stateClass) {
+    return byClass.get(stateClass);
+  }
+
   /** Every registered codec, in the order of their type codes. */
   public List<ChunkCodec<?>> codecs() {
     return Collections.unmodifiableList(new ArrayList<>(byType.values()));

@@ -2,7 +2,9 @@ package io.chunkstate;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -15,6 +17,11 @@ public final class Snapshot {
   private final List<Object> states;
   private final List<SkippedChunk> skipped;
   private final long[] offsets;
+  // The states by class, built on the first lookup in a snapshot of more than SCAN_UP_TO states.
+  private volatile Map<Class<?>, List<Object>> byClass;
+
+  // Up to this many states, a lookup scans them: cheaper than building an index.
+  private static final int SCAN_UP_TO = 16;
 
   /**
    * Takes {@code states}, their stream {@code offsets} and {@code skipped} over: the caller keeps
@@ -55,6 +62,11 @@ public final class Snapshot {
 
   /** The top-level states of exactly class {@code type}, in stream order. */
   public <T> List<T> all(Class<T> type) {
+    if (states.size() > SCAN_UP_TO) {
+      @SuppressWarnings("unchecked") // the index holds states of exactly the class of their key
+      List<T> found = (List<T>) index().getOrDefault(type, List.of());
+      return found;
+    }
     List<T> out = new ArrayList<>();
     for (Object state : states) {
       if (state.getClass() == type) {
@@ -70,12 +82,39 @@ public final class Snapshot {
    * @throws NoSuchElementException if the stream holds none, or more than one
    */
   public <T> T get(Class<T> type) {
-    List<T> found = all(type);
-    if (found.size() != 1) {
-      throw new NoSuchElementException(
-          "expected exactly one " + type.getName() + " in the snapshot, found " + found.size());
+    Object one = null;
+    int count;
+    if (states.size() > SCAN_UP_TO) {
+      List<Object> found = index().getOrDefault(type, List.of());
+      count = found.size();
+      one = count == 0 ? null : found.get(0);
+    } else {
+      count = 0;
+      for (Object state : states) {
+        if (state.getClass() == type) {
+          one = state;
+          count++;
+        }
+      }
     }
-    return found.get(0);
+    if (count != 1) {
+      throw new NoSuchElementException(
+          "expected exactly one " + type.getName() + " in the snapshot, found " + count);
+    }
+    return type.cast(one);
+  }
+
+  /** The states by class, each list in stream order: one pass, on the first lookup. */
+  private Map<Class<?>, List<Object>> index() {
+    if (byClass == null) {
+      Map<Class<?>, List<Object>> index = new HashMap<>();
+      for (Object state : states) {
+        index.computeIfAbsent(state.getClass(), c -> new ArrayList<>()).add(state);
+      }
+      index.replaceAll((c, list) -> Collections.unmodifiableList(list));
+      byClass = index;
+    }
+    return byClass;
   }
 
   /** The unknown ancillary chunks skipped at any depth, in stream order. */

@@ -76,6 +76,7 @@ public final class StateStream implements Closeable {
   private final boolean perChunkBudget;
   private final List<SkippedChunk> skipped = new ArrayList<>();
   private final Scope scope;
+  private final WireReader topLevel;
   private String producer;
   private int formatMinor;
   // The chunk next() stopped at: its codec, and whether its data has been read.
@@ -98,9 +99,10 @@ public final class StateStream implements Closeable {
     this.options = options;
     this.wholeInput = wholeInput;
     this.deadline = deadline;
-    this.budget = new Budget(options.allocationBudget());
+    this.scope = new Scope(skipped, options.allocationBudget(), options.maxNesting());
+    this.budget = scope.budget();
     this.perChunkBudget = perChunkBudget;
-    this.scope = new Scope(skipped, budget, options.maxNesting());
+    this.topLevel = READERS.open(scope);
     input.chargeTo(budget);
   }
 
@@ -338,9 +340,25 @@ public final class StateStream implements Closeable {
    * @throws IllegalStateException if the chunk was already read
    */
   public Object state() throws IOException {
-    Frame chunk = frame();
+    takeData();
     try {
-      return decode(codec, READERS.open(chunk, scope));
+      input.readDataTransient();
+    } catch (IOException e) {
+      throw failed(e);
+    } catch (RuntimeException | Error e) {
+      failed(null);
+      throw e;
+    }
+    try {
+      WireReader in =
+          READERS.moveTo(
+              topLevel,
+              input.dataArray(),
+              input.dataOffset(),
+              input.pendingLength(),
+              input.pendingType(),
+              input.pendingStart());
+      return decode(codec, in);
     } catch (IOException e) {
       throw failed(e);
     } catch (RuntimeException | Error e) {
@@ -377,11 +395,7 @@ public final class StateStream implements Closeable {
    */
   public void copyRaw(OutputStream sink) throws IOException {
     Objects.requireNonNull(sink, "sink");
-    requireChunk();
-    if (!pendingData) {
-      throw new IllegalStateException("the chunk at offset " + offset() + " was already read");
-    }
-    pendingData = false;
+    takeData();
     try {
       input.copyData(sink);
     } catch (IOException e) {
@@ -392,12 +406,16 @@ public final class StateStream implements Closeable {
     }
   }
 
-  private Frame frame() throws IOException {
+  private void takeData() {
     requireChunk();
     if (!pendingData) {
       throw new IllegalStateException("the chunk at offset " + offset() + " was already read");
     }
     pendingData = false;
+  }
+
+  private Frame frame() throws IOException {
+    takeData();
     try {
       return input.readData();
     } catch (IOException e) {
@@ -483,11 +501,10 @@ public final class StateStream implements Closeable {
   private void checkLimits() throws ChunkStreamException {
     chunks++;
     long offset = input.pendingStart();
-    String path = ChunkType.render(input.pendingType());
     if (chunks > options.maxChunks()) {
       throw Errors.limit(
           offset,
-          path,
+          ChunkType.render(input.pendingType()),
           "the stream holds more than " + options.maxChunks() + " chunks"
               + " (ReadOptions.withMaxChunks)");
     }
@@ -495,7 +512,7 @@ public final class StateStream implements Closeable {
     if (end > options.maxTotalBytes()) {
       throw Errors.limit(
           offset,
-          path,
+          ChunkType.render(input.pendingType()),
           "the chunk ends at byte " + end + ", past the " + options.maxTotalBytes()
               + " bytes a stream may take (ReadOptions.withMaxTotalBytes)");
     }

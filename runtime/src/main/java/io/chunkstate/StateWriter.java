@@ -1,12 +1,15 @@
 package io.chunkstate;
 
 import io.chunkstate.framing.Signature;
-import io.chunkstate.schema.DescChunk;
+import io.chunkstate.internal.Access;
 import io.chunkstate.internal.Header;
+import io.chunkstate.schema.DescChunk;
 import io.chunkstate.wire.WireWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Objects;
 
 /**
@@ -28,17 +31,42 @@ import java.util.Objects;
  * so a state that cannot be encoded leaves the stream as it was, and the caller may go on writing
  * or give up. An {@link IOException} from the output stream may have left part of a chunk on it:
  * the writer is then broken, and {@code write} and {@code finish} throw.
+ *
+ * <p>A writer opened {@linkplain #into(byte[], int, String, ChunkRegistry) into a byte array} or
+ * a {@linkplain #into(ByteBuffer, String, ChunkRegistry) heap byte buffer} encodes each state
+ * straight into the caller's memory, with no buffer and no copy of its own: the fastest way to
+ * write a stream that fits in memory. A state that does not fit in what is left fails as any
+ * state that cannot be encoded: the stream up to {@link #position()} is as it was, though the
+ * bytes after it may have been written over.
+ *
+ * <p>A byte array field of 1 KiB or more (a page of memory) is not copied into the writer's
+ * buffer on its way to an output stream: its CRC is computed over the state's own array, which is
+ * then handed to the output stream, within the call to {@code write}.
  */
 public final class StateWriter implements Closeable {
+  private static final Access.Writers<WireWriter> WRITERS = Access.writers(WireWriter.class);
+
+  // A writer's buffer, kept for the next stream the thread writes to an output stream once a
+  // writer is done with it: a stream of one small state then costs no buffer of its own. One per
+  // thread, and only up to KEPT_BUFFER bytes.
+  private static final ThreadLocal<WireWriter> SPARE = new ThreadLocal<>();
+  private static final int KEPT_BUFFER = 64 * 1024;
+
+  // An output stream, or else the caller's array (and its ByteBuffer, if it came as one).
   private final OutputStream out;
+  private final ByteBuffer target;
   private final ChunkRegistry registry;
-  private final WireWriter buffer = new WireWriter(4096);
+  private final WireWriter buffer;
   private IOException broken;
   private boolean finished;
   private boolean closed;
+  private boolean bufferGivenBack;
 
-  private StateWriter(OutputStream out, ChunkRegistry registry) {
+  private StateWriter(
+      OutputStream out, ByteBuffer target, WireWriter buffer, ChunkRegistry registry) {
     this.out = out;
+    this.target = target;
+    this.buffer = buffer;
     this.registry = registry;
   }
 
@@ -69,13 +97,110 @@ public final class StateWriter implements Closeable {
     Objects.requireNonNull(producer, "producer");
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(options, "options");
-    StateWriter writer = new StateWriter(out, registry);
-    writer.writeHeader(producer);
-    if (options.description()) {
-      writer.writeDescription();
+    return new StateWriter(out, null, borrowBuffer(), registry).start(producer, options);
+  }
+
+  /**
+   * Writes the signature and a {@code CHDR} naming {@code producer} into {@code target} from
+   * {@code offset} on; each state is then encoded straight into the array. {@link #position()}
+   * tells where the stream ends. The writer never allocates a larger array: a state that does not
+   * fit in what is left fails, the stream up to {@code position()} is as it was (the bytes after
+   * it may have been written over), and the caller may go on with a smaller state or give up.
+   *
+   * @param producer the name (and version) of the program writing the stream
+   * @throws IllegalArgumentException if {@code producer} cannot be encoded (an unpaired
+   *     surrogate)
+   * @throws IllegalStateException if the signature and {@code CHDR} do not fit
+   * @throws IndexOutOfBoundsException if {@code offset} is not within {@code target}
+   */
+  public static StateWriter into(
+      byte[] target, int offset, String producer, ChunkRegistry registry) {
+    Objects.requireNonNull(target, "target");
+    Objects.checkIndex(offset, target.length + 1);
+    Objects.requireNonNull(producer, "producer");
+    Objects.requireNonNull(registry, "registry");
+    WireWriter buffer = WRITERS.into(target, offset, target.length);
+    return startQuietly(new StateWriter(null, null, buffer, registry), producer);
+  }
+
+  /**
+   * Writes the signature and a {@code CHDR} naming {@code producer} into {@code target} at its
+   * position, and each state after it, moving the position past every chunk written: as {@link
+   * #into(byte[], int, String, ChunkRegistry)} over a buffer with a backing array, straight into
+   * it; over a direct buffer, through the writer's own buffer and one {@code put} per state. A
+   * state that does not fit in what remains fails, and the position stays where it was.
+   *
+   * @param producer the name (and version) of the program writing the stream
+   * @throws IllegalArgumentException if {@code producer} cannot be encoded (an unpaired
+   *     surrogate)
+   * @throws IllegalStateException if the signature and {@code CHDR} do not fit
+   * @throws java.nio.ReadOnlyBufferException if {@code target} is read-only
+   */
+  public static StateWriter into(ByteBuffer target, String producer, ChunkRegistry registry) {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(producer, "producer");
+    Objects.requireNonNull(registry, "registry");
+    if (target.isReadOnly()) {
+      throw new ReadOnlyBufferException();
     }
-    writer.flushBuffer();
-    return writer;
+    WireWriter buffer =
+        target.hasArray()
+            ? WRITERS.into(
+                target.array(),
+                target.arrayOffset() + target.position(),
+                target.arrayOffset() + target.limit())
+            : new WireWriter(512);
+    return startQuietly(new StateWriter(null, target, buffer, registry), producer);
+  }
+
+  private static WireWriter borrowBuffer() {
+    WireWriter spare = SPARE.get();
+    if (spare == null) {
+      return WRITERS.sharing();
+    }
+    SPARE.set(null);
+    return spare;
+  }
+
+  /** Keeps this writer's buffer for the thread's next stream, if it is small and not in use. */
+  private void giveBackBuffer() {
+    if (out != null && !bufferGivenBack) {
+      bufferGivenBack = true;
+      buffer.reset();
+      if (buffer.buffer().length <= KEPT_BUFFER && SPARE.get() == null) {
+        SPARE.set(buffer);
+      }
+    }
+  }
+
+  private static StateWriter startQuietly(StateWriter writer, String producer) {
+    try {
+      return writer.start(producer, WriteOptions.defaults());
+    } catch (IOException e) {
+      throw new AssertionError(e); // memory does no I/O
+    }
+  }
+
+  private StateWriter start(String producer, WriteOptions options) throws IOException {
+    writeHeader(producer);
+    if (options.description()) {
+      writeDescription();
+    }
+    flushBuffer();
+    return this;
+  }
+
+  /**
+   * Where the stream written into a caller's array or buffer ends: the index after its last
+   * byte, in the array (or, for a {@code ByteBuffer}, its position).
+   *
+   * @throws IllegalStateException if the writer writes to an output stream
+   */
+  public int position() {
+    if (out != null) {
+      throw new IllegalStateException("the writer writes to an output stream, not into memory");
+    }
+    return target != null ? target.position() : WRITERS.end(buffer);
   }
 
   /** A {@code dESc} chunk describing every described codec of the registry (docs/DESC.md). */
@@ -88,14 +213,14 @@ public final class StateWriter implements Closeable {
 
   /** The signature and a {@code CHDR} naming {@code producer} (SPEC §3), into the buffer. */
   private void writeHeader(String producer) {
-    byte[] signature = Signature.CHUNKSTATE.bytes();
-    buffer.writeRaw(signature, 0, signature.length);
+    buffer.writeRaw(SIGNATURE, 0, SIGNATURE.length);
     int mark = buffer.beginChunk(ChunkType.CHDR);
-    buffer.writeShort((short) Header.FORMAT_MAJOR);
-    buffer.writeShort((short) Header.FORMAT_MINOR);
+    buffer.writeInt(Header.FORMAT_MAJOR << 16 | Header.FORMAT_MINOR);
     buffer.writeString(producer);
     buffer.endChunk(mark);
   }
+
+  private static final byte[] SIGNATURE = Signature.CHUNKSTATE.bytes();
 
   /**
    * Writes {@code state} as one top-level chunk, sub-chunks included, with the registry's codec
@@ -112,8 +237,10 @@ public final class StateWriter implements Closeable {
   public void write(Object state) throws IOException {
     Objects.requireNonNull(state, "state");
     checkWritable();
-    ChunkCodec<?> codec =
-        registry.codecFor(state.getClass()).orElseThrow(() -> registry.noCodec(state.getClass()));
+    ChunkCodec<?> codec = registry.codecOf(state.getClass());
+    if (codec == null) {
+      throw registry.noCodec(state.getClass());
+    }
     try {
       writeWith(codec, state);
     } catch (Throwable e) {
@@ -139,13 +266,16 @@ public final class StateWriter implements Closeable {
     checkWritable();
     buffer.endChunk(buffer.beginChunk(ChunkType.CEND));
     flushBuffer();
-    try {
-      out.flush();
-    } catch (IOException e) {
-      broken = e;
-      throw e;
+    if (out != null) {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        broken = e;
+        throw e;
+      }
     }
     finished = true;
+    giveBackBuffer();
   }
 
   /** Whether {@link #finish()} has completed the stream. */
@@ -169,6 +299,10 @@ public final class StateWriter implements Closeable {
   }
 
   private void flushBuffer() throws IOException {
+    if (out == null) {
+      toTarget();
+      return;
+    }
     try {
       buffer.writeTo(out);
     } catch (IOException | RuntimeException e) {
@@ -176,6 +310,27 @@ public final class StateWriter implements Closeable {
       throw e;
     } finally {
       buffer.reset();
+    }
+  }
+
+  /** Keeps what was encoded into the caller's memory, and moves a buffer's position past it. */
+  private void toTarget() {
+    if (target == null) {
+      WRITERS.commit(buffer);
+    } else if (target.hasArray()) {
+      WRITERS.commit(buffer);
+      target.position(WRITERS.end(buffer) - target.arrayOffset());
+    } else {
+      try {
+        if (buffer.size() > target.remaining()) {
+          throw new IllegalStateException(
+              "the target buffer is full: " + buffer.size() + " bytes needed, "
+                  + target.remaining() + " left");
+        }
+        target.put(buffer.buffer(), 0, buffer.size());
+      } finally {
+        buffer.reset();
+      }
     }
   }
 
@@ -190,6 +345,9 @@ public final class StateWriter implements Closeable {
       return;
     }
     closed = true;
-    out.close();
+    giveBackBuffer();
+    if (out != null) {
+      out.close();
+    }
   }
 }

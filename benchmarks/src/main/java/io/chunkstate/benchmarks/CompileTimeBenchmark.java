@@ -61,6 +61,8 @@ public class CompileTimeBenchmark {
   private List<JavaFileObject> units;
   private List<JavaFileObject> unitsAndCodecs;
   private Path out;
+  private Path protos;
+  private Path protoc;
 
   /** Generates the records, in memory, and the codecs for them with the processor. */
   @Setup(Level.Trial)
@@ -71,6 +73,88 @@ public class CompileTimeBenchmark {
       units.add(source(name(i), chunkSource(i)));
     }
     generateCodecs();
+    writeProtos();
+  }
+
+  /**
+   * Writes the same records as {@code .proto} files, one per record, and finds {@code protoc}: the
+   * one the build fetched as a Maven artifact, of the version of the protobuf-java it uses.
+   */
+  private void writeProtos() throws IOException {
+    protos = Files.createTempDirectory("chunkstate-protos");
+    Files.writeString(protos.resolve("level.proto"), LEVEL_PROTO);
+    for (int i = 0; i < sources; i++) {
+      Files.writeString(protos.resolve(protoFile(i)), protoSource(i));
+    }
+    String version =
+        com.google.protobuf.RuntimeVersion.MAJOR + "." + com.google.protobuf.RuntimeVersion.MINOR
+            + "." + com.google.protobuf.RuntimeVersion.PATCH;
+    Path artifact =
+        Path.of(
+            System.getProperty(
+                "chunkstate.protoc",
+                System.getProperty("user.home") + "/.m2/repository/com/google/protobuf/protoc/"
+                    + version + "/protoc-" + version + "-linux-x86_64.exe"));
+    protoc = protos.resolve("protoc");
+    Files.copy(artifact, protoc);
+    if (!protoc.toFile().setExecutable(true)) {
+      throw new IllegalStateException("cannot make " + protoc + " executable");
+    }
+    reportLines();
+  }
+
+  /**
+   * Counts the lines of generated Java per field, chunkstate's and protoc's, into {@code
+   * compile-lines.tsv} in the working directory.
+   */
+  private void reportLines() throws IOException {
+    long codecLines = 0;
+    for (JavaFileObject unit : unitsAndCodecs.subList(units.size(), unitsAndCodecs.size())) {
+      codecLines += unit.getCharContent(true).toString().lines().count();
+    }
+    createOutput();
+    long protoLines;
+    try {
+      protoLines = 0;
+      for (Path p : runProtoc()) {
+        protoLines += Files.readAllLines(p).size();
+      }
+    } finally {
+      deleteOutput();
+    }
+    long fields = (long) sources * FIELDS - 1;
+    Files.writeString(
+        Path.of("compile-lines.tsv"),
+        "chunkstate\t" + codecLines + "\t" + fields + "\nprotobuf\t" + protoLines + "\t" + fields
+            + "\n");
+  }
+
+  /** Runs {@code protoc} over the {@code .proto} files; returns the Java files it wrote. */
+  private List<Path> runProtoc() throws IOException {
+    Path generated = Files.createDirectories(out.resolve("proto-java"));
+    List<String> command = new ArrayList<>();
+    command.add(protoc.toString());
+    command.add("--proto_path=" + protos);
+    command.add("--java_out=" + generated);
+    try (Stream<Path> files = Files.list(protos)) {
+      files
+          .filter(p -> p.toString().endsWith(".proto"))
+          .sorted()
+          .forEach(p -> command.add(p.toString()));
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("protoc failed: " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    try (Stream<Path> files = Files.walk(generated)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    }
   }
 
   /** Runs the processor once and keeps the records and the codecs it generates, in memory. */
@@ -111,6 +195,16 @@ public class CompileTimeBenchmark {
     }
   }
 
+  /** Deletes the {@code .proto} files and the copy of {@code protoc}. */
+  @TearDown(Level.Trial)
+  public void deleteProtos() throws IOException {
+    try (Stream<Path> files = Files.walk(protos)) {
+      for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+
   /** javac alone: {@code -proc:none}. */
   @Benchmark
   public int javac() throws IOException {
@@ -124,6 +218,37 @@ public class CompileTimeBenchmark {
   @Benchmark
   public int javacWithGeneratedCodecs() throws IOException {
     return compile(List.of("-proc:none"), unitsAndCodecs);
+  }
+
+  /**
+   * The same 500 schemas as {@code .proto} files: {@code protoc} (a process of its own, as a
+   * build runs it) writes their Java classes, and javac compiles them with protobuf-java on the
+   * class path. Its Java is some twenty times the codecs' and takes minutes to compile, so it
+   * gets one warm-up and two measured shots.
+   */
+  @Benchmark
+  @Warmup(iterations = 1)
+  @Measurement(iterations = 2)
+  public int protocAndJavac() throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<Path> generated = runProtoc();
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Path classes = Files.createDirectories(out.resolve("classes"));
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+      List<String> args =
+          List.of(
+              "-proc:none", "--release", "17", "-classpath", System.getProperty("java.class.path"));
+      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(generated);
+      boolean ok = javac.getTask(null, files, diagnostics, args, null, units).call();
+      if (!ok) {
+        throw new IllegalStateException("compilation failed: " + diagnostics.getDiagnostics());
+      }
+    }
+    try (Stream<Path> written = Files.walk(out)) {
+      return (int) written.filter(Files::isRegularFile).count();
+    }
   }
 
   /** javac with the chunkstate processor, which generates and compiles one codec per record. */
@@ -201,6 +326,44 @@ public class CompileTimeBenchmark {
         + "    List<String> labels,\n"
         + "    Integer limit,\n"
         + "    Level level" + previous + ") {}\n";
+  }
+
+  // Fields of a record: fifteen, the first record's fourteen (it has no previous).
+  private static final int FIELDS = 15;
+
+  private static final String LEVEL_PROTO =
+      "syntax = \"proto3\";\npackage compiled;\noption java_package = \"" + PACKAGE
+          + ".proto\";\noption java_multiple_files = true;\n\nenum Level { LOW = 0; HIGH = 1; }\n";
+
+  private static String protoFile(int i) {
+    return name(i).toLowerCase(Locale.ROOT) + ".proto";
+  }
+
+  /** Record {@code i} as a protobuf message with the same fields, in a file of its own. */
+  static String protoSource(int i) {
+    String previous =
+        i == 0 ? "" : "  " + name(i - 1) + " previous = 15;\n";
+    String imports =
+        "import \"level.proto\";\n" + (i == 0 ? "" : "import \"" + protoFile(i - 1) + "\";\n");
+    return "syntax = \"proto3\";\npackage compiled;\noption java_package = \"" + PACKAGE
+        + ".proto\";\noption java_multiple_files = true;\n" + imports + "\n"
+        + "message " + name(i) + " {\n"
+        + "  int32 id = 1;\n"
+        + "  int64 counter = 2;\n"
+        + "  bool enabled = 3;\n"
+        + "  int32 flags = 4;\n"
+        + "  uint32 tag = 5;\n"
+        + "  int32 kind = 6;\n"
+        + "  float ratio = 7;\n"
+        + "  double weight = 8;\n"
+        + "  string name = 9;\n"
+        + "  bytes buffer = 10;\n"
+        + "  repeated int32 registers = 11;\n"
+        + "  repeated string labels = 12;\n"
+        + "  optional int32 limit = 13;\n"
+        + "  Level level = 14;\n"
+        + previous
+        + "}\n";
   }
 
   private static JavaFileObject source(String simpleName, String code) {

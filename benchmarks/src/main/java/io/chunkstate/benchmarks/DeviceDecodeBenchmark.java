@@ -8,6 +8,8 @@ import io.chunkstate.benchmarks.baseline.ByteSink;
 import io.chunkstate.benchmarks.baseline.HandWritten;
 import io.chunkstate.benchmarks.baseline.JdkSerialization;
 import io.chunkstate.benchmarks.baseline.KryoCodec;
+import io.chunkstate.benchmarks.baseline.KryoCompatibleCodec;
+import io.chunkstate.benchmarks.baseline.ProtobufCodec;
 import io.chunkstate.benchmarks.baseline.Sbe;
 import io.chunkstate.benchmarks.state.DeviceState;
 import io.chunkstate.benchmarks.state.Fixtures;
@@ -51,6 +53,8 @@ public class DeviceDecodeBenchmark {
   private final HandWritten handWritten = new HandWritten(512);
   private final Sbe sbe = new Sbe(512);
   private final KryoCodec kryo = new KryoCodec(512);
+  private final KryoCompatibleCodec kryoCompatible = new KryoCompatibleCodec(512);
+  private final ProtobufCodec protobuf = new ProtobufCodec(512);
   private final JdkSerialization jdk = new JdkSerialization(2048);
 
   private byte[] handWrittenChunk;
@@ -61,6 +65,10 @@ public class DeviceDecodeBenchmark {
   private byte[] kryoBytes;
   private int kryoLength;
   private byte[] jdkBytes;
+  private byte[] kryoCompatibleBytes;
+  private int kryoCompatibleLength;
+  private byte[] protobufBytes;
+  private int protobufLength;
   private int jdkLength;
 
   /** Encodes the device once with every codec. */
@@ -79,6 +87,10 @@ public class DeviceDecodeBenchmark {
     sbeCrcBytes = Arrays.copyOf(sbe.buffer(), sbeCrcLength);
     kryoLength = kryo.encode(device);
     kryoBytes = Arrays.copyOf(kryo.buffer(), kryoLength);
+    kryoCompatibleLength = kryoCompatible.encode(device);
+    kryoCompatibleBytes = Arrays.copyOf(kryoCompatible.buffer(), kryoCompatibleLength);
+    protobufLength = protobuf.encode(device);
+    protobufBytes = Arrays.copyOf(protobuf.buffer(), protobufLength);
     jdkLength = jdk.encode(device);
     jdkBytes = Arrays.copyOf(jdk.buffer(), jdkLength);
   }
@@ -143,6 +155,18 @@ public class DeviceDecodeBenchmark {
   @Benchmark
   public DeviceState kryo() {
     return kryo.decode(kryoBytes, kryoLength, DeviceState.class);
+  }
+
+  /** Kryo 5, {@code CompatibleFieldSerializer}. */
+  @Benchmark
+  public DeviceState kryoCompatible() {
+    return kryoCompatible.decodeDevice(kryoCompatibleBytes, kryoCompatibleLength);
+  }
+
+  /** protobuf-java 4: the generated parser, then the record built from the message. */
+  @Benchmark
+  public DeviceState protobuf() {
+    return protobuf.decodeDevice(protobufBytes, protobufLength);
   }
 
   /** JDK serialization. */

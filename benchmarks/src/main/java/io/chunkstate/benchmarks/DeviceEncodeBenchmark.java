@@ -5,6 +5,8 @@ import io.chunkstate.wire.WireWriter;
 import io.chunkstate.benchmarks.baseline.HandWritten;
 import io.chunkstate.benchmarks.baseline.JdkSerialization;
 import io.chunkstate.benchmarks.baseline.KryoCodec;
+import io.chunkstate.benchmarks.baseline.KryoCompatibleCodec;
+import io.chunkstate.benchmarks.baseline.ProtobufCodec;
 import io.chunkstate.benchmarks.baseline.Sbe;
 import io.chunkstate.benchmarks.state.DeviceState;
 import io.chunkstate.benchmarks.state.Fixtures;
@@ -35,6 +37,8 @@ public class DeviceEncodeBenchmark {
   private final HandWritten handWritten = new HandWritten(512);
   private final Sbe sbe = new Sbe(512);
   private final KryoCodec kryo = new KryoCodec(512);
+  private final KryoCompatibleCodec kryoCompatible = new KryoCompatibleCodec(512);
+  private final ProtobufCodec protobuf = new ProtobufCodec(512);
   private final JdkSerialization jdk = new JdkSerialization(2048);
 
   /** chunkstate's side: the generated codec, found in the registry as a writer finds it. */
@@ -76,6 +80,18 @@ public class DeviceEncodeBenchmark {
   @Benchmark
   public int kryo() {
     return kryo.encode(device);
+  }
+
+  /** Kryo 5, {@code CompatibleFieldSerializer}: fields a reader does not know are skipped. */
+  @Benchmark
+  public int kryoCompatible() {
+    return kryoCompatible.encode(device);
+  }
+
+  /** protobuf-java 4: the record converted to its message and written into a reused array. */
+  @Benchmark
+  public int protobuf() {
+    return protobuf.encode(device);
   }
 
   /** JDK serialization. */

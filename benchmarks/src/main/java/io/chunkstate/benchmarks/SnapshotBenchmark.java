@@ -7,6 +7,8 @@ import io.chunkstate.benchmarks.baseline.ByteSink;
 import io.chunkstate.benchmarks.baseline.HandWritten;
 import io.chunkstate.benchmarks.baseline.JdkSerialization;
 import io.chunkstate.benchmarks.baseline.KryoCodec;
+import io.chunkstate.benchmarks.baseline.KryoCompatibleCodec;
+import io.chunkstate.benchmarks.baseline.ProtobufCodec;
 import io.chunkstate.benchmarks.baseline.Sbe;
 import io.chunkstate.benchmarks.state.DeviceState;
 import io.chunkstate.benchmarks.state.Fixtures;
@@ -50,6 +52,8 @@ public class SnapshotBenchmark {
   private HandWritten handWritten;
   private Sbe sbe;
   private KryoCodec kryo;
+  private KryoCompatibleCodec kryoCompatible;
+  private ProtobufCodec protobuf;
   private JdkSerialization jdk;
   private final CRC32 crc = new CRC32();
 
@@ -59,6 +63,8 @@ public class SnapshotBenchmark {
   private byte[] sbeCrcBytes;
   private byte[] kryoBytes;
   private byte[] jdkBytes;
+  private byte[] kryoCompatibleBytes;
+  private byte[] protobufBytes;
 
   /** Builds the machine and encodes it once with every codec. */
   @Setup
@@ -68,6 +74,8 @@ public class SnapshotBenchmark {
     sbe = new Sbe(CAPACITY);
     kryo = new KryoCodec(CAPACITY);
     jdk = new JdkSerialization(CAPACITY);
+    kryoCompatible = new KryoCompatibleCodec(CAPACITY);
+    protobuf = new ProtobufCodec(CAPACITY);
     writeHandWritten();
     handWrittenStream = handWritten.toByteArray();
     copy = new byte[handWrittenStream.length];
@@ -75,6 +83,8 @@ public class SnapshotBenchmark {
     sbeCrcBytes = Arrays.copyOf(sbe.buffer(), sbe.encodeChecked(machine));
     kryoBytes = Arrays.copyOf(kryo.buffer(), kryo.encode(machine));
     jdkBytes = Arrays.copyOf(jdk.buffer(), jdk.encode(machine));
+    kryoCompatibleBytes = Arrays.copyOf(kryoCompatible.buffer(), kryoCompatible.encode(machine));
+    protobufBytes = Arrays.copyOf(protobuf.buffer(), protobuf.encode(machine));
   }
 
   /** chunkstate's side: a reused byte array to write to, and the stream to read. */
@@ -142,6 +152,18 @@ public class SnapshotBenchmark {
     return kryo.encode(machine);
   }
 
+  /** Kryo 5, {@code CompatibleFieldSerializer}. */
+  @Benchmark
+  public int writeKryoCompatible() {
+    return kryoCompatible.encode(machine);
+  }
+
+  /** protobuf-java 4: one {@code MachineProto} holding every device and page. */
+  @Benchmark
+  public int writeProtobuf() {
+    return protobuf.encode(machine);
+  }
+
   /** JDK serialization. */
   @Benchmark
   public int writeJdk() {
@@ -176,6 +198,18 @@ public class SnapshotBenchmark {
   @Benchmark
   public MachineSnapshot readKryo() {
     return kryo.decode(kryoBytes, kryoBytes.length, MachineSnapshot.class);
+  }
+
+  /** Kryo 5, {@code CompatibleFieldSerializer}. */
+  @Benchmark
+  public MachineSnapshot readKryoCompatible() {
+    return kryoCompatible.decodeMachine(kryoCompatibleBytes, kryoCompatibleBytes.length);
+  }
+
+  /** protobuf-java 4. */
+  @Benchmark
+  public MachineSnapshot readProtobuf() {
+    return protobuf.decodeMachine(protobufBytes, protobufBytes.length);
   }
 
   /** JDK serialization. */

@@ -4,13 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.ThreadMXBean;
+import io.chunkstate.ChunkRegistry;
+import io.chunkstate.ReadOptions;
+import io.chunkstate.StateStream;
+import io.chunkstate.StateWriter;
 import io.chunkstate.wire.WireWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A generated codec encodes into a reused buffer without allocating anything. */
+/**
+ * What writing and reading allocate: a generated codec encodes into a reused buffer without
+ * allocating anything; a writer kept open across writes allocates nothing per {@code write}; a
+ * stream read allocates, per chunk, the decoded state and nothing else.
+ */
 class AllocationTest {
   private static final int WARM_UP = 50_000;
   private static final int MEASURED = 100_000;
@@ -77,4 +89,89 @@ class AllocationTest {
     }
     assertEquals(0L, rounds.get(rounds.size() - 1), "bytes allocated by " + MEASURED + " encodes, per round: " + rounds);
   }
+
+  /**
+   * Bytes per operation, the least of up to {@code 2 * ROUNDS} rounds: a round may still run code
+   * the JIT has not compiled yet on a loaded machine, or catch a deoptimisation. An operation that
+   * allocates shows in every round.
+   */
+  private static long perOperation(Runnable operation, int warmUp, int times) {
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    assertTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocations");
+    threads.setThreadAllocatedMemoryEnabled(true);
+    for (int i = 0; i < warmUp; i++) {
+      operation.run();
+    }
+    long least = Long.MAX_VALUE;
+    for (int round = 0; round < 2 * ROUNDS && least > 0; round++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      for (int i = 0; i < times; i++) {
+        operation.run();
+      }
+      least = Math.min(least, (threads.getCurrentThreadAllocatedBytes() - before) / times);
+    }
+    return least;
+  }
+
+  @Test
+  void aWriterKeptOpenAllocatesNothingPerWrite() throws IOException {
+    ChunkRegistry registry = ChunkRegistry.of(new DeviceStateChunkCodec(), new NoteChunkCodec());
+    DeviceState device = device();
+    Note note = new Note(7, "a note");
+    StateWriter writer = StateWriter.open(OutputStream.nullOutputStream(), "allocation", registry);
+    long perWrite =
+        perOperation(
+            () -> {
+              try {
+                writer.write(device);
+                writer.write(note);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            WARM_UP,
+            MEASURED / 10);
+    assertEquals(0L, perWrite, "bytes allocated by writing two states on an open writer");
+  }
+
+  @Test
+  void readingAStreamAllocatesPerChunkOnlyTheDecodedState() throws IOException {
+    ChunkRegistry registry = ChunkRegistry.of(new NoteChunkCodec());
+    int chunks = 1000;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (StateWriter writer = StateWriter.open(bytes, "allocation", registry)) {
+      for (int i = 0; i < chunks; i++) {
+        writer.write(new Note(i, "n"));
+      }
+      writer.finish();
+    }
+    byte[] stream = bytes.toByteArray();
+    Object[] last = new Object[1];
+    long perStream =
+        perOperation(
+            () -> {
+              try (StateStream in = StateStream.open(stream, registry, ReadOptions.defaults())) {
+                while (in.next()) {
+                  last[0] = in.state();
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            300,
+            100);
+    assertEquals(new Note(chunks - 1, "n"), last[0]);
+    // A Note of one ASCII character: the record (24 bytes), its String (24) and the String's
+    // byte array (24). Anything more per chunk is the reader's.
+    long perChunk = perStream / chunks;
+    assertTrue(
+        perChunk <= NOTE_BYTES + READ_SLACK_PER_CHUNK,
+        "bytes allocated per chunk read: " + perChunk + " (" + perStream + " per stream of "
+            + chunks + "), budget " + (NOTE_BYTES + READ_SLACK_PER_CHUNK));
+  }
+
+  private static final long NOTE_BYTES = 72;
+  // What a stream of 1,000 chunks allocates once (the stream, its reader, the header's strings),
+  // spread over its chunks, and nothing per chunk.
+  private static final long READ_SLACK_PER_CHUNK = 8;
 }

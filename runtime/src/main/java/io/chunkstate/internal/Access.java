@@ -7,13 +7,68 @@ package io.chunkstate.internal;
  * registers the opener when its reader class is initialized.
  */
 public final class Access {
-  /** Opens a reader of type {@code R} over a top-level chunk of a stream. */
-  @FunctionalInterface
+  /** Opens the reader of type {@code R} of a stream's top-level chunks, and moves it. */
   public interface Opener<R> {
-    R open(Frame chunk, Scope scope);
+    /** A reader for the top-level chunks of a stream, within the stream's scope. */
+    R open(Scope scope);
+
+    /**
+     * Moves {@code reader} to the data of a top-level chunk of type {@code type} at stream
+     * offset {@code offset}, whose {@code length} bytes are at {@code dataOffset} of {@code
+     * array}; returns it.
+     */
+    R moveTo(R reader, byte[] array, int dataOffset, int length, int type, long offset);
+  }
+
+  /**
+   * Makes the writers of type {@code W} that {@code StateWriter} writes through: the wire
+   * package's public API offers neither.
+   */
+  public interface Writers<W> {
+    /**
+     * A growable writer that does not copy a large byte array field: it hands the array itself to
+     * the output stream, its CRC taken over the array where it lies. The array must not change
+     * until the writer is reset.
+     */
+    W sharing();
+
+    /** A writer into {@code array} from {@code offset} up to {@code end}, and no further. */
+    W into(byte[] array, int offset, int end);
+
+    /** The index in its array after the last byte {@code writer} wrote. */
+    int end(W writer);
+
+    /**
+     * Keeps what {@code writer} wrote into a caller's array: a later reset goes back to here, not
+     * to where the writer started.
+     */
+    void commit(W writer);
   }
 
   private static volatile Opener<?> opener;
+  private static volatile Writers<?> writers;
+
+  /** Registers the wire package's writers. */
+  public static void register(Writers<?> wireWriters) {
+    writers = wireWriters;
+  }
+
+  /** The makers of writers of class {@code writerClass}, which registers them when initialized. */
+  @SuppressWarnings("unchecked") // the one registered maker makes writerClass
+  public static <W> Writers<W> writers(Class<W> writerClass) {
+    if (writers == null) {
+      initialize(writerClass);
+    }
+    return (Writers<W>) writers;
+  }
+
+  private static void initialize(Class<?> type) {
+    try {
+      Class.forName(type.getName(), true, type.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private Access() {}
 
@@ -28,11 +83,7 @@ public final class Access {
   @SuppressWarnings("unchecked") // the one registered opener opens readerClass
   public static <R> Opener<R> opener(Class<R> readerClass) {
     if (opener == null) {
-      try {
-        Class.forName(readerClass.getName(), true, readerClass.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
+      initialize(readerClass);
     }
     return (Opener<R>) opener;
   }

@@ -5,7 +5,7 @@ package io.chunkstate.internal;
  * estimate of each allocation before they make it, so that memory follows the input and stops at
  * the budget of {@link ReadOptions#allocationBudget()}.
  */
-public final class Budget {
+public sealed class Budget permits Scope {
   /** An estimate of the heap bytes of the record of one skipped chunk, its path included. */
   public static final int SKIPPED_RECORD = 128;
 

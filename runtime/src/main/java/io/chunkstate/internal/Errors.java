@@ -109,6 +109,24 @@ public final class Errors {
     return new ChunkStreamException(Kind.DATA, offset, path, detail);
   }
 
+  /**
+   * A {@code DATA} error for a state class that refused the values decoded for it, naming the
+   * class and what it threw; a {@link VirtualMachineError} is rethrown as it is.
+   */
+  public static ChunkStreamException refused(
+      long offset, String path, String className, Throwable cause) {
+    if (cause instanceof VirtualMachineError) {
+      throw (VirtualMachineError) cause;
+    }
+    ChunkStreamException error =
+        data(
+            offset,
+            path,
+            className + " refused the decoded values: " + Text.escape(cause.toString()));
+    error.initCause(cause);
+    return error;
+  }
+
   /** The stream describes a type's inline layout differently from the reader's codec (SPEC §8). */
   public static ChunkStreamException layout(long offset, String path, String detail) {
     return new ChunkStreamException(Kind.LAYOUT, offset, path, detail);

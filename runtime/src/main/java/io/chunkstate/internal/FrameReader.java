@@ -34,6 +34,10 @@ public final class FrameReader {
   private int pendingType;
   private int pendingLength;
   private byte[] scratch;
+  // The data of the chunk last read, and the buffer a transient read reuses.
+  private byte[] dataArray;
+  private int dataOffset;
+  private byte[] reused;
   private Budget budget;
   private long charged;
 
@@ -107,7 +111,9 @@ public final class FrameReader {
     }
     long length = Integer.toUnsignedLong(Framing.getInt(word, 0));
     int type = Framing.getInt(word, 4);
-    Framing.checkHeader(start, length, type, ChunkType.render(type));
+    if (length > Framing.MAX_LENGTH || !ChunkType.isValid(type)) {
+      Framing.checkHeader(start, length, type, ChunkType.render(type));
+    }
     pendingStart = start;
     pendingType = type;
     pendingLength = (int) length;
@@ -136,28 +142,55 @@ public final class FrameReader {
    *     the CRC does not match, {@code LIMIT} if its buffer would pass the budget
    */
   public Frame readData() throws IOException {
+    int stored = readChecked(false);
+    return new Frame(pendingType, pendingStart, dataArray, dataOffset, pendingLength, stored);
+  }
+
+  /**
+   * Reads and checks the data and CRC of the chunk whose header {@link #nextHeader()} read, as
+   * {@link #readData()} does, into a buffer this reader reuses for the next chunk: the data is at
+   * {@link #dataOffset()} of {@link #dataArray()} until the next call. For a chunk that is decoded
+   * (every value copied out of it) and then dropped.
+   *
+   * @throws ChunkStreamException as {@link #readData()}
+   */
+  public void readDataTransient() throws IOException {
+    readChecked(true);
+  }
+
+  /** The array that holds the data {@link #readDataTransient()} read. */
+  public byte[] dataArray() {
+    return dataArray;
+  }
+
+  /** Where in {@link #dataArray()} the data {@link #readDataTransient()} read starts. */
+  public int dataOffset() {
+    return dataOffset;
+  }
+
+  private int readChecked(boolean transientBuffer) throws IOException {
     long start = pendingStart;
     int type = pendingType;
     int len = pendingLength;
-    byte[] data;
-    int dataOffset;
     int computed;
     if (array != null) {
       if (arrayEnd - position < len) {
         throw Errors.truncated(start, ChunkType.render(type), dataEnds(arrayEnd - position, len));
       }
-      data = array;
+      dataArray = array;
       dataOffset = (int) position;
       position += len;
       computed = Framing.crc(array, dataOffset - 4, len); // the type bytes precede the data
     } else {
-      data = readData(start, type, len);
+      dataArray = readData(start, type, len, transientBuffer);
       dataOffset = 0;
-      computed = Framing.crc(crc, type, data, 0, len);
+      computed = Framing.crc(crc, type, dataArray, 0, len);
     }
     int stored = readCrc(start, type);
-    Framing.checkCrc(start, ChunkType.render(type), stored, computed);
-    return new Frame(type, start, data, dataOffset, len, stored);
+    if (stored != computed) {
+      Framing.checkCrc(start, ChunkType.render(type), stored, computed);
+    }
+    return stored;
   }
 
   /**
@@ -201,8 +234,8 @@ public final class FrameReader {
       }
       position += len;
     } else {
-      if (scratch == null) {
-        scratch = new byte[SKIP_BUFFER];
+      if (len > 0 && (scratch == null || scratch.length < Math.min(len, SKIP_BUFFER))) {
+        scratch = new byte[Math.min(len, SKIP_BUFFER)]; // an empty CEND needs none
       }
       long left = len;
       while (left > 0) {
@@ -218,7 +251,10 @@ public final class FrameReader {
       }
     }
     int computed = (int) crc.getValue();
-    Framing.checkCrc(start, ChunkType.render(type), readCrc(start, type), computed);
+    int stored = readCrc(start, type);
+    if (stored != computed) {
+      Framing.checkCrc(start, ChunkType.render(type), stored, computed);
+    }
     return computed;
   }
 
@@ -250,9 +286,17 @@ public final class FrameReader {
     return Framing.getInt(word, 0);
   }
 
-  private byte[] readData(long start, int type, int len) throws IOException {
-    // Grow as bytes arrive: the declared length is not trusted with an allocation.
-    byte[] data = new byte[charge(start, type, Math.min(len, FIRST_BUFFER))];
+  private byte[] readData(long start, int type, int len, boolean transientBuffer)
+      throws IOException {
+    // Grow as bytes arrive: the declared length is not trusted with an allocation. A transient
+    // buffer kept from an earlier chunk is charged again, as long as it is held for this one.
+    int first = charge(start, type, Math.min(len, FIRST_BUFFER));
+    byte[] data;
+    if (transientBuffer && reused != null && reused.length >= first) {
+      data = reused;
+    } else {
+      data = new byte[first];
+    }
     int filled = 0;
     while (filled < len) {
       if (filled == data.length) {
@@ -260,11 +304,14 @@ public final class FrameReader {
         charge(start, type, grown);
         data = Arrays.copyOf(data, grown);
       }
-      int n = read(data, filled, data.length - filled);
+      int n = read(data, filled, Math.min(data.length, len) - filled);
       if (n == 0) {
         throw Errors.truncated(start, ChunkType.render(type), dataEnds(filled, len));
       }
       filled += n;
+    }
+    if (transientBuffer) {
+      reused = data;
     }
     return data;
   }

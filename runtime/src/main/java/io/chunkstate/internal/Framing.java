@@ -38,6 +38,26 @@ public final class Framing {
     return (int) crc.getValue();
   }
 
+  /**
+   * The CRC of a chunk whose type's four bytes are at {@code typeAt} of {@code bytes}, and whose
+   * data follows them up to {@code end} with arrays spliced in: array {@code i} (from {@code
+   * first} to {@code last}, exclusive) stands before {@code bytes[at[i]]}. For a writer that hands
+   * large arrays to its output instead of copying them: the CRC is taken over each array where it
+   * lies.
+   */
+  public static int crc(
+      byte[] bytes, int typeAt, int end, int[] at, byte[][] arrays, int first, int last) {
+    CRC32 crc = new CRC32();
+    int from = typeAt;
+    for (int i = first; i < last; i++) {
+      crc.update(bytes, from, at[i] - from);
+      crc.update(arrays[i], 0, arrays[i].length);
+      from = at[i];
+    }
+    crc.update(bytes, from, end - from);
+    return (int) crc.getValue();
+  }
+
   /** The CRC of a chunk of type {@code type} whose data is elsewhere. */
   public static int crc(CRC32 crc, int type, byte[] data, int offset, int length) {
     crc.reset();

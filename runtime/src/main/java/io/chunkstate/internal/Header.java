@@ -1,9 +1,7 @@
 package io.chunkstate.internal;
 
 import io.chunkstate.ChunkStreamException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 
 /** The {@code CHDR} chunk of SPEC §3: the format version a stream declares. */
 public final class Header {
@@ -60,9 +58,7 @@ public final class Header {
               + (length - 8) + " bytes left");
     }
     try {
-      String producer =
-          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(b, from + 8, count)).toString();
-      return new Declared(minor, producer);
+      return new Declared(minor, Text.utf8(b, from + 8, count));
     } catch (CharacterCodingException e) {
       throw Errors.data(chdr.offset(), "CHDR", "the producer name is not valid UTF-8");
     }

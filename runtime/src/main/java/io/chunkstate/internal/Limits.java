@@ -1,7 +1,5 @@
 package io.chunkstate.internal;
 
-import java.util.ArrayList;
-
 /** The format's limits and the safe defaults of a read's options. */
 public final class Limits {
   /** The deepest sub-chunks may nest below their top-level chunk (SPEC §4). */
@@ -16,6 +14,6 @@ public final class Limits {
 
   /** A scope of its own, with the default limits, for a chunk read outside a stream. */
   public static Scope defaultScope() {
-    return new Scope(new ArrayList<>(), new Budget(defaultAllocationBudget()), MAX_NESTING);
+    return Scope.standalone();
   }
 }

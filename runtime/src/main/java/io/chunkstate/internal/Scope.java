@@ -1,14 +1,52 @@
 package io.chunkstate.internal;
 
 import io.chunkstate.SkippedChunk;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What every reader of one stream shares: where skipped chunks are recorded, the allocation
- * budget, and how deep sub-chunks may nest.
- *
- * @param skipped the unknown ancillary chunks skipped so far, at every depth
- * @param budget what the read may still allocate
- * @param maxDepth how many levels sub-chunks may nest below their top-level chunk
+ * What every reader of one stream shares: the allocation budget (a scope is the read's {@link
+ * Budget}), where skipped chunks are recorded, and how deep sub-chunks may nest. One object, so
+ * that a chunk read on its own costs one allocation for all three.
  */
-public record Scope(List<SkippedChunk> skipped, Budget budget, int maxDepth) {}
+public final class Scope extends Budget {
+  private List<SkippedChunk> skipped;
+  private final int maxDepth;
+
+  /**
+   * @param skipped where unknown ancillary chunks skipped at every depth are recorded
+   * @param allocationBudget what the read may allocate
+   * @param maxDepth how many levels sub-chunks may nest below their top-level chunk
+   */
+  public Scope(List<SkippedChunk> skipped, long allocationBudget, int maxDepth) {
+    super(allocationBudget);
+    this.skipped = skipped;
+    this.maxDepth = maxDepth;
+  }
+
+  /**
+   * A scope of its own, with the default limits, for a chunk read outside a stream: its list of
+   * skipped chunks is made when the first one is recorded, or asked for.
+   */
+  public static Scope standalone() {
+    return new Scope(null, Limits.defaultAllocationBudget(), Limits.MAX_NESTING);
+  }
+
+  /** The unknown ancillary chunks skipped so far, at every depth. */
+  public List<SkippedChunk> skipped() {
+    if (skipped == null) {
+      skipped = new ArrayList<>();
+    }
+    return skipped;
+  }
+
+  /** The read's allocation budget: this scope. */
+  public Budget budget() {
+    return this;
+  }
+
+  /** How many levels sub-chunks may nest below their top-level chunk. */
+  public int maxDepth() {
+    return maxDepth;
+  }
+}

@@ -16,6 +16,13 @@ public final class Text {
    * @throws CharacterCodingException if the bytes are not valid UTF-8
    */
   public static String utf8(byte[] bytes, int from, int n) throws CharacterCodingException {
+    boolean ascii = true;
+    for (int i = from; i < from + n && ascii; i++) {
+      ascii = bytes[i] >= 0;
+    }
+    if (ascii) {
+      return new String(bytes, from, n, StandardCharsets.ISO_8859_1);
+    }
     return StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)

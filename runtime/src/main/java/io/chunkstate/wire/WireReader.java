@@ -6,9 +6,7 @@ import io.chunkstate.SkippedChunk;
 import io.chunkstate.internal.Access;
 import io.chunkstate.internal.Budget;
 import io.chunkstate.internal.Errors;
-import io.chunkstate.internal.Frame;
 import io.chunkstate.internal.Framing;
-import io.chunkstate.internal.Limits;
 import io.chunkstate.internal.Scope;
 import io.chunkstate.internal.Text;
 import java.lang.invoke.MethodHandles;
@@ -16,6 +14,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,7 +32,7 @@ import java.util.List;
 public final class WireReader {
   static {
     // The reader layer opens a reader over each top-level chunk it has framed.
-    Access.register((Access.Opener<WireReader>) WireReader::open);
+    Access.register(new TopLevel());
   }
 
   // Estimates of heap bytes, on the high side, charged to the allocation budget before the
@@ -45,6 +44,8 @@ public final class WireReader {
   private static final int STRING_BYTES = 40;
   private static final int LIST_BYTES = 40;
   private static final int SUB_CHUNK_BYTES = 64;
+
+  private static final byte[] NO_DATA = {};
 
   /** The count value that encodes {@code null}. */
   static final int NULL_COUNT = -1;
@@ -58,26 +59,23 @@ public final class WireReader {
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  private final byte[] buf;
-  private final int start;
-  private final int limit;
+  // Final but for a stream's top-level reader, which TopLevel moves from chunk to chunk.
+  private byte[] buf;
+  private int start;
+  private int limit;
   private int pos;
-  private final int typeValue;
-  private final long chunkOffset;
+  private int typeValue;
+  private long chunkOffset;
   private final WireReader parent;
   private final int depth;
   private final Scope scope;
-  private final List<SkippedChunk> skipped;
-  private final Budget budget;
-  // Built on first use: decoding a valid chunk needs neither, only errors and skips do.
-  private ChunkType type;
+  // Built on first use: decoding a valid chunk does not need it, only errors and skips do.
   private String path;
 
   private WireReader(
       byte[] buf,
       int start,
       int limit,
-      ChunkType type,
       int typeValue,
       long chunkOffset,
       WireReader parent,
@@ -87,28 +85,35 @@ public final class WireReader {
     this.start = start;
     this.pos = start;
     this.limit = limit;
-    this.type = type;
     this.typeValue = typeValue;
     this.chunkOffset = chunkOffset;
     this.parent = parent;
     this.depth = depth;
     this.scope = scope;
-    this.skipped = scope.skipped();
-    this.budget = scope.budget();
   }
 
-  /** A reader over a top-level chunk of a stream, within the stream's scope. */
-  private static WireReader open(Frame chunk, Scope scope) {
-    return new WireReader(
-        chunk.array(),
-        chunk.dataOffset(),
-        chunk.dataOffset() + chunk.length(),
-        null,
-        chunk.type(),
-        chunk.offset(),
-        null,
-        0,
-        scope);
+  /**
+   * The reader of a stream's top-level chunks: one per stream, moved to each chunk in turn, so
+   * that reading a chunk allocates no reader of its own.
+   */
+  private static final class TopLevel implements Access.Opener<WireReader> {
+    @Override
+    public WireReader open(Scope scope) {
+      return new WireReader(NO_DATA, 0, 0, 0, 0, null, 0, scope);
+    }
+
+    @Override
+    public WireReader moveTo(
+        WireReader reader, byte[] array, int dataOffset, int length, int type, long offset) {
+      reader.buf = array;
+      reader.start = dataOffset;
+      reader.pos = dataOffset;
+      reader.limit = dataOffset + length;
+      reader.typeValue = type;
+      reader.chunkOffset = offset;
+      reader.path = null;
+      return reader;
+    }
   }
 
   /**
@@ -119,15 +124,12 @@ public final class WireReader {
    */
   public static WireReader of(ChunkType type, byte[] data) {
     return new WireReader(
-        data, 0, data.length, type, type.value(), 0, null, 0, Limits.defaultScope());
+        data, 0, data.length, type.value(), 0, null, 0, Scope.standalone());
   }
 
   /** The type of the chunk this reader reads. */
   public ChunkType type() {
-    if (type == null) {
-      type = ChunkType.of(typeValue);
-    }
-    return type;
+    return ChunkType.of(typeValue);
   }
 
   /** The four bytes of this chunk's type, for a {@code switch} over sub-chunk types. */
@@ -171,7 +173,7 @@ public final class WireReader {
 
   /** The unknown ancillary chunks skipped so far in this chunk's tree (shared with its stream). */
   public List<SkippedChunk> skipped() {
-    return skipped;
+    return scope.skipped();
   }
 
   // ---- fixed-width values ----
@@ -255,7 +257,7 @@ public final class WireReader {
     if (b == 0 || b == 1) {
       pos++;
       if (b == 1) {
-        charge(OBJECT_BYTES, "an object");
+        charge(OBJECT_BYTES, "an object", -1, null);
         return true;
       }
       return false;
@@ -277,7 +279,7 @@ public final class WireReader {
   public int readCount(int minElementBytes) throws ChunkStreamException {
     int n = count(minElementBytes);
     if (n != NULL_COUNT) {
-      charge(LIST_BYTES + REFERENCE_BYTES * (long) n, "a list or array of " + n + " elements");
+      charge(LIST_BYTES + REFERENCE_BYTES * (long) n, "a list or array of ", n, " elements");
     }
     return n;
   }
@@ -307,20 +309,26 @@ public final class WireReader {
   private int arrayCount(int width) throws ChunkStreamException {
     int n = count(width);
     if (n != NULL_COUNT) {
-      charge(ARRAY_BYTES + (long) width * n, "an array of " + n + " elements");
+      charge(ARRAY_BYTES + (long) width * n, "an array of ", n, " elements");
     }
     return n;
   }
 
   /**
-   * Charges an estimate of {@code bytes} of heap to the read's allocation budget.
+   * Charges an estimate of {@code bytes} of heap to the read's allocation budget. What is charged
+   * is described as {@code what}, or as {@code what}, {@code n} and {@code unit} if {@code n} is
+   * not negative: the description is built only for the error, never for a charge that fits.
    *
    * @throws ChunkStreamException {@code LIMIT} at this chunk if the budget would be passed
    */
-  private void charge(long bytes, String what) throws ChunkStreamException {
-    if (!budget.tryCharge(bytes)) {
-      throw Errors.limit(chunkOffset, path(), budget.exceeded(bytes, what));
+  private void charge(long bytes, String what, int n, String unit) throws ChunkStreamException {
+    if (!scope.tryCharge(bytes)) {
+      throw overBudget(bytes, n < 0 ? what : what + n + unit);
     }
+  }
+
+  private ChunkStreamException overBudget(long bytes, String what) {
+    return Errors.limit(chunkOffset, path(), scope.exceeded(bytes, what));
   }
 
   // ---- variable-length values ----
@@ -340,11 +348,11 @@ public final class WireReader {
   private String string(int from, int n) throws ChunkStreamException {
     for (int i = from; i < from + n; i++) {
       if (buf[i] < 0) {
-        charge(STRING_BYTES + 2L * n, "a string of " + n + " bytes");
+        charge(STRING_BYTES + 2L * n, "a string of ", n, " bytes");
         return decodeUtf8(from, n);
       }
     }
-    charge(STRING_BYTES + n, "a string of " + n + " bytes");
+    charge(STRING_BYTES + n, "a string of ", n, " bytes");
     return new String(buf, from, n, StandardCharsets.ISO_8859_1);
   }
 
@@ -429,6 +437,66 @@ public final class WireReader {
       throw dataError(
           "a string of " + n + " bytes at data byte " + (from - start) + " is not valid UTF-8");
     }
+  }
+
+  // ---- boxed values and lists, in one call ----
+
+  /** A presence byte, then an int if present; {@code null} if absent. */
+  public Integer readBoxedInt() throws ChunkStreamException {
+    return readPresence() ? readInt() : null;
+  }
+
+  /** A presence byte, then a long if present; {@code null} if absent. */
+  public Long readBoxedLong() throws ChunkStreamException {
+    return readPresence() ? readLong() : null;
+  }
+
+  /**
+   * A count and that many strings, as a mutable {@code ArrayList}; {@code null} for the null
+   * count. The count is checked and charged as {@link #readCount} does, at four bytes a string.
+   */
+  public List<String> readStringList() throws ChunkStreamException {
+    int n = readCount(4);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(readString());
+    }
+    return out;
+  }
+
+  /**
+   * A count and that many elements, each a presence byte and an int, as a mutable {@code
+   * ArrayList}; {@code null} for the null count.
+   */
+  public List<Integer> readIntegerList() throws ChunkStreamException {
+    int n = readCount(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    List<Integer> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(readBoxedInt());
+    }
+    return out;
+  }
+
+  /**
+   * A count and that many elements, each a presence byte and a long, as a mutable {@code
+   * ArrayList}; {@code null} for the null count.
+   */
+  public List<Long> readLongList() throws ChunkStreamException {
+    int n = readCount(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    List<Long> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(readBoxedLong());
+    }
+    return out;
   }
 
   /** A count and that many bytes; {@code null} for the null count. */
@@ -558,15 +626,15 @@ public final class WireReader {
           && len <= left - 12
           && ChunkType.isValid(subType)
           && !Framing.isStreamCode(subType)
-          && budget.tryCharge(SUB_CHUNK_BYTES)) {
+          && scope.tryCharge(SUB_CHUNK_BYTES)) {
         int dataStart = pos + 8;
         if ((int) INT.get(buf, dataStart + len) == Framing.crc(buf, pos + 4, len)) {
           pos = dataStart + len + 4;
           return new WireReader(
-              buf, dataStart, dataStart + len, null, subType, streamOffset(dataStart - 8), this,
+              buf, dataStart, dataStart + len, subType, streamOffset(dataStart - 8), this,
               depth + 1, scope);
         }
-        budget.release(SUB_CHUNK_BYTES);
+        scope.release(SUB_CHUNK_BYTES);
       }
     }
     throw subChunkError();
@@ -584,7 +652,7 @@ public final class WireReader {
     return Errors.limit(
         streamOffset(pos),
         subPath(this, subType),
-        budget.exceeded(SUB_CHUNK_BYTES, "a sub-chunk"));
+        scope.exceeded(SUB_CHUNK_BYTES, "a sub-chunk"));
   }
 
   private String layoutHint() {
@@ -600,8 +668,8 @@ public final class WireReader {
    */
   public void skipUnknown(WireReader sub) throws ChunkStreamException {
     SkippedChunk skip = Framing.unknown(sub.type(), sub.chunkOffset, sub.length(), sub.path());
-    sub.charge(Budget.SKIPPED_RECORD, "the record of a skipped chunk");
-    skipped.add(skip);
+    sub.charge(Budget.SKIPPED_RECORD, "the record of a skipped chunk", -1, null);
+    scope.skipped().add(skip);
   }
 
   /** The error for a second sub-chunk for a field that holds one. */
@@ -632,13 +700,9 @@ public final class WireReader {
    * @return a {@code DATA} error at this chunk that names {@code className} and the cause
    */
   public ChunkStreamException refused(String className, Throwable cause) {
-    if (cause instanceof VirtualMachineError) {
-      throw (VirtualMachineError) cause;
-    }
-    ChunkStreamException error =
-        dataError(className + " refused the decoded values: " + Text.escape(cause.toString()));
-    error.initCause(cause);
-    return error;
+    // Small enough to inline into a codec's catch: the reader is then not passed anywhere, and
+    // a sub-chunk's reader need not be allocated.
+    return Errors.refused(chunkOffset, path(), className, cause);
   }
 
   /** A {@code DATA} error at this chunk: a value inside its data is invalid. */

@@ -2,6 +2,7 @@ package io.chunkstate.wire;
 
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkType;
+import io.chunkstate.internal.Access;
 import io.chunkstate.internal.Framing;
 import io.chunkstate.internal.Limits;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A growable buffer with the encoding primitives of SPEC §4 and the chunk framing of §1.
@@ -21,6 +23,39 @@ import java.util.Arrays;
  * It is not safe for use by several threads at once.
  */
 public final class WireWriter {
+  static {
+    // StateWriter writes through writers that share large arrays, or fill the caller's array.
+    Access.register(new Access.Writers<WireWriter>() {
+      @Override
+      public WireWriter sharing() {
+        WireWriter writer = new WireWriter(512);
+        writer.shareFrom = SHARE_FROM;
+        return writer;
+      }
+
+      @Override
+      public WireWriter into(byte[] array, int offset, int end) {
+        return new WireWriter(array, offset, end);
+      }
+
+      @Override
+      public int end(WireWriter writer) {
+        return writer.size;
+      }
+
+      @Override
+      public void commit(WireWriter writer) {
+        writer.base = writer.size;
+      }
+    });
+  }
+
+  // A byte array field at least this long is not copied by a sharing writer: its CRC is taken
+  // over the array itself, and writeTo hands the array to the output stream.
+  private static final int SHARE_FROM = 1024;
+  private static final int FIRST_SHARED = 4;
+  private static final int FIRST_OPEN = 4;
+
   private static final VarHandle SHORT =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle INT =
@@ -29,11 +64,20 @@ public final class WireWriter {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   // The states whose chunks are open, outermost first: index 0 is the top-level chunk.
-  private final Object[] open = new Object[Limits.MAX_NESTING + 1];
-  private final ChunkType[] openTypes = new ChunkType[Limits.MAX_NESTING + 1];
+  private Object[] open = new Object[FIRST_OPEN];
+  private ChunkType[] openTypes = new ChunkType[FIRST_OPEN];
   private int depth;
   private byte[] buf;
   private int size;
+  // Where the written bytes start in buf: 0, but in a caller's array; and whether buf may grow.
+  private int base;
+  private final boolean fixed;
+  private int end;
+  // Shared arrays, in the order written: each stands, with its length, before buf[sharedAt[i]].
+  private int shareFrom = Integer.MAX_VALUE;
+  private int shared;
+  private int[] sharedAt;
+  private byte[][] sharedArrays;
 
   /** An empty writer with a small initial buffer. */
   public WireWriter() {
@@ -43,48 +87,104 @@ public final class WireWriter {
   /** An empty writer whose buffer starts at {@code initialCapacity} bytes. */
   public WireWriter(int initialCapacity) {
     this.buf = new byte[Math.max(16, initialCapacity)];
+    this.base = 0;
+    this.fixed = false;
+    this.end = buf.length;
+  }
+
+  /** A writer that writes into {@code array} from {@code offset} up to {@code end}, no further. */
+  private WireWriter(byte[] array, int offset, int end) {
+    this.buf = array;
+    this.base = offset;
+    this.size = offset;
+    this.fixed = true;
+    this.end = end;
   }
 
   /** Empties the writer, keeping its buffer. */
   public void reset() {
-    size = 0;
+    size = base;
     Arrays.fill(open, 0, depth, null);
     depth = 0;
+    if (shared > 0) {
+      Arrays.fill(sharedArrays, 0, shared, null);
+      shared = 0;
+    }
   }
 
   /** The number of bytes written. */
   public int size() {
-    return size;
+    int n = size - base;
+    for (int i = 0; i < shared; i++) {
+      n += sharedArrays[i].length;
+    }
+    return n;
   }
 
   /** The buffer; its first {@link #size()} bytes are the written ones. */
   public byte[] buffer() {
+    if (shared > 0) {
+      inlineShared();
+    }
     return buf;
   }
 
   /** A copy of the bytes written. */
   public byte[] toByteArray() {
-    return Arrays.copyOf(buf, size);
+    return Arrays.copyOfRange(buffer(), base, size);
   }
 
   /** Writes the bytes written so far to {@code out}. */
   public void writeTo(OutputStream out) throws IOException {
-    out.write(buf, 0, size);
+    int from = base;
+    for (int i = 0; i < shared; i++) {
+      out.write(buf, from, sharedAt[i] - from);
+      out.write(sharedArrays[i]);
+      from = sharedAt[i];
+    }
+    out.write(buf, from, size - from);
+  }
+
+  /** Copies the shared arrays into the buffer, where they stand. */
+  private void inlineShared() {
+    int total = size();
+    byte[] all = new byte[Math.max(buf.length, total)];
+    int from = base;
+    int to = 0;
+    for (int i = 0; i < shared; i++) {
+      System.arraycopy(buf, from, all, to, sharedAt[i] - from);
+      to += sharedAt[i] - from;
+      byte[] array = sharedArrays[i];
+      System.arraycopy(array, 0, all, to, array.length);
+      to += array.length;
+      from = sharedAt[i];
+    }
+    System.arraycopy(buf, from, all, to, size - from);
+    buf = all;
+    end = all.length;
+    size = total;
+    Arrays.fill(sharedArrays, 0, shared, null);
+    shared = 0;
   }
 
   private void ensure(long n) {
-    if (buf.length - size < n) {
+    if (end - size < n) {
       grow(n);
     }
   }
 
   private void grow(long n) {
     long needed = size + n;
+    if (fixed) {
+      throw new IllegalStateException(
+          "the target array is full: " + n + " more bytes needed, " + (end - size) + " left");
+    }
     if (needed > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("state larger than 2 GiB cannot be written in one chunk");
     }
     long doubled = Math.min(Integer.MAX_VALUE - 8, 2L * buf.length);
     buf = Arrays.copyOf(buf, (int) Math.max(needed, doubled));
+    end = buf.length;
   }
 
   // ---- framing ----
@@ -130,8 +230,48 @@ public final class WireWriter {
   /** Ends the chunk begun at {@code mark}: fills in its length and appends its CRC. */
   public void endChunk(int mark) {
     int length = size - mark - 8;
+    int crc;
+    int first = firstSharedAfter(mark);
+    if (first == shared) {
+      crc = Framing.crc(buf, mark + 4, length);
+    } else {
+      long spliced = length;
+      for (int i = first; i < shared; i++) {
+        spliced += sharedArrays[i].length;
+      }
+      if (spliced > Integer.MAX_VALUE) {
+        throw new IllegalStateException("state larger than 2 GiB cannot be written in one chunk");
+      }
+      length = (int) spliced;
+      crc =
+          Framing.crc(
+              buf, mark + 4, size, sharedAt, sharedArrays, first, shared);
+    }
     INT.set(buf, mark, length);
-    writeInt(Framing.crc(buf, mark + 4, length));
+    writeInt(crc);
+  }
+
+  /** The first shared array inside a chunk begun at {@code mark}; {@code shared} if none. */
+  private int firstSharedAfter(int mark) {
+    int i = shared;
+    while (i > 0 && sharedAt[i - 1] > mark) {
+      i--;
+    }
+    return i;
+  }
+
+  /** Records {@code v}, written here as its count's data, to be handed over, not copied. */
+  private void share(byte[] v) {
+    if (sharedAt == null) {
+      sharedAt = new int[FIRST_SHARED];
+      sharedArrays = new byte[FIRST_SHARED][];
+    } else if (shared == sharedAt.length) {
+      sharedAt = Arrays.copyOf(sharedAt, 2 * shared);
+      sharedArrays = Arrays.copyOf(sharedArrays, 2 * shared);
+    }
+    sharedAt[shared] = size;
+    sharedArrays[shared] = v;
+    shared++;
   }
 
   /**
@@ -162,6 +302,10 @@ public final class WireWriter {
           "sub-chunks would nest deeper than " + Limits.MAX_NESTING + " levels below the"
               + " top-level chunk (" + openPath(0, depth) + "/" + type.code() + "), which no"
               + " reader accepts (SPEC §4); a chain this long belongs in a list of sub-chunks");
+    }
+    if (depth == open.length) {
+      open = Arrays.copyOf(open, Math.min(2 * depth, Limits.MAX_NESTING + 1));
+      openTypes = Arrays.copyOf(openTypes, open.length);
     }
     open[depth] = value;
     openTypes[depth] = type;
@@ -410,6 +554,61 @@ public final class WireWriter {
             + " declares no wire value its codec knows; recompile the codec with the enum");
   }
 
+  // ---- boxed values and lists, in one call ----
+
+  /** A presence byte, then the int if {@code v} is not null. */
+  public void writeBoxedInt(Integer v) {
+    if (writePresence(v)) {
+      writeInt(v);
+    }
+  }
+
+  /** A presence byte, then the long if {@code v} is not null. */
+  public void writeBoxedLong(Long v) {
+    if (writePresence(v)) {
+      writeLong(v);
+    }
+  }
+
+  /** A count and each string; the null count for null. */
+  public void writeStringList(List<String> v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    int n = v.size();
+    writeInt(n);
+    for (int i = 0; i < n; i++) {
+      writeString(v.get(i));
+    }
+  }
+
+  /** A count and each element as a presence byte and an int; the null count for null. */
+  public void writeIntegerList(List<Integer> v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    int n = v.size();
+    writeInt(n);
+    for (int i = 0; i < n; i++) {
+      writeBoxedInt(v.get(i));
+    }
+  }
+
+  /** A count and each element as a presence byte and a long; the null count for null. */
+  public void writeLongList(List<Long> v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    int n = v.size();
+    writeInt(n);
+    for (int i = 0; i < n; i++) {
+      writeBoxedLong(v.get(i));
+    }
+  }
+
   /** A count and the bytes; the null count for null. */
   public void writeBytes(byte[] v) {
     if (v == null) {
@@ -417,7 +616,11 @@ public final class WireWriter {
       return;
     }
     writeInt(v.length);
-    writeRaw(v, 0, v.length);
+    if (v.length >= shareFrom) {
+      share(v);
+    } else {
+      writeRaw(v, 0, v.length);
+    }
   }
 
   /** A count and the booleans; the null count for null. */

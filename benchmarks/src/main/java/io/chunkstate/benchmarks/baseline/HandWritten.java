@@ -7,6 +7,9 @@ import io.chunkstate.benchmarks.state.DeviceState;
 import io.chunkstate.benchmarks.state.Mode;
 import io.chunkstate.benchmarks.state.Page;
 import io.chunkstate.benchmarks.state.TimerState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -113,6 +116,15 @@ public final class HandWritten {
     SHORT.set(b, start + 8, (short) 1);
     SHORT.set(b, start + 10, (short) 0);
     size = endChunk(b, start, writeString(b, start + 12, producer));
+  }
+
+  /** One chunk for {@code state}, a {@link DeviceState} or a {@link Page}. */
+  public void write(Object state) {
+    if (state instanceof DeviceState device) {
+      writeDevice(device);
+    } else {
+      writePage((Page) state);
+    }
   }
 
   /** The empty {@code CEND} chunk. */
@@ -239,6 +251,123 @@ public final class HandWritten {
     int n = out.position() - p - 4;
     INT.set(b, p, n);
     return p + 4 + n;
+  }
+
+  /**
+   * Writes a whole stream of {@code states} ({@link DeviceState}s and {@link Page}s) to {@code
+   * out}, as a program writing to an output stream would: each chunk encoded into the reused
+   * buffer and handed over, a page's data handed over as it is, its CRC taken over the page.
+   */
+  public void writeStream(OutputStream out, String producer, List<?> states) throws IOException {
+    reset();
+    writeHeader(producer);
+    flushTo(out);
+    for (Object state : states) {
+      if (state instanceof Page page && page.data() != null) {
+        writePageTo(out, page);
+      } else {
+        if (state instanceof DeviceState device) {
+          writeDevice(device);
+        } else {
+          writePage((Page) state);
+        }
+        flushTo(out);
+      }
+    }
+    writeEnd();
+    flushTo(out);
+  }
+
+  private void flushTo(OutputStream out) throws IOException {
+    out.write(buf, 0, size);
+    size = 0;
+  }
+
+  /** A {@code PaGE} chunk whose data goes to {@code out} without a copy. */
+  private void writePageTo(OutputStream out, Page page) throws IOException {
+    byte[] data = page.data();
+    byte[] b = ensure(20);
+    INT.set(b, 0, 12 + data.length);
+    INT.set(b, 4, PAGE);
+    LONG.set(b, 8, page.address());
+    INT.set(b, 16, data.length);
+    crc.reset();
+    crc.update(b, 4, 16);
+    crc.update(data, 0, data.length);
+    out.write(b, 0, 20);
+    out.write(data, 0, data.length);
+    INT.set(b, 0, (int) crc.getValue());
+    out.write(b, 0, 4);
+  }
+
+  /**
+   * Reads and checks a whole stream from {@code in}, as {@link #readStream(byte[])} does: each
+   * chunk read into one reused buffer, checked and decoded there.
+   */
+  public Decoded readStream(InputStream in) throws IOException {
+    byte[] s = ensure(64);
+    if (in.readNBytes(s, 0, 8) < 8 || (long) LONG.get(s, 0) != SIGNATURE) {
+      throw new ChunkStreamException(Kind.SIGNATURE, 0, "", "not a chunkstate stream");
+    }
+    long at = 8;
+    String producer = null;
+    List<Object> states = new ArrayList<>();
+    while (true) {
+      s = buf;
+      if (in.readNBytes(s, 0, 8) < 8) {
+        throw new ChunkStreamException(Kind.TRUNCATED, at, "", "no CEND");
+      }
+      int len = (int) INT.get(s, 0);
+      if (len < 0) {
+        throw new ChunkStreamException(Kind.LENGTH, at, "", "length above 2^31-1");
+      }
+      s = ensureWhole(len + 12L);
+      if (in.readNBytes(s, 8, len + 4) < len + 4) {
+        throw new ChunkStreamException(Kind.TRUNCATED, at, "", "the stream ends inside a chunk");
+      }
+      checkChunk(s, 0, len + 12, "");
+      int type = (int) INT.get(s, 4);
+      if (producer == null) {
+        if (type != CHDR) {
+          throw error(Kind.STRUCTURE, 0, s, "the first chunk must be CHDR");
+        }
+        if (len < 8) {
+          throw error(Kind.LENGTH, 0, s, "CHDR is too short");
+        }
+        if ((short) SHORT.get(s, 8) != 1) {
+          throw error(Kind.VERSION, 0, s, "unknown major version");
+        }
+        producer = readString(s, 12, 8 + len, 0);
+        if (producer == null) {
+          throw error(Kind.DATA, 0, s, "the producer name is null");
+        }
+      } else if (type == DEVICE) {
+        states.add(readDevice(s, 8, 8 + len, 0));
+      } else if (type == PAGE) {
+        states.add(readPage(s, 8, 8 + len, 0));
+      } else if (type == CEND) {
+        if (len != 0) {
+          throw error(Kind.STRUCTURE, 0, s, "CEND has data");
+        }
+        if (in.read() >= 0) {
+          throw new ChunkStreamException(Kind.TRAILING_DATA, at + 12, "", "data after CEND");
+        }
+        return new Decoded(producer, states);
+      } else if (type == CHDR) {
+        throw error(Kind.STRUCTURE, 0, s, "a second CHDR");
+      } else {
+        skipUnknown(s, 0, type);
+      }
+      at += len + 12L;
+    }
+  }
+
+  /** The buffer, grown to hold {@code n} bytes, its first eight kept. */
+  private byte[] ensureWhole(long n) {
+    if (buf.length < n) {
+      buf = Arrays.copyOf(buf, (int) Math.max(n, 2L * buf.length));
+    }
+    return buf;
   }
 
   // ---- reading ----

@@ -31,11 +31,13 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Turns the JSON of one JMH run ({@code -rf json}) into the tables of {@code
- * docs/PERFORMANCE.md} (Markdown, on standard output) and a PNG plot of scenarios 1 and 2.
+ * docs/PERFORMANCE.md} (Markdown, on standard output) and a PNG plot of the one-chunk and snapshot
+ * scenarios.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.report.ResultsReport \
- *     docs/perf/jmh.json docs/perf/scenarios.png
+ *     docs/perf/jmh.json docs/perf/scenarios.png \
+ *     docs/perf/scale-heap.tsv docs/perf/compile-lines.tsv
  * </pre>
  */
 public final class ResultsReport {
@@ -49,7 +51,9 @@ public final class ResultsReport {
     CODECS.put("hand-written", "HandWritten");
     CODECS.put("SBE", "Sbe");
     CODECS.put("SBE + CRC", "SbeCrc");
-    CODECS.put("Kryo 5", "Kryo");
+    CODECS.put("protobuf-java 4", "Protobuf");
+    CODECS.put("Kryo 5, RecordSerializer", "Kryo");
+    CODECS.put("Kryo 5, CompatibleFieldSerializer", "KryoCompatible");
     CODECS.put("JDK serialization", "Jdk");
   }
 
@@ -59,21 +63,43 @@ public final class ResultsReport {
     this.results = results;
   }
 
-  /** One benchmark's score, its error, and the bytes it allocated per operation (-prof gc). */
-  record Result(double score, double error, String unit, double bytesPerOp) {}
+  /**
+   * One benchmark's score, its error, the bytes it allocated per operation (-prof gc), and its
+   * best (lowest) measured iteration: on a loaded machine, the iteration least disturbed.
+   */
+  record Result(double score, double error, String unit, double bytesPerOp, double best) {}
 
-  /** Reads {@code args[0]} (JMH JSON); writes the plot to {@code args[1]}; prints the tables. */
+  /**
+   * Reads {@code args[0]} (JMH JSON); writes the plot to {@code args[1]}; prints the tables. The
+   * optional {@code args[2]} and {@code args[3]} are the {@code scale-heap.tsv} and {@code
+   * compile-lines.tsv} the scale and compile-time benchmarks write.
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: ResultsReport <jmh.json> <plot.png>");
+    if (args.length < 2 || args.length > 4) {
+      System.err.println(
+          "usage: ResultsReport <jmh.json> <plot.png> [scale-heap.tsv] [compile-lines.tsv]");
       System.exit(2);
     }
     ResultsReport report = new ResultsReport(read(Path.of(args[0])));
     long streamBytes = snapshotStreamBytes();
     System.out.println(report.deviceTable());
+    System.out.println(report.streamTable());
     System.out.println(report.snapshotTable(streamBytes));
-    System.out.println(report.compileTable());
+    System.out.println(report.scaleTable(args.length > 2 ? tsv(Path.of(args[2])) : List.of()));
+    System.out.println(
+        report.compileTable(args.length > 3 ? tsv(Path.of(args[3])) : List.of()));
+    System.out.println(report.targetsTable(streamBytes));
     report.plot(streamBytes, Path.of(args[1]));
+  }
+
+  private static List<String[]> tsv(Path file) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(file)) {
+      if (!line.isBlank()) {
+        rows.add(line.split("\t"));
+      }
+    }
+    return rows;
   }
 
   static Map<String, Result> read(Path json) throws IOException {
@@ -83,6 +109,14 @@ public final class ResultsReport {
       for (JsonElement element : runs) {
         JsonObject run = element.getAsJsonObject();
         String name = run.get("benchmark").getAsString().replace(PACKAGE, "");
+        JsonObject params = run.getAsJsonObject("params");
+        if (params != null) {
+          StringBuilder key = new StringBuilder(name);
+          for (Map.Entry<String, JsonElement> param : params.entrySet()) {
+            key.append(':').append(param.getValue().getAsString());
+          }
+          name = key.toString();
+        }
         JsonObject primary = run.getAsJsonObject("primaryMetric");
         double bytes = Double.NaN;
         JsonObject secondary = run.getAsJsonObject("secondaryMetrics");
@@ -93,13 +127,24 @@ public final class ResultsReport {
             }
           }
         }
+        double best = Double.NaN;
+        JsonArray raw = primary.getAsJsonArray("rawData");
+        if (raw != null) {
+          for (JsonElement fork : raw) {
+            for (JsonElement iteration : fork.getAsJsonArray()) {
+              double v = iteration.getAsDouble();
+              best = Double.isNaN(best) ? v : Math.min(best, v);
+            }
+          }
+        }
         out.put(
             name,
             new Result(
                 primary.get("score").getAsDouble(),
                 errorOf(primary),
                 primary.get("scoreUnit").getAsString(),
-                bytes));
+                bytes,
+                best));
       }
     }
     return out;
@@ -131,17 +176,25 @@ public final class ResultsReport {
     return results.get(benchmark);
   }
 
+  private Result enc(String method) {
+    return get("DeviceEncodeBenchmark." + method);
+  }
+
+  private Result dec(String method) {
+    return get("DeviceDecodeBenchmark." + method);
+  }
+
   String deviceTable() {
     StringBuilder out = new StringBuilder();
     out.append("| codec | encode ns/op | encode B/op | encode vs hand-written"
         + " | decode ns/op | decode B/op | decode vs hand-written |\n");
     out.append("|---|---:|---:|---:|---:|---:|---:|\n");
-    Result encodeBase = get("DeviceEncodeBenchmark.handWritten");
-    Result decodeBase = get("DeviceDecodeBenchmark.handWritten");
+    Result encodeBase = enc("handWritten");
+    Result decodeBase = dec("handWritten");
     for (Map.Entry<String, String> codec : CODECS.entrySet()) {
       String method = lowerFirst(codec.getValue());
-      Result encode = get("DeviceEncodeBenchmark." + method);
-      Result decode = get("DeviceDecodeBenchmark." + method);
+      Result encode = enc(method);
+      Result decode = dec(method);
       out.append("| ").append(codec.getKey())
           .append(" | ").append(score(encode))
           .append(" | ").append(bytes(encode))
@@ -151,8 +204,8 @@ public final class ResultsReport {
           .append(" | ").append(ratio(decode, decodeBase))
           .append(" |\n");
     }
-    Result stream = get("DeviceDecodeBenchmark.chunkstateStream");
-    Result handStream = get("DeviceDecodeBenchmark.handWrittenStream");
+    Result stream = dec("chunkstateStream");
+    Result handStream = dec("handWrittenStream");
     out.append("\nOne-device stream through `StateReader.read(byte[], registry)`: chunkstate ")
         .append(score(stream)).append(" ns/op (").append(bytes(stream))
         .append(" B/op), hand-written ").append(score(handStream)).append(" ns/op (")
@@ -188,16 +241,148 @@ public final class ResultsReport {
     return out.toString();
   }
 
-  String compileTable() {
-    Result alone = get("CompileTimeBenchmark.javac");
-    Result withCodecs = get("CompileTimeBenchmark.javacWithGeneratedCodecs");
-    Result processed = get("CompileTimeBenchmark.javacWithProcessor");
-    return "| compilation of 500 `@Chunk` sources | ms | vs javac alone |\n|---|---:|---:|\n"
-        + "| javac, `-proc:none` | " + score(alone) + " | " + ratio(alone, alone) + " |\n"
-        + "| javac, `-proc:none`, the sources and the 500 codecs generated for them | "
-        + score(withCodecs) + " | " + ratio(withCodecs, alone) + " |\n"
-        + "| javac with `ChunkProcessor` | " + score(processed) + " | "
-        + ratio(processed, alone) + " |\n";
+  String compileTable(List<String[]> lines) {
+    Result alone = get("CompileTimeBenchmark.javac:500");
+    Result withCodecs = get("CompileTimeBenchmark.javacWithGeneratedCodecs:500");
+    Result processed = get("CompileTimeBenchmark.javacWithProcessor:500");
+    Result protoc = get("CompileTimeBenchmark.protocAndJavac:500");
+    StringBuilder out = new StringBuilder();
+    out.append("| compilation of 500 schemas | ms | vs javac alone | vs protoc + javac |\n")
+        .append("|---|---:|---:|---:|\n")
+        .append("| javac, `-proc:none`, the 500 `@Chunk` records | ").append(score(alone))
+        .append(" | ").append(ratio(alone, alone)).append(" | ").append(ratio(alone, protoc))
+        .append(" |\n")
+        .append("| javac, `-proc:none`, the records and the 500 codecs generated for them | ")
+        .append(score(withCodecs)).append(" | ").append(ratio(withCodecs, alone)).append(" | ")
+        .append(ratio(withCodecs, protoc)).append(" |\n")
+        .append("| javac with `ChunkProcessor` (chunkstate's build) | ").append(score(processed))
+        .append(" | ").append(ratio(processed, alone)).append(" | ")
+        .append(ratio(processed, protoc)).append(" |\n")
+        .append("| `protoc` over the 500 `.proto` files, then javac over its Java | ")
+        .append(score(protoc)).append(" | ").append(ratio(protoc, alone)).append(" | ")
+        .append(ratio(protoc, protoc)).append(" |\n");
+    if (!lines.isEmpty()) {
+      out.append("\n| generated Java | lines | fields | lines per field |\n|---|---:|---:|---:|\n");
+      for (String[] row : lines) {
+        long n = Long.parseLong(row[1]);
+        long fields = Long.parseLong(row[2]);
+        out.append("| ").append(row[0]).append(" | ").append(n).append(" | ").append(fields)
+            .append(" | ").append(String.format(Locale.ROOT, "%.1f", (double) n / fields))
+            .append(" |\n");
+      }
+    }
+    return out.toString();
+  }
+
+  private static final String[] STREAMS = {"one", "devices", "snapshot"};
+  private static final String[] STREAM_NAMES = {
+    "one device", "64 devices", "64 devices + 64 MiB of pages"
+  };
+  private static final String[][] STREAM_PATHS = {
+    {"writeOutputStream", "write, `StateWriter.open` over an output stream"},
+    {"writeArray", "write, `StateWriter.into` a byte array"},
+    {"readArray", "read, `StateReader.read` of a byte array"},
+    {"readInputStream", "read, `StateReader.read` of an input stream"},
+  };
+
+  String streamTable() {
+    StringBuilder out = new StringBuilder();
+    out.append("| stream | path | chunkstate µs/op | B/op | hand-written µs/op | B/op"
+        + " | vs hand-written (best iterations) |\n|---|---|---:|---:|---:|---:|---:|\n");
+    for (int i = 0; i < STREAMS.length; i++) {
+      for (String[] path : STREAM_PATHS) {
+        Result c = get("StreamBenchmark." + path[0] + "Chunkstate:" + STREAMS[i]);
+        Result h = get("StreamBenchmark." + path[0] + "HandWritten:" + STREAMS[i]);
+        out.append("| ").append(STREAM_NAMES[i]).append(" | ").append(path[1])
+            .append(" | ").append(score(c)).append(" | ").append(bytes(c))
+            .append(" | ").append(score(h)).append(" | ").append(bytes(h))
+            .append(" | ").append(ratios(c, h)).append(" |\n");
+      }
+    }
+    return out.toString();
+  }
+
+  String scaleTable(List<String[]> heap) {
+    StringBuilder out = new StringBuilder();
+    out.append("| stream | write ms | write GB/s | write peak heap MiB | read ms | read GB/s"
+        + " | read peak heap MiB |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    for (String size : new String[] {"256", "1024", "2048"}) {
+      Result w = get("ScaleBenchmark.write:" + size);
+      Result r = get("ScaleBenchmark.read:" + size);
+      long bytes = Long.parseLong(size) << 20;
+      out.append("| ").append(size.equals("256") ? "256 MiB" : Long.parseLong(size) / 1024 + " GiB")
+          .append(" | ").append(score(w)).append(" | ").append(gbps(w, bytes))
+          .append(" | ").append(peak(heap, "write", size))
+          .append(" | ").append(score(r)).append(" | ").append(gbps(r, bytes))
+          .append(" | ").append(peak(heap, "read", size)).append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String peak(List<String[]> heap, String method, String size) {
+    for (String[] row : heap) {
+      if (row[0].equals(method) && row[1].equals(size)) {
+        return String.format(Locale.ROOT, "%.0f", Long.parseLong(row[2]) / 1048576.0);
+      }
+    }
+    return "—";
+  }
+
+  String targetsTable(long streamBytes) {
+    StringBuilder out =
+        new StringBuilder(
+            "| what | target | result: ratio of means (of best iterations) |\n|---|---|---|\n");
+    out.append("| one-device stream, write and read, vs hand-written | ≤ 1.25× | ")
+        .append(streamRatios("one")).append(" |\n");
+    out.append("| 64-device stream, write and read, vs hand-written | ≤ 1.10× | ")
+        .append(streamRatios("devices")).append(" |\n");
+    out.append("| one chunk, encode and decode, vs hand-written | ≤ 1.10× | encode ")
+        .append(ratios(enc("chunkstate"), enc("handWritten")))
+        .append(", decode ")
+        .append(ratios(dec("chunkstate"), dec("handWritten")))
+        .append(" |\n");
+    out.append("| vs protobuf-java, device encode and decode | ≥ 2× faster | encode ")
+        .append(ratios(enc("protobuf"), enc("chunkstate")))
+        .append(", decode ")
+        .append(ratios(dec("protobuf"), dec("chunkstate")))
+        .append(" faster; hand-written: encode ")
+        .append(ratios(enc("protobuf"), enc("handWritten")))
+        .append(", decode ")
+        .append(ratios(dec("protobuf"), dec("handWritten")))
+        .append(" faster |\n");
+    out.append("| vs Kryo `CompatibleFieldSerializer` | ≥ 10× faster | encode ")
+        .append(ratios(enc("kryoCompatible"), enc("chunkstate")))
+        .append(", decode ")
+        .append(ratios(dec("kryoCompatible"), dec("chunkstate")))
+        .append(" faster; hand-written: encode ")
+        .append(ratios(enc("kryoCompatible"), enc("handWritten")))
+        .append(", decode ")
+        .append(ratios(dec("kryoCompatible"), dec("handWritten")))
+        .append(" faster |\n");
+    Result floor = get("SnapshotBenchmark.floor");
+    out.append("| 64 MiB snapshot write / read, share of the copy + CRC32 floor")
+        .append(" | ≥ 90% / ≥ 95% | ")
+        .append(percentOf(floor, get("SnapshotBenchmark.writeChunkstate"))).append(" / ")
+        .append(percentOf(floor, get("SnapshotBenchmark.readChunkstate")))
+        .append(" (hand-written ")
+        .append(percentOf(floor, get("SnapshotBenchmark.writeHandWritten"))).append(" / ")
+        .append(percentOf(floor, get("SnapshotBenchmark.readHandWritten"))).append(") |\n");
+    out.append("| processor + javac vs protoc + javac, same 500 schemas | ≤ 0.5× | ")
+        .append(ratio(get("CompileTimeBenchmark.javacWithProcessor:500"),
+            get("CompileTimeBenchmark.protocAndJavac:500")))
+        .append(" |\n");
+    return out.toString();
+  }
+
+  private String streamRatios(String stream) {
+    StringBuilder out = new StringBuilder();
+    for (String[] path : STREAM_PATHS) {
+      out.append(out.length() == 0 ? "" : ", ")
+          .append(path[0].replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT)).append(" ")
+          .append(ratios(get("StreamBenchmark." + path[0] + "Chunkstate:" + stream),
+              get("StreamBenchmark." + path[0] + "HandWritten:" + stream)));
+    }
+    return out.toString();
   }
 
   void plot(long streamBytes, Path png) throws IOException {
@@ -205,8 +390,8 @@ public final class ResultsReport {
     List<Double> encode = new ArrayList<>();
     List<Double> decode = new ArrayList<>();
     for (Map.Entry<String, String> codec : CODECS.entrySet()) {
-      Result e = get("DeviceEncodeBenchmark." + lowerFirst(codec.getValue()));
-      Result d = get("DeviceDecodeBenchmark." + lowerFirst(codec.getValue()));
+      Result e = enc(lowerFirst(codec.getValue()));
+      Result d = dec(lowerFirst(codec.getValue()));
       if (e != null && d != null) {
         labels.add(codec.getKey());
         encode.add(e.score());
@@ -217,7 +402,7 @@ public final class ResultsReport {
         new CategoryChartBuilder()
             .width(760)
             .height(460)
-            .title("Scenario 1: one device state (ns/op, log scale, lower is better)")
+            .title("One device state, one chunk (ns/op, log scale, lower is better)")
             .yAxisTitle("ns/op")
             .build();
     style(device);
@@ -247,7 +432,7 @@ public final class ResultsReport {
         new CategoryChartBuilder()
             .width(760)
             .height(460)
-            .title("Scenario 2: 64 devices + 64 MiB of pages (GB/s, higher is better)")
+            .title("64 devices + 64 MiB of pages (GB/s, higher is better)")
             .yAxisTitle("GB/s")
             .build();
     style(snapshot);
@@ -323,6 +508,14 @@ public final class ResultsReport {
     return r == null || base == null
         ? "—"
         : String.format(Locale.ROOT, "%.2f×", r.score() / base.score());
+  }
+
+  /** The ratio of the means, and in parentheses the ratio of the best iterations. */
+  private static String ratios(Result r, Result base) {
+    return r == null || base == null
+        ? "—"
+        : String.format(
+            Locale.ROOT, "%.2f× (%.2f×)", r.score() / base.score(), r.best() / base.best());
   }
 
   private static String gbps(Result r, long bytes) {
