@@ -139,6 +139,7 @@ public class ChunkProcessor extends AbstractProcessor {
     structTypes.addAll(annotated(round, Annotations.CHUNK_STRUCT));
     Map<String, Set<? extends Element>> restoreMembers = new TreeMap<>();
     List<String> memberAnnotations = new ArrayList<>(Annotations.RESTORE);
+    memberAnnotations.addAll(Annotations.DECLARATIONS);
     memberAnnotations.add(Annotations.WIRE_VALUE);
     memberAnnotations.add(Annotations.CHUNK_BASE);
     for (String annotation : memberAnnotations) {

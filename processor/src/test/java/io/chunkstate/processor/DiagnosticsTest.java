@@ -115,6 +115,13 @@ class DiagnosticsTest {
             "[chunk.misplaced-annotation] @ChunkKey is on field 'id' of bad.MisplacedAnnotation,"
                 + " which belongs to a @ChunkStruct"),
         bad(
+            Message.MISPLACED_ANNOTATION,
+            "MisplacedDeclaration",
+            "// static",
+            "[chunk.misplaced-annotation] @Unsigned is on field 'counter' of"
+                + " bad.MisplacedDeclaration, which is static, and so not state, so no generated"
+                + " codec would use it; remove it, or make the field an instance field"),
+        bad(
             Message.HOOK_SIGNATURE,
             "HookSignature",
             "boolean check",
@@ -306,6 +313,31 @@ class DiagnosticsTest {
     for (Message message : Message.values()) {
       assertThat(message.id()).matches("chunk\\.[a-z]+(-[a-z]+)*");
     }
+  }
+
+  @Test
+  void reportsEveryDeclarationOnAFieldThatIsNotState() {
+    JavaFileObject source = Compilations.source("bad/bad/MisplacedDeclarations.java");
+    Compilation compilation = Compilations.compile(List.of(source));
+
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[chunk.misplaced-annotation] @SubChunk is on field 'shared' of"
+                + " bad.MisplacedDeclarations, which is static, and so not state")
+        .inFile(source)
+        .onLineContaining("// static sub-chunk");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[chunk.misplaced-annotation] @FixedLength is on field 'scratch' of"
+                + " bad.MisplacedDeclarations, which is transient, and so not state, so no"
+                + " generated codec would use it; remove it, or make the field state")
+        .inFile(source)
+        .onLineContaining("// transient buffer");
+    assertThat(compilation)
+        .hadErrorContaining("@Unsigned is on field 'cache' of bad.MisplacedDeclarations")
+        .inFile(source)
+        .onLineContaining("// transient unsigned");
   }
 
   @Test

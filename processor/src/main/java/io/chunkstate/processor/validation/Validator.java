@@ -81,7 +81,8 @@ public final class Validator {
   /**
    * Checks the types of one round, and the members of the round that carry the annotations of
    * restore ({@link Annotations#RESTORE}): those outside the state of a {@code @Chunk} type are
-   * reported (rule 16); the others are checked with their type. The members that carry {@code
+   * reported (rule 16); the others are checked with their type. So are the static and transient
+   * fields that carry a declaration ({@link Annotations#DECLARATIONS}). The members that carry {@code
    * @WireValue} are checked too (rules 33 to 35), whether a field uses their enum or not.
    *
    * @param restoreMembers the elements that carry each of those annotations, by its name
@@ -98,6 +99,8 @@ public final class Validator {
           enumValues.annotated(member);
         } else if (annotated.getKey().equals(Annotations.CHUNK_BASE)) {
           targets.isBase(member);
+        } else if (Annotations.DECLARATIONS.contains(annotated.getKey())) {
+          restore.notState(member, annotated.getKey());
         } else {
           restore.misplaced(member, annotated.getKey());
         }
