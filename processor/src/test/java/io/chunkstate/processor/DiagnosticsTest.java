@@ -248,10 +248,11 @@ class DiagnosticsTest {
             "BaseUnreachable",
             "class BaseUnreachable",
             "[chunk.base-unreachable] bad.BaseUnreachable extends @ChunkBase other.Bus, whose"
-                + " field 'pending' is not public, and the codec of bad.BaseUnreachable in package"
-                + " 'bad' cannot reach it from another package; make it public, or declare"
+                + " sub-chunk field 'timer' is not public, and the codec of bad.BaseUnreachable in"
+                + " package 'bad' cannot reach it from another package; make it public, or declare"
                 + " bad.BaseUnreachable in package 'other'",
-            "other/Bus"),
+            "other/Bus",
+            "other/Timer"),
         bad(
             Message.BASE_FIELD_HIDDEN,
             "BaseFieldHidden",
