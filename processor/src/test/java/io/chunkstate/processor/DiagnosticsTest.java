@@ -93,6 +93,13 @@ class DiagnosticsTest {
             "[chunk.codec-name-clash] the codec of bad.Net.Card would be bad.Net_CardChunkCodec,"
                 + " which is already the codec of bad.Net_Card"),
         bad(
+            Message.BASE_HELPER_CLASH,
+            "BaseHelperClash",
+            "// clash",
+            "[chunk.base-helper-clash] the helper of @ChunkBase bad.Bus.Port, which"
+                + " bad.Bus.Parallel extends, would be bad.Bus_PortChunkBase, which is already the"
+                + " helper of bad.Bus_Port"),
+        bad(
             Message.NAME_TOO_LONG,
             "NameTooLong",
             "record Long",

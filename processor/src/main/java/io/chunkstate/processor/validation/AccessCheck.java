@@ -96,7 +96,7 @@ final class AccessCheck {
   /**
    * The {@code @ChunkBase} superclasses of a {@code @Chunk} class, topmost first; null after a
    * problem: a superclass with instance fields that is no base (rule 7), or a base in another
-   * package that is not public or has state fields or hooks that are not (rule 37).
+   * package whose hooks are not public (rule 37).
    */
   List<TypeElement> bases(TypeElement type) {
     List<TypeElement> bases = new ArrayList<>();

@@ -184,6 +184,9 @@ public final class Validator {
     if (bases == null) {
       return null;
     }
+    for (TypeElement base : bases) {
+      ok &= codes.helperName(type, base);
+    }
     ClassModel model = classModel(type, bases, false, contexts, wires);
     RestoreCheck.Result<String> key = restore.key(contexts, wires);
     RestoreCheck.Result<ChunkModel.Restore> hooks = restore.hooks(type, bases, key.value());
