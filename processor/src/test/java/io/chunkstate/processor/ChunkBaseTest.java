@@ -1,5 +1,6 @@
 package io.chunkstate.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.chunkstate.processor.GeneratedCodecs.decode;
 import static io.chunkstate.processor.GeneratedCodecs.encode;
 import static io.chunkstate.processor.GeneratedCodecs.source;
@@ -10,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
@@ -17,11 +20,19 @@ import io.chunkstate.schema.SubChunkField;
 import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.testing.Hex;
 import io.chunkstate.wire.WireReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inherited state (issue 13, SPEC §4): the fields of {@code @ChunkBase} superclasses travel first,
@@ -306,6 +317,81 @@ class ChunkBaseTest {
     assertEquals(
         other.type("q.BusChunkBase").getField("FIELDS").get(null),
         ((List<?>) other.type("r.PciChunkBase").getField("FIELDS").get(null)).subList(0, 3));
+  }
+
+  /**
+   * A base of an earlier compilation: its helper comes from that compilation when it wrote one
+   * (it had a subclass of the base), and is written into the base's package otherwise.
+   */
+  @Test
+  void aLibrarysBaseIsServedByTheHelperItsCompilationWroteOrByANewOne(@TempDir Path temp)
+      throws IOException {
+    JavaFileObject bus =
+        source(
+            "q.Bus",
+            "package q;",
+            "@io.chunkstate.annotation.ChunkBase",
+            "public abstract class Bus {",
+            "  int irq;",
+            "}");
+    JavaFileObject disk =
+        source(
+            "p.Disk",
+            "package p;",
+            "@io.chunkstate.annotation.Chunk(\"DiSk\")",
+            "public class Disk extends q.Bus {",
+            "  long sectors;",
+            "}");
+    JavaFileObject card =
+        source(
+            "q.Card",
+            "package q;",
+            "@io.chunkstate.annotation.Chunk(\"CaRd\")",
+            "public class Card extends Bus {",
+            "  int slot;",
+            "}");
+
+    Compilation baseAlone = Compilations.compile(List.of(bus));
+    assertThat(baseAlone).succeededWithoutWarnings();
+    assertTrue(baseAlone.generatedSourceFile("q.BusChunkBase").isEmpty(), "no subclass, no helper");
+    Compilation againstIt = compileAgainst(baseAlone, temp.resolve("alone"), disk);
+    assertThat(againstIt).succeededWithoutWarnings();
+    assertTrue(againstIt.generatedSourceFile("q.BusChunkBase").isPresent(), "written here");
+
+    Compilation withSubclass = Compilations.compile(List.of(bus, card));
+    assertThat(withSubclass).succeededWithoutWarnings();
+    assertTrue(withSubclass.generatedSourceFile("q.BusChunkBase").isPresent());
+    Compilation againstThat = compileAgainst(withSubclass, temp.resolve("with"), disk);
+    assertThat(againstThat).succeededWithoutWarnings();
+    assertTrue(
+        againstThat.generatedSourceFile("q.BusChunkBase").isEmpty(), "the library's is used");
+    assertTrue(againstThat.generatedSourceFile("p.DiskChunkCodec").isPresent());
+  }
+
+  /** Compiles {@code source} with the classes of {@code library}, written to {@code dir}. */
+  private static Compilation compileAgainst(
+      Compilation library, Path dir, JavaFileObject source) throws IOException {
+    for (JavaFileObject file : library.generatedFiles()) {
+      if (file.getKind() != JavaFileObject.Kind.CLASS) {
+        continue;
+      }
+      String path = file.toUri().getPath();
+      Path target = dir.resolve(path.substring(path.indexOf("CLASS_OUTPUT/") + 13));
+      Files.createDirectories(target.getParent());
+      try (InputStream in = file.openInputStream()) {
+        Files.copy(in, target);
+      }
+    }
+    List<File> classpath = new ArrayList<>();
+    classpath.add(dir.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    return Compiler.javac()
+        .withProcessors(new ChunkProcessor())
+        .withClasspath(classpath)
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .compile(source);
   }
 
   /** The state of a {@code p.Nic}, every field of it and its bases, as text. */
