@@ -54,7 +54,7 @@ public final class NicChunkCodec implements ChunkCodec<Nic> {
 
   @Override
   public Object key(Nic state) {
-    return state.address;
+    return FunctionChunkBase.key(state);
   }
 
   @Override
@@ -64,8 +64,7 @@ public final class NicChunkCodec implements ChunkCodec<Nic> {
 
   @Override
   public void encode(Nic state, WireWriter out) {
-    out.writeString(state.address);
-    out.writeShort(state.vendorId);
+    FunctionChunkBase.encode(state, out);
     out.writeEnumValue(state.speed, SPEED_CONSTANTS, SPEED_VALUES);
     List<Speed> allowed = state.allowed;
     if (allowed == null) {
@@ -89,8 +88,7 @@ public final class NicChunkCodec implements ChunkCodec<Nic> {
 
   @Override
   public Nic decode(WireReader in) throws ChunkStreamException {
-    String address = in.readString();
-    short vendorId = in.readShort();
+    FunctionChunkBase.Values inherited = FunctionChunkBase.read(in);
     Speed speed = in.readEnumValue(SPEED_CONSTANTS, SPEED_VALUES, "Nic.speed");
     List<Speed> allowed;
     int allowedCount = in.readCount(1);
@@ -117,8 +115,7 @@ public final class NicChunkCodec implements ChunkCodec<Nic> {
     }
     try {
       Nic value = new Nic();
-      value.address = address;
-      value.vendorId = vendorId;
+      FunctionChunkBase.set(value, inherited, in);
       value.speed = speed;
       value.allowed = allowed;
       value.history = history;
@@ -136,8 +133,7 @@ public final class NicChunkCodec implements ChunkCodec<Nic> {
 
   @Override
   public void apply(Nic decoded, Nic target) {
-    target.address = decoded.address;
-    target.vendorId = decoded.vendorId;
+    FunctionChunkBase.apply(decoded, target);
     target.speed = decoded.speed;
     target.allowed = decoded.allowed;
     target.history = decoded.history;
@@ -145,16 +141,15 @@ public final class NicChunkCodec implements ChunkCodec<Nic> {
   }
 
   private static TypeDescription describe() {
-    List<FieldDescription> fields = List.of(
-          FieldDescription.of("address", WireType.TEXT, "java.lang.String"),
-          new FieldDescription("vendorId", WireType.Primitive.SHORT, "short", true, -1),
+    List<FieldDescription> fields = new ArrayList<>(FunctionChunkBase.FIELDS);
+    fields.addAll(List.of(
           FieldDescription.of("speed", new WireType.EnumValueType("example.Speed",
               List.of("DOWN", "FAST", "GBIT"), List.of(0, 100, 1000)), "example.Speed"),
           FieldDescription.of("allowed", new WireType.Sequence(new WireType.EnumValueType("example.Speed",
               List.of("DOWN", "FAST", "GBIT"),
               List.of(0, 100, 1000))), "java.util.List<example.Speed>"),
           FieldDescription.of("history", new WireType.Sequence(new WireType.EnumValueType("example.Speed",
-              List.of("DOWN", "FAST", "GBIT"), List.of(0, 100, 1000))), "example.Speed[]"));
+              List.of("DOWN", "FAST", "GBIT"), List.of(0, 100, 1000))), "example.Speed[]")));
     List<SubChunkField> subChunks = List.of();
     return new TypeDescription(TYPE, "example.Nic", fields, subChunks, "address");
   }

@@ -7,6 +7,7 @@ import io.chunkstate.processor.generation.Descriptions;
 import io.chunkstate.processor.generation.RegistryJson;
 import io.chunkstate.processor.generation.ServicesFile;
 import io.chunkstate.processor.generation.UsedTypes;
+import io.chunkstate.processor.model.BaseModel;
 import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.JavaName;
@@ -28,6 +29,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,6 +88,8 @@ public class ChunkProcessor extends AbstractProcessor {
   private final Map<String, String> codeOwners = new HashMap<>();
   private final Map<String, String> codecOwners = new HashMap<>();
   private final Map<String, ChunkModel> generated = new TreeMap<>();
+  private final Set<String> sourceBases = new HashSet<>();
+  private final Set<String> generatedHelpers = new HashSet<>();
   private final Map<String, ClassModel> structs = new TreeMap<>();
   private final Map<String, SortedMap<String, String>> moduleCodecs = new TreeMap<>();
   private boolean schemaErrors;
@@ -139,6 +143,7 @@ public class ChunkProcessor extends AbstractProcessor {
     structTypes.addAll(annotated(round, Annotations.CHUNK_STRUCT));
     Map<String, Set<? extends Element>> restoreMembers = new TreeMap<>();
     List<String> memberAnnotations = new ArrayList<>(Annotations.RESTORE);
+    memberAnnotations.addAll(Annotations.DECLARATIONS);
     memberAnnotations.add(Annotations.WIRE_VALUE);
     memberAnnotations.add(Annotations.CHUNK_BASE);
     for (String annotation : memberAnnotations) {
@@ -151,6 +156,11 @@ public class ChunkProcessor extends AbstractProcessor {
         && structTypes.isEmpty()
         && restoreMembers.values().stream().allMatch(Set::isEmpty)) {
       return;
+    }
+    for (Element base : restoreMembers.getOrDefault(Annotations.CHUNK_BASE, Set.of())) {
+      if (base instanceof TypeElement type) {
+        sourceBases.add(type.getQualifiedName().toString());
+      }
     }
     Report report = validator(false).validate(chunkTypes, structTypes, restoreMembers);
     print(report);
@@ -175,12 +185,45 @@ public class ChunkProcessor extends AbstractProcessor {
         file.writeTo(out);
       }
       generated.put(model.type().name().binaryName(), model);
+      for (BaseModel base = model.base(); base != null; base = base.upper()) {
+        writeHelper(generator, base, shadowing);
+      }
       ModuleElement module = processingEnv.getElementUtils().getModuleOf(chunk.getKey());
       if (module != null && !module.isUnnamed()) {
         moduleCodecs
             .computeIfAbsent(module.getQualifiedName().toString(), m -> new TreeMap<>())
             .put(model.codecName().qualifiedName(), model.type().name().qualifiedName());
       }
+    }
+  }
+
+  /**
+   * Writes the helper of {@code base}, once per compilation: for a base of this compilation's
+   * sources, always; for a base of an earlier compilation (a library), only when that compilation
+   * did not write it (it was built without the processor), into the base's package.
+   */
+  private void writeHelper(CodecGenerator generator, BaseModel base, Map<String, Boolean> shadowing)
+      throws IOException {
+    String name = base.helperName().qualifiedName();
+    String baseName = base.type().name().qualifiedName();
+    var elements = processingEnv.getElementUtils();
+    if (!generatedHelpers.add(name)
+        || !sourceBases.contains(baseName) && elements.getTypeElement(name) != null) {
+      return;
+    }
+    TypeElement baseType = elements.getTypeElement(baseName);
+    boolean javaLangShadowed =
+        shadowing.computeIfAbsent(base.helperName().packageName(), p -> shadowsJavaLang(baseType));
+    JavaFile file = generator.generateBase(base, javaLangShadowed);
+    List<Element> origins = new ArrayList<>();
+    origins.add(baseType);
+    for (JavaName used : UsedTypes.of(base.type()).all()) {
+      addType(origins, used.qualifiedName());
+    }
+    JavaFileObject source =
+        processingEnv.getFiler().createSourceFile(name, origins.toArray(new Element[0]));
+    try (Writer out = source.openWriter()) {
+      file.writeTo(out);
     }
   }
 

@@ -93,6 +93,13 @@ class DiagnosticsTest {
             "[chunk.codec-name-clash] the codec of bad.Net.Card would be bad.Net_CardChunkCodec,"
                 + " which is already the codec of bad.Net_Card"),
         bad(
+            Message.BASE_HELPER_CLASH,
+            "BaseHelperClash",
+            "// clash",
+            "[chunk.base-helper-clash] the helper of @ChunkBase bad.Bus.Port, which"
+                + " bad.Bus.Parallel extends, would be bad.Bus_PortChunkBase, which is already the"
+                + " helper of bad.Bus_Port"),
+        bad(
             Message.NAME_TOO_LONG,
             "NameTooLong",
             "record Long",
@@ -114,6 +121,13 @@ class DiagnosticsTest {
             "record MisplacedAnnotation",
             "[chunk.misplaced-annotation] @ChunkKey is on field 'id' of bad.MisplacedAnnotation,"
                 + " which belongs to a @ChunkStruct"),
+        bad(
+            Message.MISPLACED_ANNOTATION,
+            "MisplacedDeclaration",
+            "// static",
+            "[chunk.misplaced-annotation] @Unsigned is on field 'counter' of"
+                + " bad.MisplacedDeclaration, which is static, and so not state, so no generated"
+                + " codec would use it; remove it, or make the field an instance field"),
         bad(
             Message.HOOK_SIGNATURE,
             "HookSignature",
@@ -241,10 +255,11 @@ class DiagnosticsTest {
             "BaseUnreachable",
             "class BaseUnreachable",
             "[chunk.base-unreachable] bad.BaseUnreachable extends @ChunkBase other.Bus, whose"
-                + " field 'pending' is not public, and the codec of bad.BaseUnreachable in package"
-                + " 'bad' cannot reach it from another package; make it public, or declare"
+                + " sub-chunk field 'timer' is not public, and the codec of bad.BaseUnreachable in"
+                + " package 'bad' cannot reach it from another package; make it public, or declare"
                 + " bad.BaseUnreachable in package 'other'",
-            "other/Bus"),
+            "other/Bus",
+            "other/Timer"),
         bad(
             Message.BASE_FIELD_HIDDEN,
             "BaseFieldHidden",
@@ -306,6 +321,31 @@ class DiagnosticsTest {
     for (Message message : Message.values()) {
       assertThat(message.id()).matches("chunk\\.[a-z]+(-[a-z]+)*");
     }
+  }
+
+  @Test
+  void reportsEveryDeclarationOnAFieldThatIsNotState() {
+    JavaFileObject source = Compilations.source("bad/bad/MisplacedDeclarations.java");
+    Compilation compilation = Compilations.compile(List.of(source));
+
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[chunk.misplaced-annotation] @SubChunk is on field 'shared' of"
+                + " bad.MisplacedDeclarations, which is static, and so not state")
+        .inFile(source)
+        .onLineContaining("// static sub-chunk");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[chunk.misplaced-annotation] @FixedLength is on field 'scratch' of"
+                + " bad.MisplacedDeclarations, which is transient, and so not state, so no"
+                + " generated codec would use it; remove it, or make the field state")
+        .inFile(source)
+        .onLineContaining("// transient buffer");
+    assertThat(compilation)
+        .hadErrorContaining("@Unsigned is on field 'cache' of bad.MisplacedDeclarations")
+        .inFile(source)
+        .onLineContaining("// transient unsigned");
   }
 
   @Test

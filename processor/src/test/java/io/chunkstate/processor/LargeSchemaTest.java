@@ -54,10 +54,28 @@ class LargeSchemaTest {
     for (int i = 0; i < 250; i++) {
       wide.add("  List<List<Mode>> f" + i + (i < 249 ? "," : ") {}"));
     }
+    List<String> heavy = new ArrayList<>(List.of(
+        "package big;",
+        "import java.util.List;",
+        "@io.chunkstate.annotation.Chunk(\"HeVy\")",
+        "public class Heavy extends Root {"));
+    for (int i = 0; i < FIELDS; i++) {
+      heavy.add("  public " + TYPES.get(i % TYPES.size()) + " f" + i + ";");
+    }
+    heavy.add("}");
     schema =
         GeneratedCodecs.compile(
             List.of(
                 source("big.Big", big.toArray(new String[0])),
+                source("big.Heavy", heavy.toArray(new String[0])),
+                source(
+                    "big.Root",
+                    "package big;",
+                    "@io.chunkstate.annotation.ChunkBase",
+                    "public abstract class Root {",
+                    "  public int f9000;",
+                    "  public String f9001;",
+                    "}"),
                 source("big.Wide", wide.toArray(new String[0])),
                 source("big.Mode", "package big;", "public enum Mode { ON, OFF, STANDBY }"),
                 source(
@@ -134,6 +152,32 @@ class LargeSchemaTest {
     Object wide = codec.stateClass().getConstructor(types).newInstance(values);
     byte[] data = encode(codec, wide);
     assertDeepEquals(wide, decode(codec, data));
+  }
+
+  /** A split codec calls its base's helper first, in each of encode, decode and apply. */
+  @Test
+  void aSplitClassWithABaseRoundTripsAndIsRestoredInPlace() throws Exception {
+    ChunkCodec<Object> codec = schema.codec("big.Heavy");
+    Object state = filled(codec.stateClass());
+    assertEquals(9000, codec.stateClass().getField("f9000").get(state), "the base's, filled");
+    byte[] data = encode(codec, state);
+    Object decoded = decode(codec, data);
+    Object target = codec.stateClass().getConstructor().newInstance();
+    codec.decodeInto(target, WireReader.of(codec.type(), data));
+    for (Field field : codec.stateClass().getFields()) {
+      assertDeepEquals(field.get(state), field.get(decoded));
+      assertDeepEquals(field.get(state), field.get(target));
+    }
+    TypeDescription description = codec.description().orElseThrow();
+    assertEquals(FIELDS + 2, description.fields().size());
+    assertEquals(
+        List.of("f9000", "f9001", "f0"),
+        description.fields().subList(0, 3).stream().map(f -> f.name()).toList());
+    String source =
+        GoldenTest.read(
+            schema.compilation().generatedSourceFile("big.HeavyChunkCodec").orElseThrow());
+    assertTrue(source.contains("private static void readPart1("), "reads in several parts");
+    assertTrue(source.contains("RootChunkBase.set(value, inherited, in);"), "sets the base's");
   }
 
   /** The description of a class this large is built in parts too, and lists every field. */

@@ -1,6 +1,7 @@
 package io.chunkstate.processor.generation;
 
 import com.palantir.javapoet.JavaFile;
+import io.chunkstate.processor.model.BaseModel;
 import io.chunkstate.processor.model.ChunkModel;
 
 /**
@@ -39,6 +40,17 @@ public final class CodecGenerator {
    */
   public JavaFile generate(ChunkModel chunk, boolean javaLangShadowed) {
     return new CodecWriter(new CodecNames(chunk))
+        .write(generatedAnnotation ? generatorName : null, javaLangShadowed);
+  }
+
+  /**
+   * The helper source for {@code base}, which the codecs of its subclasses call.
+   *
+   * @param javaLangShadowed whether the base's package holds a type named like one of {@code
+   *     java.lang}
+   */
+  public JavaFile generateBase(BaseModel base, boolean javaLangShadowed) {
+    return new BaseHelperWriter(base)
         .write(generatedAnnotation ? generatorName : null, javaLangShadowed);
   }
 }

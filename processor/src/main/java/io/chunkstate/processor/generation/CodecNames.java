@@ -48,11 +48,20 @@ final class CodecNames {
   /** Names a local must not take: the constants, and the simple names of the types used. */
   private final Set<String> reserved = new TreeSet<>();
 
+  /** The names of the codec of {@code chunk}, which reaches all but its bases' inline fields. */
   CodecNames(ChunkModel chunk) {
+    this(chunk, chunk.codecType(), chunk.codecName());
+  }
+
+  /**
+   * The names of a class that reads and writes {@code type}, the fields of {@code chunk} it
+   * reaches itself: a codec, or the helper of a base.
+   */
+  CodecNames(ChunkModel chunk, ClassModel type, JavaName className) {
     this.chunk = chunk;
-    this.type = chunk.type();
+    this.type = type;
     this.state = className(type.name());
-    this.codec = className(chunk.codecName());
+    this.codec = className(className);
     this.used = UsedTypes.of(type);
     reserveTypeNames();
     NameAllocator constants = newNames();
@@ -109,6 +118,9 @@ final class CodecNames {
     }
     reserved.add(codec.simpleName());
     reserved.add(state.topLevelClassName().simpleName());
+    if (chunk.base() != null) {
+      reserved.add(chunk.base().helperName().simpleName());
+    }
     for (JavaName used : used.all()) {
       reserved.add(className(used).topLevelClassName().simpleName());
     }

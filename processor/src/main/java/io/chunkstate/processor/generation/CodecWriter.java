@@ -20,6 +20,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.chunkstate.ChunkType;
+import io.chunkstate.processor.model.BaseModel;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.JavaName;
@@ -28,6 +29,7 @@ import io.chunkstate.schema.TypeDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -47,13 +49,24 @@ final class CodecWriter {
   private final TypeSpec.Builder codec;
 
   CodecWriter(CodecNames names) {
+    this(
+        names,
+        TypeSpec.classBuilder(names.codec)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(ParameterizedTypeName.get(CHUNK_CODEC, names.state)));
+  }
+
+  /** A writer that adds the members a codec and a base's helper share to {@code codec}. */
+  CodecWriter(CodecNames names, TypeSpec.Builder codec) {
     this.names = names;
     this.type = names.type;
     this.state = names.state;
-    this.codec =
-        TypeSpec.classBuilder(names.codec)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(ParameterizedTypeName.get(CHUNK_CODEC, state));
+    this.codec = codec;
+  }
+
+  /** The helper of the nearest base, whose methods the codec calls; null for none. */
+  private ClassName helper() {
+    return names.chunk.base() == null ? null : className(names.chunk.base().helperName());
   }
 
   /**
@@ -142,7 +155,7 @@ final class CodecWriter {
    * {@code MODE_CONSTANTS}: the constants of each enum the codec reads; for an enum that travels
    * by value, each constant by name and {@code MODE_VALUES}, the value each declares.
    */
-  private void addEnumConstants() {
+  void addEnumConstants() {
     for (WireType.EnumType e : names.used.enums()) {
       ClassName enumClass = className(e.name());
       String constants = names.enumConstant(e.name());
@@ -214,27 +227,25 @@ final class CodecWriter {
    */
   private void addDescribe() {
     TypeDescription description = Descriptions.of(names.chunk);
-    List<CodeBlock> fields = description.fields().stream().map(DescriptionCode::field).toList();
+    int inherited = names.chunk.base() == null ? 0 : names.chunk.base().inlineFields().size();
+    List<CodeBlock> fields =
+        description.fields().stream().skip(inherited).map(DescriptionCode::field).toList();
     CodeBlock subChunks =
         DescriptionCode.listOf(
             description.subChunks().stream().map(DescriptionCode::subChunk).toList());
     MethodSpec.Builder describe = part(DESCRIBE).returns(RuntimeTypes.TYPE_DESCRIPTION);
     TypeName listType = ParameterizedTypeName.get(JavaTypes.LIST, RuntimeTypes.FIELD_DESCRIPTION);
-    if (fields.size() <= DESCRIBED_PER_PART) {
+    if (helper() != null) {
+      // The bases' fields, described once by their helper, then the class's own.
+      describe.addStatement(
+          "$T fields = new $T<>($T.FIELDS)", listType, JavaTypes.ARRAY_LIST, helper());
+      addDescribedFields(describe, listType, fields);
+    } else if (fields.size() <= DESCRIBED_PER_PART) {
       describe.addStatement("$T fields = $L", listType, DescriptionCode.listOf(fields));
     } else {
       describe.addStatement(
           "$T fields = new $T<>($L)", listType, JavaTypes.ARRAY_LIST, fields.size());
-      for (int from = 0, part = 0; from < fields.size(); from += DESCRIBED_PER_PART, part++) {
-        String name = DESCRIBE + "Fields" + part;
-        MethodSpec.Builder partMethod = part(name).addParameter(listType, "fields");
-        int to = Math.min(fields.size(), from + DESCRIBED_PER_PART);
-        for (CodeBlock field : fields.subList(from, to)) {
-          partMethod.addStatement("fields.add($L)", field);
-        }
-        codec.addMethod(partMethod.build());
-        describe.addStatement("$N(fields)", name);
-      }
+      addDescribedFields(describe, listType, fields);
     }
     describe.addStatement(
         "$T subChunks = $L",
@@ -257,10 +268,46 @@ final class CodecWriter {
     codec.addMethod(describe.build());
   }
 
+  /**
+   * Adds {@code fields} to the list in local {@code fields} of {@code describe}: at once, or by
+   * parts of at most {@value #DESCRIBED_PER_PART}, each a method of its own.
+   */
+  private void addDescribedFields(
+      MethodSpec.Builder describe, TypeName listType, List<CodeBlock> fields) {
+    if (fields.isEmpty()) {
+      return;
+    }
+    if (fields.size() <= DESCRIBED_PER_PART) {
+      describe.addStatement("fields.addAll($L)", DescriptionCode.listOf(fields));
+      return;
+    }
+    for (int from = 0, part = 0; from < fields.size(); from += DESCRIBED_PER_PART, part++) {
+      String name = DESCRIBE + "Fields" + part;
+      MethodSpec.Builder partMethod = part(name).addParameter(listType, "fields");
+      int to = Math.min(fields.size(), from + DESCRIBED_PER_PART);
+      for (CodeBlock field : fields.subList(from, to)) {
+        partMethod.addStatement("fields.add($L)", field);
+      }
+      codec.addMethod(partMethod.build());
+      describe.addStatement("$N(fields)", name);
+    }
+  }
+
   /** {@code key(state)}: the value of the key field, for a type that has one. */
   private void addKey() {
     FieldModel key = names.chunk.keyField();
     if (key == null) {
+      return;
+    }
+    BaseModel declarer = names.chunk.base() == null ? null : names.chunk.base().declarer(key);
+    if (declarer != null) {
+      ClassName keyHelper = className(declarer.helperName());
+      codec.addMethod(
+          method(
+              override("key").returns(JavaTypes.OBJECT),
+              state,
+              "state",
+              (code, locals, value) -> code.addStatement("return $T.key($N)", keyHelper, value)));
       return;
     }
     codec.addMethod(
@@ -321,6 +368,9 @@ final class CodecWriter {
               if (names.chunk.restore().preSave() != null) {
                 code.addStatement("$N.$N()", value, names.chunk.restore().preSave());
               }
+              if (helper() != null) {
+                code.addStatement("$T.encode($N, $N)", helper(), value, out);
+              }
               if (!names.split) {
                 new StateEncoder(names, code, locals, value, out).write(encodeOrder());
               } else {
@@ -347,6 +397,12 @@ final class CodecWriter {
     NameAllocator locals = names.newNames();
     String in = locals.newName("in");
     CodeBlock.Builder code = CodeBlock.builder();
+    String inherited = null;
+    if (helper() != null) {
+      inherited = locals.newName("inherited");
+      code.addStatement(
+          "$T $N = $T.read($N)", helper().nestedClass("Values"), inherited, helper(), in);
+    }
     StateDecoder decoder = new StateDecoder(names, code, locals, in);
     List<CodeBlock> values = decoder.readAll();
     CodeBlock.Builder construction = CodeBlock.builder();
@@ -361,10 +417,15 @@ final class CodecWriter {
       }
     }
     String postLoad = names.chunk.restore().postLoad();
+    String baseValues = inherited;
+    Function<String, CodeBlock> setInherited =
+        baseValues == null
+            ? null
+            : value -> CodeBlock.of("$T.set($N, $N, $N);\n", helper(), value, baseValues, in);
     construction.add(
         names.split && isClass()
-            ? setFromHolder(locals, in, decoder.holder(), postLoad)
-            : StateCode.construction(type, values, locals, in, postLoad));
+            ? setFromHolder(locals, in, decoder.holder(), postLoad, setInherited)
+            : StateCode.construction(type, values, locals, in, postLoad, setInherited));
     code.add(StateCode.refusalsAreDataErrors(construction.build(), locals, in, type));
     codec.addMethod(
         override("decode")
@@ -377,10 +438,17 @@ final class CodecWriter {
 
   /** A new instance of a split class, whose fields each part's method sets from the holder. */
   private CodeBlock setFromHolder(
-      NameAllocator locals, String in, String holder, String postLoad) {
+      NameAllocator locals,
+      String in,
+      String holder,
+      String postLoad,
+      Function<String, CodeBlock> inherited) {
     String value = locals.newName("value");
     CodeBlock.Builder build =
         CodeBlock.builder().addStatement("$T $N = new $T()", state, value, state);
+    if (inherited != null) {
+      build.add(inherited.apply(value));
+    }
     List<List<FieldModel>> parts = Parts.byCount(type.fields());
     for (int i = 0; i < parts.size(); i++) {
       if (hasInPlace(parts.get(i))) {
@@ -413,7 +481,8 @@ final class CodecWriter {
         checked.add(field);
       }
     }
-    if (checked.isEmpty()) {
+    boolean inherited = names.chunk.base() != null && names.chunk.base().hasInPlace();
+    if (checked.isEmpty() && !inherited) {
       return;
     }
     codec.addMethod(
@@ -424,6 +493,19 @@ final class CodecWriter {
             state,
             "target",
             (code, locals, decoded, target) -> {
+              if (inherited) {
+                String mismatch = locals.newName("inheritedMismatch");
+                code.addStatement(
+                        "$T $N = $T.applyMismatch($N, $N)",
+                        JavaTypes.STRING,
+                        mismatch,
+                        helper(),
+                        decoded,
+                        target)
+                    .beginControlFlow("if ($N != null)", mismatch)
+                    .addStatement("return $N", mismatch)
+                    .endControlFlow();
+              }
               for (FieldModel field : checked) {
                 if (field.inPlace()) {
                   finalArrayMismatch(code, locals, field, decoded, target);
@@ -437,7 +519,7 @@ final class CodecWriter {
   }
 
   /** A final array of the target whose length is not the decoded one's. */
-  private void finalArrayMismatch(
+  void finalArrayMismatch(
       CodeBlock.Builder code,
       NameAllocator locals,
       FieldModel field,
@@ -538,7 +620,7 @@ final class CodecWriter {
    * for a class that has one: the error of {@code decode}, and the answer of {@code
    * applyMismatch}.
    */
-  private void addFinalArrayMismatch() {
+  void addFinalArrayMismatch() {
     if (!isClass() || !hasInPlace(type.fields())) {
       return;
     }
@@ -570,7 +652,7 @@ final class CodecWriter {
    * of its structs, declare a length: the error of {@code encode} for a value of another length,
    * and the detail of the {@code DATA} error of {@code decode} for another count.
    */
-  private void addFixedLength() {
+  void addFixedLength() {
     List<ClassModel> structs = new ArrayList<>(names.structs());
     structs.addAll(names.chunkStructs());
     if (!StateCode.hasFixedLength(type.fields(), structs)) {
@@ -624,6 +706,9 @@ final class CodecWriter {
             state,
             "target",
             (code, locals, decoded, target) -> {
+              if (helper() != null) {
+                code.addStatement("$T.apply($N, $N)", helper(), decoded, target);
+              }
               if (!names.split) {
                 new StateCopier(names, code, locals, decoded, target).copy(type.fields());
               } else {
@@ -640,7 +725,7 @@ final class CodecWriter {
    * builds it in a {@code try} of its own, so that a struct that refuses its values is named as
    * the one that refused, not the chunk around it.
    */
-  private void addStructReaders() {
+  void addStructReaders() {
     for (ClassModel struct : names.structs()) {
       NameAllocator locals = names.newNames();
       String in = locals.newName("in");

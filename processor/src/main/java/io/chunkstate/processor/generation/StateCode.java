@@ -103,6 +103,22 @@ final class StateCode {
       NameAllocator names,
       String in,
       ClassModel type) {
+    CodeBlock holder = CodeBlock.of("$S", "a new " + type.name().qualifiedName());
+    give(code, owner, field, value, names, in, holder);
+  }
+
+  /**
+   * {@link #give}, the error of a final array naming the instance by {@code holder}, an expression
+   * of its text.
+   */
+  static void give(
+      CodeBlock.Builder code,
+      String owner,
+      FieldModel field,
+      CodeBlock value,
+      NameAllocator names,
+      String in,
+      CodeBlock holder) {
     if (!field.inPlace()) {
       code.addStatement("$L", set(owner, field, value));
       return;
@@ -112,11 +128,11 @@ final class StateCode {
         .beginControlFlow(
             "if ($L == null || $N == null || $N.length != $L.length)", value, own, own, value)
         .addStatement(
-            "throw $N.dataError($N($S,$W$S,$W$L,$W$L))",
+            "throw $N.dataError($N($S,$W$L,$W$L,$W$L))",
             in,
             FINAL_ARRAY_MISMATCH,
             field.name(),
-            "a new " + type.name().qualifiedName(),
+            holder,
             length(CodeBlock.of("$N", own)),
             length(value))
         .endControlFlow()
@@ -138,6 +154,20 @@ final class StateCode {
    */
   static CodeBlock construction(
       ClassModel type, List<CodeBlock> values, NameAllocator names, String in, String postLoad) {
+    return construction(type, values, names, in, postLoad, null);
+  }
+
+  /**
+   * {@link #construction}, where {@code inherited} (given the local of a new class instance) sets
+   * the fields of its bases before its own are set.
+   */
+  static CodeBlock construction(
+      ClassModel type,
+      List<CodeBlock> values,
+      NameAllocator names,
+      String in,
+      String postLoad,
+      Function<String, CodeBlock> inherited) {
     ClassName name = className(type.name());
     if (type.construction() == ClassModel.Construction.RECORD) {
       if (postLoad == null) {
@@ -153,6 +183,9 @@ final class StateCode {
     String instance = names.newName("value");
     CodeBlock.Builder code =
         CodeBlock.builder().addStatement("$T $N = new $T()", name, instance, name);
+    if (inherited != null) {
+      code.add(inherited.apply(instance));
+    }
     for (int i = 0; i < values.size(); i++) {
       give(code, instance, type.fields().get(i), values.get(i), names, in, type);
     }

@@ -86,6 +86,11 @@ public record FieldModel(
 
   /** Whether the field travels as a sub-chunk (or several) rather than inline. */
   public boolean isSubChunk() {
+    return travelsAsSubChunk(type);
+  }
+
+  /** Whether a field of wire type {@code type} travels as a sub-chunk (or several). */
+  public static boolean travelsAsSubChunk(WireType type) {
     return type.accept(IS_SUB_CHUNK);
   }
 

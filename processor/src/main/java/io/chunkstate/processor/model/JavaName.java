@@ -37,6 +37,14 @@ public record JavaName(String packageName, List<String> simpleNames) {
     return new JavaName(packageName, List.of(String.join("_", simpleNames) + "ChunkCodec"));
   }
 
+  /**
+   * The name of the helper generated for a {@code @ChunkBase} class, in its package: {@code
+   * p.FooChunkBase} for {@code p.Foo}, {@code p.Outer_FooChunkBase} for {@code p.Outer.Foo}.
+   */
+  public JavaName baseHelperName() {
+    return new JavaName(packageName, List.of(String.join("_", simpleNames) + "ChunkBase"));
+  }
+
   private String prefix() {
     return packageName.isEmpty() ? "" : packageName + ".";
   }

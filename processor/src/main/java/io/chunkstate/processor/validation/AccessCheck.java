@@ -96,7 +96,7 @@ final class AccessCheck {
   /**
    * The {@code @ChunkBase} superclasses of a {@code @Chunk} class, topmost first; null after a
    * problem: a superclass with instance fields that is no base (rule 7), or a base in another
-   * package that is not public or has state fields or hooks that are not (rule 37).
+   * package whose hooks are not public (rule 37).
    */
   List<TypeElement> bases(TypeElement type) {
     List<TypeElement> bases = new ArrayList<>();
@@ -130,36 +130,54 @@ final class AccessCheck {
     return ok ? bases : null;
   }
 
-  /** Rule 37: the codec, in the package of {@code type}, reaches what it uses of {@code base}. */
+  /**
+   * Rule 37: the codec, in the package of {@code type}, calls the hooks of {@code base}. Its inline
+   * fields, its key among them, are reached by the base's helper, in the base's own package.
+   */
   private boolean reachableBase(TypeElement type, TypeElement base) {
-    String from = names.packageOf(type);
-    if (names.packageOf(base).equals(from)) {
+    if (names.packageOf(base).equals(names.packageOf(type))) {
       return true;
-    }
-    String hidden = null;
-    if (!base.getModifiers().contains(Modifier.PUBLIC)) {
-      hidden = "class";
-    }
-    for (VariableElement field : ElementFilter.fieldsIn(base.getEnclosedElements())) {
-      Set<Modifier> modifiers = field.getModifiers();
-      if (hidden == null
-          && !modifiers.contains(Modifier.STATIC)
-          && !modifiers.contains(Modifier.TRANSIENT)
-          && !modifiers.contains(Modifier.PUBLIC)) {
-        hidden = "field '" + field.getSimpleName() + "'";
-      }
     }
     for (ExecutableElement method : ElementFilter.methodsIn(base.getEnclosedElements())) {
       boolean hook =
           Annotations.has(method, Annotations.PRE_SAVE)
               || Annotations.has(method, Annotations.POST_LOAD);
-      if (hidden == null && hook && !method.getModifiers().contains(Modifier.PUBLIC)) {
-        hidden = "hook " + method.getSimpleName() + "()";
+      if (hook && !method.getModifiers().contains(Modifier.PUBLIC)) {
+        return baseUnreachable(type, base, "hook " + method.getSimpleName() + "()");
       }
     }
-    if (hidden == null) {
+    return true;
+  }
+
+  /**
+   * Rule 37: a sub-chunk field of {@code base}, in another package than {@code type}, is read and
+   * set by the codec of {@code type}, so through a public field or public accessors.
+   */
+  boolean reachableSubChunk(
+      TypeElement type, TypeElement base, VariableElement field, ReadWrite access) {
+    if (names.packageOf(base).equals(names.packageOf(type))) {
       return true;
     }
+    for (Access way : List.of(access.read(), access.write())) {
+      boolean open =
+          switch (way.kind()) {
+            case FIELD, IN_PLACE -> field.getModifiers().contains(Modifier.PUBLIC);
+            case METHOD -> isPublicMethod(base, way.member());
+            case CONSTRUCTOR -> true;
+          };
+      if (!open) {
+        return baseUnreachable(
+            type,
+            base,
+            way.kind() == Access.Kind.METHOD
+                ? "method " + way.member() + "() of sub-chunk field '" + field.getSimpleName() + "'"
+                : "sub-chunk field '" + field.getSimpleName() + "'");
+      }
+    }
+    return true;
+  }
+
+  private boolean baseUnreachable(TypeElement type, TypeElement base, String hidden) {
     findings.report(
         Problem.on(
             type,
@@ -167,7 +185,7 @@ final class AccessCheck {
             name(type),
             name(base),
             hidden,
-            from,
+            names.packageOf(type),
             names.packageOf(base)));
     return false;
   }

@@ -47,6 +47,12 @@ public final class Annotations {
   /** The annotations on members of a {@code @Chunk} type that say how it is restored. */
   public static final List<String> RESTORE = List.of(CHUNK_KEY, PRE_SAVE, POST_LOAD, WHEN_ABSENT);
 
+  /**
+   * The annotations on a state field that say how it travels, which mean nothing on a field that
+   * is not state (static or transient).
+   */
+  public static final List<String> DECLARATIONS = List.of(SUB_CHUNK, UNSIGNED, FIXED_LENGTH);
+
   private Annotations() {}
 
   /** The simple name of an annotation named {@code annotation}: {@code ChunkKey}. */

@@ -359,7 +359,18 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "@ChunkBase is on %s %s, but a base is a class whose fields its @Chunk subclasses save;"
           + " remove it, or make %2$s a class"),
-  /** Rule 37 (docs/PROCESSOR.md): a base in another package that the codec cannot reach. */
+  /** Rule 12: two bases whose helpers would have one name. */
+  BASE_HELPER_CLASH(
+      "chunk.base-helper-clash",
+      12,
+      Diagnostic.Kind.ERROR,
+      "the helper of @ChunkBase %s, which %s extends, would be %s, which is already the helper of"
+          + " %s (a nested type's helper joins its names with '_'), and one name cannot hold two"
+          + " classes; rename one of the two bases"),
+  /**
+   * Rule 37 (docs/PROCESSOR.md): a base in another package whose sub-chunk field or hook the
+   * subclass's codec cannot reach (its inline fields are reached by its helper).
+   */
   BASE_UNREACHABLE(
       "chunk.base-unreachable",
       37,

@@ -321,4 +321,37 @@ final class RestoreCheck {
             which,
             fix));
   }
+
+  /**
+   * Rule 16 for a declaration ({@code @SubChunk}, {@code @Unsigned}, {@code @FixedLength}): on a
+   * static or transient field, which is not state, no codec would use it. On a state field it is
+   * checked with its type.
+   *
+   * @param annotation the annotation's qualified name
+   */
+  void notState(Element element, String annotation) {
+    if (element.getKind() != ElementKind.FIELD) {
+      return;
+    }
+    Set<Modifier> modifiers = element.getModifiers();
+    String which;
+    String fix;
+    if (modifiers.contains(Modifier.STATIC)) {
+      which = "is static, and so not state";
+      fix = "remove it, or make the field an instance field";
+    } else if (modifiers.contains(Modifier.TRANSIENT)) {
+      which = "is transient, and so not state";
+      fix = "remove it, or make the field state";
+    } else {
+      return;
+    }
+    findings.report(
+        Problem.on(
+            element,
+            Message.MISPLACED_ANNOTATION,
+            Annotations.simpleName(annotation),
+            "field '" + element + "' of " + element.getEnclosingElement(),
+            which,
+            fix));
+  }
 }

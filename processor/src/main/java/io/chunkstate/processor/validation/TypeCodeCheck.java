@@ -37,8 +37,8 @@ final class TypeCodeCheck {
   /**
    * @param codeOwners the code of every {@code @Chunk} type seen so far in this compilation, with
    *     its class; the check adds to it (rule 5 spans rounds)
-   * @param codecOwners the codec name of every {@code @Chunk} type seen so far, with its class
-   *     (rule 12 spans rounds too)
+   * @param codecOwners the codec name of every {@code @Chunk} type seen so far, and the helper name
+   *     of every {@code @ChunkBase} they extend, with its class (rule 12 spans rounds too)
    */
   TypeCodeCheck(
       Elements elements,
@@ -144,6 +144,27 @@ final class TypeCodeCheck {
     if (owner != null && !owner.equals(name(type))) {
       findings.report(
           Problem.on(type, Message.CODEC_NAME_CLASH, name(type), codec.qualifiedName(), owner));
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Rule 12 for the helper of {@code base}, a base of {@code type}: no other base's helper has its
+   * name. Reported on {@code type}, whose codec calls it.
+   */
+  boolean helperName(TypeElement type, TypeElement base) {
+    JavaName helper = names.javaName(base).baseHelperName();
+    String owner = codecOwners.putIfAbsent(helper.qualifiedName(), name(base));
+    if (owner != null && !owner.equals(name(base))) {
+      findings.report(
+          Problem.on(
+              type,
+              Message.BASE_HELPER_CLASH,
+              name(base),
+              name(type),
+              helper.qualifiedName(),
+              owner));
       return false;
     }
     return true;

@@ -1,5 +1,6 @@
 package io.chunkstate.processor.validation;
 
+import io.chunkstate.processor.model.BaseModel;
 import io.chunkstate.processor.model.ChunkModel;
 import io.chunkstate.processor.model.ClassModel;
 import io.chunkstate.processor.model.FieldModel;
@@ -81,8 +82,9 @@ public final class Validator {
   /**
    * Checks the types of one round, and the members of the round that carry the annotations of
    * restore ({@link Annotations#RESTORE}): those outside the state of a {@code @Chunk} type are
-   * reported (rule 16); the others are checked with their type. The members that carry {@code
-   * @WireValue} are checked too (rules 33 to 35), whether a field uses their enum or not.
+   * reported (rule 16); the others are checked with their type. So are the static and transient
+   * fields that carry a declaration ({@link Annotations#DECLARATIONS}). The members that carry
+   * {@code @WireValue} are checked too (rules 33 to 35), whether a field uses their enum or not.
    *
    * @param restoreMembers the elements that carry each of those annotations, by its name
    */
@@ -98,6 +100,8 @@ public final class Validator {
           enumValues.annotated(member);
         } else if (annotated.getKey().equals(Annotations.CHUNK_BASE)) {
           targets.isBase(member);
+        } else if (Annotations.DECLARATIONS.contains(annotated.getKey())) {
+          restore.notState(member, annotated.getKey());
         } else {
           restore.misplaced(member, annotated.getKey());
         }
@@ -180,13 +184,43 @@ public final class Validator {
     if (bases == null) {
       return null;
     }
+    for (TypeElement base : bases) {
+      ok &= codes.helperName(type, base);
+    }
     ClassModel model = classModel(type, bases, false, contexts, wires);
     RestoreCheck.Result<String> key = restore.key(contexts, wires);
     RestoreCheck.Result<ChunkModel.Restore> hooks = restore.hooks(type, bases, key.value());
     ok &= key.ok() && hooks.ok();
     return ok && code != null && model != null
-        ? new ChunkModel(code, model, hooks.value())
+        ? new ChunkModel(code, model, hooks.value(), baseModel(bases, model, key.value()))
         : null;
+  }
+
+  /**
+   * The nearest of {@code bases} (topmost first) as its helper sees it, with the bases above it;
+   * null for none. Each holds the inline fields it declares, as {@code model} has them.
+   */
+  private BaseModel baseModel(List<TypeElement> bases, ClassModel model, String key) {
+    BaseModel base = null;
+    for (TypeElement declarer : bases) {
+      Set<String> declared = new HashSet<>();
+      for (VariableElement field : stateFields(declarer)) {
+        declared.add(field.getSimpleName().toString());
+      }
+      List<FieldModel> own = new ArrayList<>();
+      for (FieldModel field : model.inlineFields()) {
+        if (declared.contains(field.name())) {
+          own.add(field);
+        }
+      }
+      base =
+          new BaseModel(
+              new ClassModel(names.javaName(declarer), ClassModel.Construction.MUTABLE_CLASS, own),
+              declarer.getTypeParameters().size(),
+              declared.contains(key) ? key : null,
+              base);
+    }
+    return base;
   }
 
   /** A struct as a whole, for {@link FieldTypeCheck#struct}: null after a problem. */
@@ -285,10 +319,16 @@ public final class Validator {
     boolean ok = true;
     boolean record = type.getKind() == ElementKind.RECORD;
     FieldContext context = new FieldContext(field, type, inStruct);
-    WireType wire = fieldTypes.wireType(context);
+    // A base's inline field is reached by the base's helper, in the base's package; its
+    // sub-chunks by the codec of the class, in the class's.
+    boolean inherited = declarer != type;
+    FieldContext fromBase = inherited ? new FieldContext(field, declarer, false) : context;
+    WireType wire = fieldTypes.wireType(fromBase);
     contexts.add(context);
     wires.add(wire);
-    if (wire == null || !inStruct && !access.reachable(wire, context)) {
+    FieldContext reaching =
+        wire != null && !FieldModel.travelsAsSubChunk(wire) ? fromBase : context;
+    if (wire == null || !inStruct && !access.reachable(wire, reaching)) {
       return false;
     }
     ok &= fieldTypes.distinctSubChunk(wire, context, subChunkOwners, declaredSubChunks);
@@ -304,6 +344,9 @@ public final class Validator {
             : access.fieldAccess(declarer, field, !inStruct);
     if (readWrite == null || !whenAbsent.ok()) {
       return false;
+    }
+    if (inherited && FieldModel.travelsAsSubChunk(wire)) {
+      ok &= access.reachableSubChunk(type, declarer, field, readWrite);
     }
     fields.add(
         new FieldModel(
