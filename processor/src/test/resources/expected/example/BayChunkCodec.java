@@ -98,6 +98,7 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
     }
     Counter[] counters = countersElements.toArray(new Counter[0]);
     Board.Slot[] slots = slotsElements.toArray(new Board.Slot[0]);
+    Throwable failure;
     try {
       Bay value = new Bay();
       Counter[] countersArray = value.counters;
@@ -110,8 +111,9 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
       value.slots = slots;
       return value;
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Bay", e);
+      failure = e;
     }
+    throw in.refused("example.Bay", failure);
   }
 
   @Override

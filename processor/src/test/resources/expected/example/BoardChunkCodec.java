@@ -112,11 +112,13 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
         default -> in.skipUnknown(sub);
       }
     }
+    Throwable failure;
     try {
       return new Board(id, origin, first, more, counter);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Board", e);
+      failure = e;
     }
+    throw in.refused("example.Board", failure);
   }
 
   /**
@@ -128,11 +130,13 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
     }
     int x = in.readInt();
     int y = in.readInt();
+    Throwable failure;
     try {
       return new Point(x, y);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Point", e);
+      failure = e;
     }
+    throw in.refused("example.Point", failure);
   }
 
   private static TypeDescription describe() {

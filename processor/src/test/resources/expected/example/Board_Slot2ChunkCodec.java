@@ -60,11 +60,13 @@ public final class Board_Slot2ChunkCodec implements ChunkCodec<Board.Slot2> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
+    Throwable failure;
     try {
       return new Board.Slot2(index);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Board.Slot2", e);
+      failure = e;
     }
+    throw in.refused("example.Board.Slot2", failure);
   }
 
   private static TypeDescription describe() {

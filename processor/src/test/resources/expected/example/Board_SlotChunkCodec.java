@@ -62,11 +62,13 @@ public final class Board_SlotChunkCodec implements ChunkCodec<Board.Slot> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
+    Throwable failure;
     try {
       return new Board.Slot(index, label);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Board.Slot", e);
+      failure = e;
     }
+    throw in.refused("example.Board.Slot", failure);
   }
 
   private static TypeDescription describe() {

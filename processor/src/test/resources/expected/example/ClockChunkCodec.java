@@ -115,6 +115,7 @@ public final class ClockChunkCodec implements ChunkCodec<Clock> {
         default -> in.skipUnknown(sub);
       }
     }
+    Throwable failure;
     try {
       if (ticks == null) {
         ticks = Clock.freshCounter();
@@ -143,8 +144,9 @@ public final class ClockChunkCodec implements ChunkCodec<Clock> {
       value.afterLoad();
       return value;
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Clock", e);
+      failure = e;
     }
+    throw in.refused("example.Clock", failure);
   }
 
   @Override

@@ -152,11 +152,13 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
         default -> in.skipUnknown(sub);
       }
     }
+    Throwable failure;
     try {
       return new Controller(slots, ports);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Controller", e);
+      failure = e;
     }
+    throw in.refused("example.Controller", failure);
   }
 
   /**
@@ -187,11 +189,13 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
         spare.add(readControllerEndpoint(in));
       }
     }
+    Throwable failure;
     try {
       return new Controller.Slot(id, endpoints, spare);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Controller.Slot", e);
+      failure = e;
     }
+    throw in.refused("example.Controller.Slot", failure);
   }
 
   /**
@@ -214,11 +218,13 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
         marks[i] = readPoint(in);
       }
     }
+    Throwable failure;
     try {
       return new Controller.Endpoint(state, rings, marks);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Controller.Endpoint", e);
+      failure = e;
     }
+    throw in.refused("example.Controller.Endpoint", failure);
   }
 
   /**
@@ -230,11 +236,13 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
     }
     int x = in.readInt();
     int y = in.readInt();
+    Throwable failure;
     try {
       return new Point(x, y);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Point", e);
+      failure = e;
     }
+    throw in.refused("example.Point", failure);
   }
 
   private static TypeDescription describe() {

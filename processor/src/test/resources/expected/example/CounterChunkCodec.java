@@ -69,6 +69,7 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
+    Throwable failure;
     try {
       Counter value = new Counter();
       value.count = count;
@@ -77,8 +78,9 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
       value.setHistory(history);
       return value;
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Counter", e);
+      failure = e;
     }
+    throw in.refused("example.Counter", failure);
   }
 
   @Override

@@ -113,6 +113,7 @@ public final class NicChunkCodec implements ChunkCodec<Nic> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
+    Throwable failure;
     try {
       Nic value = new Nic();
       FunctionChunkBase.set(value, inherited, in);
@@ -122,8 +123,9 @@ public final class NicChunkCodec implements ChunkCodec<Nic> {
       value.loaded();
       return value;
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Nic", e);
+      failure = e;
     }
+    throw in.refused("example.Nic", failure);
   }
 
   @Override

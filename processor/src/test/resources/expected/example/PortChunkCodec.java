@@ -83,6 +83,7 @@ public final class PortChunkCodec implements ChunkCodec<Port> {
         default -> in.skipUnknown(sub);
       }
     }
+    Throwable failure;
     try {
       if (slot == null) {
         slot = Board.Slot.unused();
@@ -91,8 +92,9 @@ public final class PortChunkCodec implements ChunkCodec<Port> {
       value.check();
       return value;
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Port", e);
+      failure = e;
     }
+    throw in.refused("example.Port", failure);
   }
 
   private static TypeDescription describe() {

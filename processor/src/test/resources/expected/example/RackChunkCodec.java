@@ -102,6 +102,7 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
         default -> in.skipUnknown(sub);
       }
     }
+    Throwable failure;
     try {
       Rack value = new Rack();
       value.slots = slots;
@@ -110,8 +111,9 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
       value.spares = spares;
       return value;
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Rack", e);
+      failure = e;
     }
+    throw in.refused("example.Rack", failure);
   }
 
   @Override
@@ -155,11 +157,13 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
     }
     int x = in.readInt();
     int y = in.readInt();
+    Throwable failure;
     try {
       return new Point(x, y);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Point", e);
+      failure = e;
     }
+    throw in.refused("example.Point", failure);
   }
 
   private static TypeDescription describe() {

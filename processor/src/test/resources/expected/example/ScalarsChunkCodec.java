@@ -411,14 +411,16 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
+    Throwable failure;
     try {
       return new Scalars(flag, b, s, c, i, l, f, d, boxedFlag, boxedByte, boxedShort, boxedChar,
           boxedInt, boxedLong, boxedFloat, boxedDouble, text, mode, bytes, flags, shorts, chars,
           ints, longs, floats, doubles, names, modes, matrix, tags, counts, modeList, samples,
           nested, origin, corners, path, span, pending, masks);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Scalars", e);
+      failure = e;
     }
+    throw in.refused("example.Scalars", failure);
   }
 
   /**
@@ -430,11 +432,13 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     }
     int x = in.readInt();
     int y = in.readInt();
+    Throwable failure;
     try {
       return new Point(x, y);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Point", e);
+      failure = e;
     }
+    throw in.refused("example.Point", failure);
   }
 
   /**
@@ -453,6 +457,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
         throw in.dataError(fixedLengthMismatch("Span.unit", 2, unitLength));
       }
     }
+    Throwable failure;
     try {
       Span value = new Span();
       value.from = from;
@@ -460,8 +465,9 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
       value.unit = unit;
       return value;
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Span", e);
+      failure = e;
     }
+    throw in.refused("example.Span", failure);
   }
 
   /**

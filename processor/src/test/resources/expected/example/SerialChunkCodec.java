@@ -113,14 +113,16 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
         default -> in.skipUnknown(sub);
       }
     }
+    Throwable failure;
     try {
       if (tx == null) {
         tx = Serial.emptyFifo();
       }
       return new Serial(divisor, rx, tx);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Serial", e);
+      failure = e;
     }
+    throw in.refused("example.Serial", failure);
   }
 
   /**
@@ -132,11 +134,13 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
     }
     int x = in.readInt();
     int y = in.readInt();
+    Throwable failure;
     try {
       return new Point(x, y);
     } catch (RuntimeException | Error e) {
-      throw in.refused("example.Point", e);
+      failure = e;
     }
+    throw in.refused("example.Point", failure);
   }
 
   /**
@@ -152,11 +156,13 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
     while (sub.hasRemaining()) {
       sub.skipUnknown(sub.nextSubChunk());
     }
+    Throwable failure;
     try {
       return new Serial.Fifo(data, head, mark);
     } catch (RuntimeException | Error e) {
-      throw sub.refused("example.Serial.Fifo", e);
+      failure = e;
     }
+    throw sub.refused("example.Serial.Fifo", failure);
   }
 
   /**

@@ -17,6 +17,7 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
   static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
   static final ClassName RUNTIME_EXCEPTION = ClassName.get("java.lang", "RuntimeException");
   static final ClassName ERROR = ClassName.get("java.lang", "Error");
+  static final ClassName THROWABLE = ClassName.get("java.lang", "Throwable");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName OBJECT = ClassName.get("java.lang", "Object");
   static final ClassName SYSTEM = ClassName.get("java.lang", "System");
@@ -45,6 +46,7 @@ final class JavaTypes implements WireType.Visitor<TypeName> {
           ClassName.get(Double.class),
           RUNTIME_EXCEPTION,
           ERROR,
+          THROWABLE,
           OBJECT,
           SYSTEM,
           BIT_SET,

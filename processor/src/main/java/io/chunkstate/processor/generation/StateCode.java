@@ -211,17 +211,24 @@ final class StateCode {
    * compact constructor or a setter that refuses a decoded value, an {@code assert} included —
    * into a {@code DATA} error: whatever the bytes, a reader throws only {@code
    * ChunkStreamException} (SPEC §5). {@code WireReader.refused} rethrows a {@code
-   * VirtualMachineError}, which is no refusal.
+   * VirtualMachineError}, which is no refusal. {@code body} ends in a {@code return}.
+   *
+   * <p>The {@code catch} only keeps the throwable; the reader is handed to {@code refused} after
+   * the {@code try}, so that no exception edge of the body uses the reader and the JIT can still
+   * scalar-replace a sub-chunk reader that does not escape otherwise.
    */
   static CodeBlock refusalsAreDataErrors(
       CodeBlock body, NameAllocator names, String in, ClassModel refuser) {
+    String failure = names.newName("failure");
     String e = names.newName("e");
     return CodeBlock.builder()
+        .addStatement("$T $N", JavaTypes.THROWABLE, failure)
         .beginControlFlow("try")
         .add(body)
         .nextControlFlow("catch ($T | $T $N)", JavaTypes.RUNTIME_EXCEPTION, JavaTypes.ERROR, e)
-        .addStatement("throw $N.refused($S, $N)", in, refuser.name().qualifiedName(), e)
+        .addStatement("$N = $N", failure, e)
         .endControlFlow()
+        .addStatement("throw $N.refused($S, $N)", in, refuser.name().qualifiedName(), failure)
         .build();
   }
 }
