@@ -81,14 +81,8 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     if (out.writePresence(boxedChar)) {
       out.writeChar(boxedChar);
     }
-    Integer boxedInt = state.boxedInt();
-    if (out.writePresence(boxedInt)) {
-      out.writeInt(boxedInt);
-    }
-    Long boxedLong = state.boxedLong();
-    if (out.writePresence(boxedLong)) {
-      out.writeLong(boxedLong);
-    }
+    out.writeBoxedInt(state.boxedInt());
+    out.writeBoxedLong(state.boxedLong());
     Float boxedFloat = state.boxedFloat();
     if (out.writePresence(boxedFloat)) {
       out.writeFloat(boxedFloat);
@@ -134,27 +128,8 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
         out.writeInts(matrix[i]);
       }
     }
-    List<String> tags = state.tags();
-    if (tags == null) {
-      out.writeCount(-1);
-    } else {
-      out.writeCount(tags.size());
-      for (int i = 0; i < tags.size(); i++) {
-        out.writeString(tags.get(i));
-      }
-    }
-    List<Integer> counts = state.counts();
-    if (counts == null) {
-      out.writeCount(-1);
-    } else {
-      out.writeCount(counts.size());
-      for (int i = 0; i < counts.size(); i++) {
-        Integer element = counts.get(i);
-        if (out.writePresence(element)) {
-          out.writeInt(element);
-        }
-      }
-    }
+    out.writeStringList(state.tags());
+    out.writeIntegerList(state.counts());
     List<Mode> modeList = state.modeList();
     if (modeList == null) {
       out.writeCount(-1);
@@ -179,15 +154,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     } else {
       out.writeCount(nested.size());
       for (int i = 0; i < nested.size(); i++) {
-        List<String> element = nested.get(i);
-        if (element == null) {
-          out.writeCount(-1);
-        } else {
-          out.writeCount(element.size());
-          for (int i_ = 0; i_ < element.size(); i_++) {
-            out.writeString(element.get(i_));
-          }
-        }
+        out.writeStringList(nested.get(i));
       }
     }
     Point origin = state.origin();
@@ -266,8 +233,8 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     Byte boxedByte = in.readPresence() ? in.readByte() : null;
     Short boxedShort = in.readPresence() ? in.readShort() : null;
     Character boxedChar = in.readPresence() ? in.readChar() : null;
-    Integer boxedInt = in.readPresence() ? in.readInt() : null;
-    Long boxedLong = in.readPresence() ? in.readLong() : null;
+    Integer boxedInt = in.readBoxedInt();
+    Long boxedLong = in.readBoxedLong();
     Float boxedFloat = in.readPresence() ? in.readFloat() : null;
     Double boxedDouble = in.readPresence() ? in.readDouble() : null;
     String text = in.readString();
@@ -310,26 +277,8 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
         matrix[i_] = in.readInts();
       }
     }
-    List<String> tags;
-    int tagsCount = in.readCount(4);
-    if (tagsCount < 0) {
-      tags = null;
-    } else {
-      tags = new ArrayList<>(tagsCount);
-      for (int i_ = 0; i_ < tagsCount; i_++) {
-        tags.add(in.readString());
-      }
-    }
-    List<Integer> counts;
-    int countsCount = in.readCount(1);
-    if (countsCount < 0) {
-      counts = null;
-    } else {
-      counts = new ArrayList<>(countsCount);
-      for (int i_ = 0; i_ < countsCount; i_++) {
-        counts.add(in.readPresence() ? in.readInt() : null);
-      }
-    }
+    List<String> tags = in.readStringList();
+    List<Integer> counts = in.readIntegerList();
     List<Mode> modeList;
     int modeListCount = in.readCount(4);
     if (modeListCount < 0) {
@@ -357,17 +306,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     } else {
       nested = new ArrayList<>(nestedCount);
       for (int i_ = 0; i_ < nestedCount; i_++) {
-        List<String> element;
-        int elementCount = in.readCount(4);
-        if (elementCount < 0) {
-          element = null;
-        } else {
-          element = new ArrayList<>(elementCount);
-          for (int i__ = 0; i__ < elementCount; i__++) {
-            element.add(in.readString());
-          }
-        }
-        nested.add(element);
+        nested.add(in.readStringList());
       }
     }
     Point origin = readPoint(in);

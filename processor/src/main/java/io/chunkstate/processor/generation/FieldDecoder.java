@@ -69,8 +69,8 @@ final class FieldDecoder {
   }
 
   /**
-   * An expression that reads a value of one call; null for an array, a list or a bitmap, which
-   * take more.
+   * An expression that reads a value of one call; null for an array, a bitmap or a list the
+   * runtime has no helper for, which take more.
    */
   private final class Expression implements WireType.Visitor<CodeBlock> {
     @Override
@@ -80,6 +80,10 @@ final class FieldDecoder {
 
     @Override
     public CodeBlock visitBoxed(WireType.Boxed type) {
+      String helper = WireHelpers.boxed(type);
+      if (helper != null) {
+        return CodeBlock.of("$N.readBoxed$L()", in, helper);
+      }
       return CodeBlock.of(
           "$N.readPresence() ? $N.read$L() : null", in, in, type.primitive().methodSuffix());
     }
@@ -119,7 +123,8 @@ final class FieldDecoder {
 
     @Override
     public CodeBlock visitListOf(WireType.ListOf type) {
-      return null;
+      String helper = WireHelpers.list(type);
+      return helper == null ? null : CodeBlock.of("$N.read$LList()", in, helper);
     }
 
     @Override

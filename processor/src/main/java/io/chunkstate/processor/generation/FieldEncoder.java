@@ -70,6 +70,11 @@ final class FieldEncoder {
 
     @Override
     public Void visitBoxed(WireType.Boxed type) {
+      String helper = WireHelpers.boxed(type);
+      if (helper != null) {
+        code.addStatement("$N.writeBoxed$L($L)", out, helper, expression);
+        return null;
+      }
       String local = local(type);
       code.beginControlFlow("if ($N.writePresence($N))", out, local)
           .addStatement("$N.write$L($N)", out, type.primitive().methodSuffix(), local)
@@ -120,6 +125,11 @@ final class FieldEncoder {
 
     @Override
     public Void visitListOf(WireType.ListOf type) {
+      String helper = WireHelpers.list(type);
+      if (helper != null) {
+        code.addStatement("$N.write$LList($L)", out, helper, expression);
+        return null;
+      }
       writeElements(type.element(), local(type), "$N.size()", "$N.get($N)");
       return null;
     }
