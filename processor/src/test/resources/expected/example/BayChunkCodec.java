@@ -98,9 +98,10 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
     }
     Counter[] counters = countersElements.toArray(new Counter[0]);
     Board.Slot[] slots = slotsElements.toArray(new Board.Slot[0]);
-    Throwable failure;
+    Bay value = null;
+    Throwable failure = null;
     try {
-      Bay value = new Bay();
+      value = new Bay();
       Counter[] countersArray = value.counters;
       if (counters == null || countersArray == null || countersArray.length != counters.length) {
         throw in.dataError(finalArrayMismatch("counters", "a new example.Bay",
@@ -109,11 +110,13 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
       }
       System.arraycopy(counters, 0, countersArray, 0, countersArray.length);
       value.slots = slots;
-      return value;
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Bay", failure);
+    if (failure != null) {
+      throw in.refused("example.Bay", failure);
+    }
+    return value;
   }
 
   @Override

@@ -112,13 +112,17 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
         default -> in.skipUnknown(sub);
       }
     }
-    Throwable failure;
+    Board value = null;
+    Throwable failure = null;
     try {
-      return new Board(id, origin, first, more, counter);
+      value = new Board(id, origin, first, more, counter);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Board", failure);
+    if (failure != null) {
+      throw in.refused("example.Board", failure);
+    }
+    return value;
   }
 
   /**
@@ -130,13 +134,17 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
     }
     int x = in.readInt();
     int y = in.readInt();
-    Throwable failure;
+    Point value = null;
+    Throwable failure = null;
     try {
-      return new Point(x, y);
+      value = new Point(x, y);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Point", failure);
+    if (failure != null) {
+      throw in.refused("example.Point", failure);
+    }
+    return value;
   }
 
   private static TypeDescription describe() {

@@ -60,13 +60,17 @@ public final class Board_Slot2ChunkCodec implements ChunkCodec<Board.Slot2> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
-    Throwable failure;
+    Board.Slot2 value = null;
+    Throwable failure = null;
     try {
-      return new Board.Slot2(index);
+      value = new Board.Slot2(index);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Board.Slot2", failure);
+    if (failure != null) {
+      throw in.refused("example.Board.Slot2", failure);
+    }
+    return value;
   }
 
   private static TypeDescription describe() {

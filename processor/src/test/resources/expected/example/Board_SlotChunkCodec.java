@@ -62,13 +62,17 @@ public final class Board_SlotChunkCodec implements ChunkCodec<Board.Slot> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
-    Throwable failure;
+    Board.Slot value = null;
+    Throwable failure = null;
     try {
-      return new Board.Slot(index, label);
+      value = new Board.Slot(index, label);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Board.Slot", failure);
+    if (failure != null) {
+      throw in.refused("example.Board.Slot", failure);
+    }
+    return value;
   }
 
   private static TypeDescription describe() {

@@ -115,12 +115,13 @@ public final class ClockChunkCodec implements ChunkCodec<Clock> {
         default -> in.skipUnknown(sub);
       }
     }
-    Throwable failure;
+    Clock value = null;
+    Throwable failure = null;
     try {
       if (ticks == null) {
         ticks = Clock.freshCounter();
       }
-      Clock value = new Clock();
+      value = new Clock();
       value.index = index;
       byte[] cmosArray = value.cmos;
       if (cmos == null || cmosArray == null || cmosArray.length != cmos.length) {
@@ -142,11 +143,13 @@ public final class ClockChunkCodec implements ChunkCodec<Clock> {
       System.arraycopy(zones, 0, zonesArray, 0, zonesArray.length);
       value.ticks = ticks;
       value.afterLoad();
-      return value;
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Clock", failure);
+    if (failure != null) {
+      throw in.refused("example.Clock", failure);
+    }
+    return value;
   }
 
   @Override

@@ -152,13 +152,17 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
         default -> in.skipUnknown(sub);
       }
     }
-    Throwable failure;
+    Controller value = null;
+    Throwable failure = null;
     try {
-      return new Controller(slots, ports);
+      value = new Controller(slots, ports);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Controller", failure);
+    if (failure != null) {
+      throw in.refused("example.Controller", failure);
+    }
+    return value;
   }
 
   /**
@@ -189,13 +193,17 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
         spare.add(readControllerEndpoint(in));
       }
     }
-    Throwable failure;
+    Controller.Slot value = null;
+    Throwable failure = null;
     try {
-      return new Controller.Slot(id, endpoints, spare);
+      value = new Controller.Slot(id, endpoints, spare);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Controller.Slot", failure);
+    if (failure != null) {
+      throw in.refused("example.Controller.Slot", failure);
+    }
+    return value;
   }
 
   /**
@@ -218,13 +226,17 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
         marks[i] = readPoint(in);
       }
     }
-    Throwable failure;
+    Controller.Endpoint value = null;
+    Throwable failure = null;
     try {
-      return new Controller.Endpoint(state, rings, marks);
+      value = new Controller.Endpoint(state, rings, marks);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Controller.Endpoint", failure);
+    if (failure != null) {
+      throw in.refused("example.Controller.Endpoint", failure);
+    }
+    return value;
   }
 
   /**
@@ -236,13 +248,17 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
     }
     int x = in.readInt();
     int y = in.readInt();
-    Throwable failure;
+    Point value = null;
+    Throwable failure = null;
     try {
-      return new Point(x, y);
+      value = new Point(x, y);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Point", failure);
+    if (failure != null) {
+      throw in.refused("example.Point", failure);
+    }
+    return value;
   }
 
   private static TypeDescription describe() {

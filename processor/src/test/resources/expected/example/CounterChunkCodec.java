@@ -69,18 +69,21 @@ public final class CounterChunkCodec implements ChunkCodec<Counter> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
-    Throwable failure;
+    Counter value = null;
+    Throwable failure = null;
     try {
-      Counter value = new Counter();
+      value = new Counter();
       value.count = count;
       value.name = name;
       value.setEnabled(enabled);
       value.setHistory(history);
-      return value;
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Counter", failure);
+    if (failure != null) {
+      throw in.refused("example.Counter", failure);
+    }
+    return value;
   }
 
   @Override

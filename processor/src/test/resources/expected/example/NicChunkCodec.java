@@ -113,19 +113,22 @@ public final class NicChunkCodec implements ChunkCodec<Nic> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
-    Throwable failure;
+    Nic value = null;
+    Throwable failure = null;
     try {
-      Nic value = new Nic();
+      value = new Nic();
       FunctionChunkBase.set(value, inherited, in);
       value.speed = speed;
       value.allowed = allowed;
       value.history = history;
       value.loaded();
-      return value;
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Nic", failure);
+    if (failure != null) {
+      throw in.refused("example.Nic", failure);
+    }
+    return value;
   }
 
   @Override

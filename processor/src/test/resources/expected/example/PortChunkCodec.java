@@ -83,18 +83,21 @@ public final class PortChunkCodec implements ChunkCodec<Port> {
         default -> in.skipUnknown(sub);
       }
     }
-    Throwable failure;
+    Port value = null;
+    Throwable failure = null;
     try {
       if (slot == null) {
         slot = Board.Slot.unused();
       }
-      Port value = new Port(address, vendor, slot);
+      value = new Port(address, vendor, slot);
       value.check();
-      return value;
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Port", failure);
+    if (failure != null) {
+      throw in.refused("example.Port", failure);
+    }
+    return value;
   }
 
   private static TypeDescription describe() {

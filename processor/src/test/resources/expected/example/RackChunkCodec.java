@@ -102,18 +102,21 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
         default -> in.skipUnknown(sub);
       }
     }
-    Throwable failure;
+    Rack value = null;
+    Throwable failure = null;
     try {
-      Rack value = new Rack();
+      value = new Rack();
       value.slots = slots;
       value.setOrigin(origin);
       value.counter = counter;
       value.spares = spares;
-      return value;
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Rack", failure);
+    if (failure != null) {
+      throw in.refused("example.Rack", failure);
+    }
+    return value;
   }
 
   @Override
@@ -157,13 +160,17 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
     }
     int x = in.readInt();
     int y = in.readInt();
-    Throwable failure;
+    Point value = null;
+    Throwable failure = null;
     try {
-      return new Point(x, y);
+      value = new Point(x, y);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Point", failure);
+    if (failure != null) {
+      throw in.refused("example.Point", failure);
+    }
+    return value;
   }
 
   private static TypeDescription describe() {

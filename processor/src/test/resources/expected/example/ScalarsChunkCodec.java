@@ -350,16 +350,20 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     while (in.hasRemaining()) {
       in.skipUnknown(in.nextSubChunk());
     }
-    Throwable failure;
+    Scalars value = null;
+    Throwable failure = null;
     try {
-      return new Scalars(flag, b, s, c, i, l, f, d, boxedFlag, boxedByte, boxedShort, boxedChar,
+      value = new Scalars(flag, b, s, c, i, l, f, d, boxedFlag, boxedByte, boxedShort, boxedChar,
           boxedInt, boxedLong, boxedFloat, boxedDouble, text, mode, bytes, flags, shorts, chars,
           ints, longs, floats, doubles, names, modes, matrix, tags, counts, modeList, samples,
           nested, origin, corners, path, span, pending, masks);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Scalars", failure);
+    if (failure != null) {
+      throw in.refused("example.Scalars", failure);
+    }
+    return value;
   }
 
   /**
@@ -371,13 +375,17 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     }
     int x = in.readInt();
     int y = in.readInt();
-    Throwable failure;
+    Point value = null;
+    Throwable failure = null;
     try {
-      return new Point(x, y);
+      value = new Point(x, y);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Point", failure);
+    if (failure != null) {
+      throw in.refused("example.Point", failure);
+    }
+    return value;
   }
 
   /**
@@ -396,17 +404,20 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
         throw in.dataError(fixedLengthMismatch("Span.unit", 2, unitLength));
       }
     }
-    Throwable failure;
+    Span value = null;
+    Throwable failure = null;
     try {
-      Span value = new Span();
+      value = new Span();
       value.from = from;
       value.setLength(length);
       value.unit = unit;
-      return value;
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Span", failure);
+    if (failure != null) {
+      throw in.refused("example.Span", failure);
+    }
+    return value;
   }
 
   /**

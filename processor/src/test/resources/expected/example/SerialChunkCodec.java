@@ -113,16 +113,20 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
         default -> in.skipUnknown(sub);
       }
     }
-    Throwable failure;
+    Serial value = null;
+    Throwable failure = null;
     try {
       if (tx == null) {
         tx = Serial.emptyFifo();
       }
-      return new Serial(divisor, rx, tx);
+      value = new Serial(divisor, rx, tx);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Serial", failure);
+    if (failure != null) {
+      throw in.refused("example.Serial", failure);
+    }
+    return value;
   }
 
   /**
@@ -134,13 +138,17 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
     }
     int x = in.readInt();
     int y = in.readInt();
-    Throwable failure;
+    Point value = null;
+    Throwable failure = null;
     try {
-      return new Point(x, y);
+      value = new Point(x, y);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw in.refused("example.Point", failure);
+    if (failure != null) {
+      throw in.refused("example.Point", failure);
+    }
+    return value;
   }
 
   /**
@@ -156,13 +164,17 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
     while (sub.hasRemaining()) {
       sub.skipUnknown(sub.nextSubChunk());
     }
-    Throwable failure;
+    Serial.Fifo value = null;
+    Throwable failure = null;
     try {
-      return new Serial.Fifo(data, head, mark);
+      value = new Serial.Fifo(data, head, mark);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
-    throw sub.refused("example.Serial.Fifo", failure);
+    if (failure != null) {
+      throw sub.refused("example.Serial.Fifo", failure);
+    }
+    return value;
   }
 
   /**

@@ -112,7 +112,7 @@ class ProcessorTest {
                     "record Early(int value, Later later) {}"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("p.EarlyChunkCodec").contentsAsUtf8String()
-        .contains("return new Later(when);");
+        .contains("value = new Later(when);");
   }
 
   @Test

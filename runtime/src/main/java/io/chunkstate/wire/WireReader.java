@@ -700,8 +700,8 @@ public final class WireReader {
    * @return a {@code DATA} error at this chunk that names {@code className} and the cause
    */
   public ChunkStreamException refused(String className, Throwable cause) {
-    // A codec calls this after its try, never in the catch: no exception edge of its body then
-    // uses the reader, and a sub-chunk's reader need not be allocated.
+    // A codec calls this under an if after its try, never in the catch: the JIT turns the branch
+    // it never took into a trap, and a sub-chunk's reader need not be allocated.
     return Errors.refused(chunkOffset, path(), className, cause);
   }
 

@@ -422,11 +422,20 @@ final class CodecWriter {
         baseValues == null
             ? null
             : value -> CodeBlock.of("$T.set($N, $N, $N);\n", helper(), value, baseValues, in);
-    construction.add(
-        names.split && isClass()
-            ? setFromHolder(locals, in, decoder.holder(), postLoad, setInherited)
-            : StateCode.construction(type, values, locals, in, postLoad, setInherited));
-    code.add(StateCode.refusalsAreDataErrors(construction.build(), locals, in, type));
+    CodeBlock defaults = construction.build();
+    code.add(
+        StateCode.refusalsAreDataErrors(
+            value ->
+                defaults.toBuilder()
+                    .add(
+                        names.split && isClass()
+                            ? setFromHolder(value, in, decoder.holder(), postLoad, setInherited)
+                            : StateCode.construction(
+                                type, values, value, locals, in, postLoad, setInherited))
+                    .build(),
+            locals,
+            in,
+            type));
     codec.addMethod(
         override("decode")
             .returns(state)
@@ -438,14 +447,12 @@ final class CodecWriter {
 
   /** A new instance of a split class, whose fields each part's method sets from the holder. */
   private CodeBlock setFromHolder(
-      NameAllocator locals,
+      String value,
       String in,
       String holder,
       String postLoad,
       Function<String, CodeBlock> inherited) {
-    String value = locals.newName("value");
-    CodeBlock.Builder build =
-        CodeBlock.builder().addStatement("$T $N = new $T()", state, value, state);
+    CodeBlock.Builder build = CodeBlock.builder().addStatement("$N = new $T()", value, state);
     if (inherited != null) {
       build.add(inherited.apply(value));
     }
@@ -457,7 +464,7 @@ final class CodecWriter {
         build.addStatement("setPart$L($N, $N)", i, value, holder);
       }
     }
-    return StateCode.postLoad(build, value, postLoad).addStatement("return $N", value).build();
+    return StateCode.postLoad(build, value, postLoad).build();
   }
 
   private static boolean hasInPlace(List<FieldModel> fields) {
@@ -742,7 +749,10 @@ final class CodecWriter {
       }
       code.add(
           StateCode.refusalsAreDataErrors(
-              StateCode.construction(struct, values, locals, in, null), locals, in, struct));
+              value -> StateCode.construction(struct, values, value, locals, in, null),
+              locals,
+              in,
+              struct));
       codec.addMethod(
           MethodSpec.methodBuilder(names.structReader(struct))
               .addJavadoc("Reads a {@link $T}: a presence byte, then its fields.\n", structClass)
@@ -777,7 +787,10 @@ final class CodecWriter {
         .endControlFlow();
     code.add(
         StateCode.refusalsAreDataErrors(
-            StateCode.construction(struct, values, locals, sub, null), locals, sub, struct));
+            value -> StateCode.construction(struct, values, value, locals, sub, null),
+            locals,
+            sub,
+            struct));
     codec.addMethod(
         MethodSpec.methodBuilder(names.structChunkReader(struct))
             .addJavadoc(

@@ -145,16 +145,21 @@ final class StateCode {
   }
 
   /**
-   * Statements that build an instance of {@code type} from {@code values}, in field order, and
-   * return it: the canonical constructor of a record; for a class, its no-argument constructor,
+   * Statements that build an instance of {@code type} from {@code values}, in field order, into
+   * the declared local {@code instance}: the canonical constructor of a record; for a class, its no-argument constructor,
    * then each field set or filled in place. Then the post-load hook, if there is one, runs on it.
    *
    * @param in the local that holds the reader, for the error of an array filled in place
    * @param postLoad the post-load hook, or null
    */
   static CodeBlock construction(
-      ClassModel type, List<CodeBlock> values, NameAllocator names, String in, String postLoad) {
-    return construction(type, values, names, in, postLoad, null);
+      ClassModel type,
+      List<CodeBlock> values,
+      String instance,
+      NameAllocator names,
+      String in,
+      String postLoad) {
+    return construction(type, values, instance, names, in, postLoad, null);
   }
 
   /**
@@ -164,32 +169,25 @@ final class StateCode {
   static CodeBlock construction(
       ClassModel type,
       List<CodeBlock> values,
+      String instance,
       NameAllocator names,
       String in,
       String postLoad,
       Function<String, CodeBlock> inherited) {
     ClassName name = className(type.name());
     if (type.construction() == ClassModel.Construction.RECORD) {
-      if (postLoad == null) {
-        return CodeBlock.of("return new $T($L);\n", name, arguments(values));
-      }
-      String instance = names.newName("value");
-      return CodeBlock.builder()
-          .addStatement("$T $N = new $T($L)", name, instance, name, arguments(values))
-          .addStatement("$N.$N()", instance, postLoad)
-          .addStatement("return $N", instance)
-          .build();
+      CodeBlock.Builder code =
+          CodeBlock.builder().add("$N = new $T($L);\n", instance, name, arguments(values));
+      return postLoad(code, instance, postLoad).build();
     }
-    String instance = names.newName("value");
-    CodeBlock.Builder code =
-        CodeBlock.builder().addStatement("$T $N = new $T()", name, instance, name);
+    CodeBlock.Builder code = CodeBlock.builder().addStatement("$N = new $T()", instance, name);
     if (inherited != null) {
       code.add(inherited.apply(instance));
     }
     for (int i = 0; i < values.size(); i++) {
       give(code, instance, type.fields().get(i), values.get(i), names, in, type);
     }
-    return postLoad(code, instance, postLoad).addStatement("return $N", instance).build();
+    return postLoad(code, instance, postLoad).build();
   }
 
   /** Calls the post-load hook, if there is one, on the instance in local {@code instance}. */
@@ -207,28 +205,34 @@ final class StateCode {
   }
 
   /**
-   * {@code body} in a {@code try} that turns whatever the state's own code throws — a record's
-   * compact constructor or a setter that refuses a decoded value, an {@code assert} included —
-   * into a {@code DATA} error: whatever the bytes, a reader throws only {@code
-   * ChunkStreamException} (SPEC §5). {@code WireReader.refused} rethrows a {@code
-   * VirtualMachineError}, which is no refusal. {@code body} ends in a {@code return}.
+   * {@code body}, which builds the instance into the local it is given, in a {@code try} that
+   * turns whatever the state's own code throws — a record's compact constructor or a setter that
+   * refuses a decoded value, an {@code assert} included — into a {@code DATA} error: whatever the
+   * bytes, a reader throws only {@code ChunkStreamException} (SPEC §5). {@code
+   * WireReader.refused} rethrows a {@code VirtualMachineError}, which is no refusal. Then returns
+   * the instance.
    *
-   * <p>The {@code catch} only keeps the throwable; the reader is handed to {@code refused} after
-   * the {@code try}, so that no exception edge of the body uses the reader and the JIT can still
-   * scalar-replace a sub-chunk reader that does not escape otherwise.
+   * <p>The {@code catch} only keeps the throwable, and the reader is handed to {@code refused}
+   * under an {@code if} after the {@code try}: a branch never taken, which the JIT compiles to a
+   * trap, so a sub-chunk's reader that does not escape otherwise can be scalar-replaced.
    */
   static CodeBlock refusalsAreDataErrors(
-      CodeBlock body, NameAllocator names, String in, ClassModel refuser) {
+      Function<String, CodeBlock> body, NameAllocator names, String in, ClassModel refuser) {
+    String instance = names.newName("value");
     String failure = names.newName("failure");
     String e = names.newName("e");
     return CodeBlock.builder()
-        .addStatement("$T $N", JavaTypes.THROWABLE, failure)
+        .addStatement("$T $N = null", className(refuser.name()), instance)
+        .addStatement("$T $N = null", JavaTypes.THROWABLE, failure)
         .beginControlFlow("try")
-        .add(body)
+        .add(body.apply(instance))
         .nextControlFlow("catch ($T | $T $N)", JavaTypes.RUNTIME_EXCEPTION, JavaTypes.ERROR, e)
         .addStatement("$N = $N", failure, e)
         .endControlFlow()
+        .beginControlFlow("if ($N != null)", failure)
         .addStatement("throw $N.refused($S, $N)", in, refuser.name().qualifiedName(), failure)
+        .endControlFlow()
+        .addStatement("return $N", instance)
         .build();
   }
 }
