@@ -572,41 +572,33 @@ public final class WireWriter {
 
   /** A count and each string; the null count for null. */
   public void writeStringList(List<String> v) {
-    if (v == null) {
-      writeInt(WireReader.NULL_COUNT);
-      return;
-    }
-    int n = v.size();
-    writeInt(n);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0, n = writeListCount(v); i < n; i++) {
       writeString(v.get(i));
     }
   }
 
   /** A count and each element as a presence byte and an int; the null count for null. */
   public void writeIntegerList(List<Integer> v) {
-    if (v == null) {
-      writeInt(WireReader.NULL_COUNT);
-      return;
-    }
-    int n = v.size();
-    writeInt(n);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0, n = writeListCount(v); i < n; i++) {
       writeBoxedInt(v.get(i));
     }
   }
 
   /** A count and each element as a presence byte and a long; the null count for null. */
   public void writeLongList(List<Long> v) {
-    if (v == null) {
-      writeInt(WireReader.NULL_COUNT);
-      return;
-    }
-    int n = v.size();
-    writeInt(n);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0, n = writeListCount(v); i < n; i++) {
       writeBoxedLong(v.get(i));
     }
+  }
+
+  /** Writes {@code v}'s count (null: the null count); returns how many elements follow. */
+  private int writeListCount(List<?> v) {
+    if (v == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return 0;
+    }
+    writeInt(v.size());
+    return v.size();
   }
 
   /** A count and the bytes; the null count for null. */
