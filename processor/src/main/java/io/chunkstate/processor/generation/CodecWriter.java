@@ -561,46 +561,29 @@ final class CodecWriter {
     code.addStatement("$T $N = $L", fieldType, value, StateCode.get(decoded, field))
         .addStatement("$T $N = $L", fieldType, live, StateCode.get(target, field));
     SubChunkField subChunk = SubChunkField.of(field);
-    if (subChunk.array()) {
-      // Arrays of the same length are applied element by element, but where the target's is null.
-      String i = locals.newName("i");
-      code.beginControlFlow(
-              "if ($N != null && $N != null && $N.length == $N.length)", value, live, value, live)
-          .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", i, i, value, i)
-          .beginControlFlow("if ($N[$N] == null)", live, i)
-          .addStatement("continue")
-          .endControlFlow()
-          .addStatement(
-              "$T $N = $N.applyMismatch($N[$N], $N[$N])",
-              JavaTypes.STRING,
-              mismatch,
-              names.codecConstant(field),
-              value,
-              i,
-              live,
-              i)
-          .beginControlFlow("if ($N != null)", mismatch)
-          .addStatement("return $S + $N + $S + $N", field.name() + "[", i, "].", mismatch)
-          .endControlFlow()
-          .endControlFlow()
-          .endControlFlow();
-      return;
-    }
     if (subChunk.list()) {
-      // Lists of the same size are applied element by element; others are assigned.
+      // Lists and arrays of the same size are applied element by element (an array's but where
+      // the target's element is null); others are assigned.
       String i = locals.newName("i");
       code.beginControlFlow(
-              "if ($N != null && $N != null && $N.size() == $N.size())", value, live, value, live)
-          .beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", i, i, value, i)
-          .addStatement(
-              "$T $N = $N.applyMismatch($N.get($N), $N.get($N))",
+              "if ($N != null && $N != null && $L == $L)",
+              value,
+              live,
+              subChunk.size(value),
+              subChunk.size(live))
+          .beginControlFlow("for (int $N = 0; $N < $L; $N++)", i, i, subChunk.size(value), i);
+      if (subChunk.array()) {
+        code.beginControlFlow("if ($L == null)", subChunk.get(live, i))
+            .addStatement("continue")
+            .endControlFlow();
+      }
+      code.addStatement(
+              "$T $N = $N.applyMismatch($L, $L)",
               JavaTypes.STRING,
               mismatch,
               names.codecConstant(field),
-              value,
-              i,
-              live,
-              i)
+              subChunk.get(value, i),
+              subChunk.get(live, i))
           .beginControlFlow("if ($N != null)", mismatch)
           .addStatement("return $S + $N + $S + $N", field.name() + "[", i, "].", mismatch)
           .endControlFlow()
