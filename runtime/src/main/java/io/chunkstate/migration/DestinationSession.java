@@ -82,7 +82,7 @@ final class DestinationSession {
     Geometry geometry = (Geometry) offerMessage.states().get(1);
     chunks += 2;
     List<Finding> findings = new ArrayList<>(PreFlight.answer(offer, settings.registry).findings());
-    findings.addAll(geometryFindings(geometry));
+    findings.addAll(takeMemory(geometry));
     PreFlight.Answer answer = new PreFlight.Answer(findings);
     link.step("the answer");
     Message.write(link, settings.producer, answer);
@@ -128,7 +128,11 @@ final class DestinationSession {
     return new DestinationOutcome(true, "", stats());
   }
 
-  private List<Finding> geometryFindings(Geometry offered) {
+  /**
+   * Tells the machine the offered memory geometry and takes its guest memory; returns the findings
+   * that refuse the offer: a machine that cannot hold that memory, or memory of another geometry.
+   */
+  private List<Finding> takeMemory(Geometry offered) {
     List<Finding> findings = new ArrayList<>();
     try {
       machine.prepare(offered.pageSize(), offered.pageCount());
