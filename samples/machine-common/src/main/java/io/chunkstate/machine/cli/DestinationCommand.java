@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,13 +56,9 @@ final class DestinationCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-      throw new ParameterException(spec.commandLine(),
-          "--timeout-s must be more than 0 and at most a day, not " + timeoutSeconds);
-    }
+    Duration timeout = Timeout.of(spec, timeoutSeconds);
     Log log = new Log(err, model.name() + " destination");
-    Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
-    int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    int timeoutMillis = Timeout.millis(timeout);
     Socket socket;
     try (ServerSocket server = new ServerSocket()) {
       server.bind(listen, 1);

@@ -75,6 +75,7 @@ final class SourceCommand implements Callable<Integer> {
   private final MachineModel model;
   private final Output out;
   private final PrintStream err;
+  private Duration timeout;
 
   SourceCommand(MachineModel model, Output out, PrintStream err) {
     this.model = model;
@@ -129,10 +130,9 @@ final class SourceCommand implements Callable<Integer> {
   }
 
   private SourceOutcome migrate(Machine machine, Log log) {
-    Duration timeout = Duration.ofMillis(Math.round(timeoutSeconds * 1000));
     Socket socket = new Socket();
     try {
-      socket.connect(connect, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+      socket.connect(connect, Timeout.millis(timeout));
     } catch (IOException e) {
       log.info("cannot connect to %s: %s", connect, e.getMessage());
       closeQuietly(socket);
@@ -162,10 +162,7 @@ final class SourceCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--dirty-mib-per-s must be 0 or more, not " + dirtyMibPerSecond);
     }
-    if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) {
-      throw new ParameterException(spec.commandLine(),
-          "--timeout-s must be more than 0 and at most a day, not " + timeoutSeconds);
-    }
+    timeout = Timeout.of(spec, timeoutSeconds);
     if (downtimeMillis < 1) {
       throw new ParameterException(spec.commandLine(),
           "--downtime-ms must be 1 or more, not " + downtimeMillis);
