@@ -40,8 +40,8 @@ public final class FunctionChunkBase {
   public static Values read(WireReader in) throws ChunkStreamException {
     Values values = new Values();
     String address = in.readString();
-    values.address = address;
     short vendorId = in.readShort();
+    values.address = address;
     values.vendorId = vendorId;
     return values;
   }

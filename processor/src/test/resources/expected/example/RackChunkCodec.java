@@ -158,8 +158,9 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
     if (!in.readPresence()) {
       return null;
     }
-    int x = in.readInt();
-    int y = in.readInt();
+    int at = in.take(8);
+    int x = in.getInt(at);
+    int y = in.getInt(at + 4);
     Point value = null;
     Throwable failure = null;
     try {

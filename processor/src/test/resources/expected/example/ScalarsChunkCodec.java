@@ -26,6 +26,8 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
 
   private static final Mode[] MODE_CONSTANTS = Mode.values();
 
+  private static final byte[][] MODE_NAMES = WireWriter.enumNames(MODE_CONSTANTS);
+
   private static final TypeDescription DESCRIPTION = describe();
 
   /**
@@ -92,7 +94,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
       out.writeDouble(boxedDouble);
     }
     out.writeString(state.text());
-    out.writeEnum(state.mode());
+    out.writeEnum(state.mode(), MODE_NAMES);
     out.writeBytes(state.bytes());
     out.writeBooleans(state.flags());
     out.writeShorts(state.shorts());
@@ -116,7 +118,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     } else {
       out.writeCount(modes.length);
       for (int i = 0; i < modes.length; i++) {
-        out.writeEnum(modes[i]);
+        out.writeEnum(modes[i], MODE_NAMES);
       }
     }
     int[][] matrix = state.matrix();
@@ -136,7 +138,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     } else {
       out.writeCount(modeList.size());
       for (int i = 0; i < modeList.size(); i++) {
-        out.writeEnum(modeList.get(i));
+        out.writeEnum(modeList.get(i), MODE_NAMES);
       }
     }
     List<long[]> samples = state.samples();
@@ -221,14 +223,15 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
 
   @Override
   public Scalars decode(WireReader in) throws ChunkStreamException {
-    boolean flag = in.readBoolean();
-    byte b = in.readByte();
-    short s = in.readShort();
-    char c = in.readChar();
-    int i = in.readInt();
-    long l = in.readLong();
-    float f = in.readFloat();
-    double d = in.readDouble();
+    int at = in.take(30);
+    boolean flag = in.getBoolean(at);
+    byte b = in.getByte(at + 1);
+    short s = in.getShort(at + 2);
+    char c = in.getChar(at + 4);
+    int i = in.getInt(at + 6);
+    long l = in.getLong(at + 10);
+    float f = in.getFloat(at + 18);
+    double d = in.getDouble(at + 22);
     Boolean boxedFlag = in.readPresence() ? in.readBoolean() : null;
     Byte boxedByte = in.readPresence() ? in.readByte() : null;
     Short boxedShort = in.readPresence() ? in.readShort() : null;
@@ -373,8 +376,9 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     if (!in.readPresence()) {
       return null;
     }
-    int x = in.readInt();
-    int y = in.readInt();
+    int at = in.take(8);
+    int x = in.getInt(at);
+    int y = in.getInt(at + 4);
     Point value = null;
     Throwable failure = null;
     try {

@@ -136,8 +136,9 @@ public final class SerialChunkCodec implements ChunkCodec<Serial> {
     if (!in.readPresence()) {
       return null;
     }
-    int x = in.readInt();
-    int y = in.readInt();
+    int at = in.take(8);
+    int x = in.getInt(at);
+    int y = in.getInt(at + 4);
     Point value = null;
     Throwable failure = null;
     try {

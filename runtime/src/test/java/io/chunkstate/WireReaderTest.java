@@ -3,6 +3,7 @@ package io.chunkstate;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -86,5 +87,69 @@ class WireReaderTest {
     ChunkStreamException e =
         assertThrows(ChunkStreamException.class, () -> in.readEnum(TONES));
     assertEquals(ChunkStreamException.Kind.LENGTH, e.kind());
+  }
+
+  @Test
+  void aRunOfFixedWidthValuesReadsWhatTheWriterSetAndMovesPastIt() throws ChunkStreamException {
+    WireReader in =
+        reader(
+            w -> {
+              int at = w.reserve(30);
+              w.setBoolean(at, true);
+              w.setByte(at + 1, (byte) -7);
+              w.setShort(at + 2, (short) -300);
+              w.setChar(at + 4, '\u00e9');
+              w.setInt(at + 6, 0xCAFEBABE);
+              w.setLong(at + 10, Long.MIN_VALUE + 5);
+              w.setFloat(at + 18, Float.intBitsToFloat(0x7fc00001));
+              w.setDouble(at + 22, -0.0);
+              w.writeInt(99);
+            });
+    int at = in.take(30);
+    assertEquals(true, in.getBoolean(at));
+    assertEquals((byte) -7, in.getByte(at + 1));
+    assertEquals((short) -300, in.getShort(at + 2));
+    assertEquals('\u00e9', in.getChar(at + 4));
+    assertEquals(0xCAFEBABE, in.getInt(at + 6));
+    assertEquals(Long.MIN_VALUE + 5, in.getLong(at + 10));
+    assertEquals(0x7fc00001, Float.floatToRawIntBits(in.getFloat(at + 18)));
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(in.getDouble(at + 22)));
+    assertEquals(99, in.readInt(), "the reader moved past the run");
+    assertEquals(0, in.remaining());
+  }
+
+  @Test
+  void aRunLongerThanTheDataLeftIsALengthErrorAndClaimsNothing() throws ChunkStreamException {
+    WireReader in = reader(w -> w.writeInt(5));
+    ChunkStreamException e = assertThrows(ChunkStreamException.class, () -> in.take(8));
+    assertEquals(ChunkStreamException.Kind.LENGTH, e.kind());
+    assertEquals("ToNe", e.path());
+    assertEquals(0, e.offset());
+    assertEquals(4, in.remaining(), "nothing was claimed");
+    assertEquals(5, in.readInt());
+  }
+
+  @Test
+  void aBooleanInARunThatIsNeitherZeroNorOneIsADataErrorNamingItsByte() throws ChunkStreamException {
+    WireReader in = reader(w -> { w.writeInt(1); w.writeByte((byte) 2); });
+    int at = in.take(5);
+    ChunkStreamException e = assertThrows(ChunkStreamException.class, () -> in.getBoolean(at + 4));
+    assertEquals(ChunkStreamException.Kind.DATA, e.kind());
+    assertEquals("a boolean must be 00 or 01, found 02 at data byte 4", e.detail());
+  }
+
+  @Test
+  void anEnumWrittenFromItsKeptNamesHasTheBytesOfItsNameAndReadsBack() throws ChunkStreamException {
+    byte[][] names = WireWriter.enumNames(TONES);
+    for (Tone tone : new Tone[] {Tone.LOW, Tone.LOWER, Tone.GRÜN, Tone.Ö, null}) {
+      WireWriter byName = new WireWriter();
+      byName.writeEnum(tone);
+      WireWriter kept = new WireWriter();
+      kept.writeEnum(tone, names);
+      assertArrayEquals(byName.toByteArray(), kept.toByteArray(), String.valueOf(tone));
+      WireReader in = WireReader.of(TYPE, kept.toByteArray());
+      assertSame(tone, in.readEnum(TONES));
+      assertEquals(0, in.remaining());
+    }
   }
 }

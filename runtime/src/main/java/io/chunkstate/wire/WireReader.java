@@ -194,9 +194,13 @@ public final class WireReader {
       pos++;
       return b == 1;
     }
-    throw dataError(
+    throw notBoolean(b, pos);
+  }
+
+  private ChunkStreamException notBoolean(byte b, int index) {
+    return dataError(
         String.format(
-            "a boolean must be 00 or 01, found %02x at data byte %d", b & 0xff, pos - start));
+            "a boolean must be 00 or 01, found %02x at data byte %d", b & 0xff, index - start));
   }
 
   /** One byte. */
@@ -245,6 +249,69 @@ public final class WireReader {
   /** Eight bytes: the raw bits of the double, NaN payloads included. */
   public double readDouble() throws ChunkStreamException {
     return Double.longBitsToDouble(readLong());
+  }
+
+  /**
+   * Claims the next {@code n} bytes, a run of fixed-width values, with one check, and returns the
+   * index of its first byte: each value is then read at an offset from it with {@link
+   * #getInt(int)} and the like, as a generated codec reads consecutive primitive fields. The
+   * counterpart of {@link WireWriter#reserve(int)}.
+   *
+   * @throws ChunkStreamException {@code LENGTH} at this chunk if fewer than {@code n} bytes are
+   *     left
+   */
+  public int take(int n) throws ChunkStreamException {
+    require(n, "a run of fixed-width fields");
+    int at = pos;
+    pos += n;
+    return at;
+  }
+
+  /**
+   * The byte at {@code index} of a run that {@link #take(int)} claimed, as a boolean: {@code 00}
+   * false, {@code 01} true, anything else {@code DATA}.
+   */
+  public boolean getBoolean(int index) throws ChunkStreamException {
+    byte b = buf[index];
+    if (b == 0 || b == 1) {
+      return b == 1;
+    }
+    throw notBoolean(b, index);
+  }
+
+  /** The byte at {@code index} of a run that {@link #take(int)} claimed. */
+  public byte getByte(int index) {
+    return buf[index];
+  }
+
+  /** The two bytes at {@code index} of a run that {@link #take(int)} claimed, big-endian. */
+  public short getShort(int index) {
+    return (short) SHORT.get(buf, index);
+  }
+
+  /** The two bytes at {@code index} of a run that {@link #take(int)} claimed, big-endian. */
+  public char getChar(int index) {
+    return (char) CHAR.get(buf, index);
+  }
+
+  /** The four bytes at {@code index} of a run that {@link #take(int)} claimed, big-endian. */
+  public int getInt(int index) {
+    return (int) INT.get(buf, index);
+  }
+
+  /** The eight bytes at {@code index} of a run that {@link #take(int)} claimed, big-endian. */
+  public long getLong(int index) {
+    return (long) LONG.get(buf, index);
+  }
+
+  /** The float whose raw bits are at {@code index} of a run that {@link #take(int)} claimed. */
+  public float getFloat(int index) {
+    return Float.intBitsToFloat(getInt(index));
+  }
+
+  /** The double whose raw bits are at {@code index} of a run that {@link #take(int)} claimed. */
+  public double getDouble(int index) {
+    return Double.longBitsToDouble(getLong(index));
   }
 
   /**
@@ -372,7 +439,7 @@ public final class WireReader {
     }
     int from = pos;
     for (E constant : constants) {
-      if (sameAscii(constant.name(), from, n)) {
+      if (Text.isAscii(constant.name(), buf, from, n)) {
         pos = from + n;
         return constant;
       }
@@ -414,20 +481,6 @@ public final class WireReader {
     String enumName =
         enumType.getCanonicalName() == null ? enumType.getName() : enumType.getCanonicalName();
     throw dataError(field + ": " + enumName + " has no constant with wire value " + value);
-  }
-
-  /** Whether the {@code n} bytes at {@code from} are exactly {@code name}, all ASCII. */
-  private boolean sameAscii(String name, int from, int n) {
-    if (name.length() != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      // A byte of a multi-byte sequence is negative and never equals a char.
-      if (buf[from + i] != name.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private String decodeUtf8(int from, int n) throws ChunkStreamException {
@@ -628,7 +681,7 @@ public final class WireReader {
           && !Framing.isStreamCode(subType)
           && scope.tryCharge(SUB_CHUNK_BYTES)) {
         int dataStart = pos + 8;
-        if ((int) INT.get(buf, dataStart + len) == Framing.crc(buf, pos + 4, len)) {
+        if ((int) INT.get(buf, dataStart + len) == Framing.crc(scope.crc(), buf, pos + 4, len)) {
           pos = dataStart + len + 4;
           return new WireReader(
               buf, dataStart, dataStart + len, subType, streamOffset(dataStart - 8), this,

@@ -12,6 +12,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * A growable buffer with the encoding primitives of SPEC §4 and the chunk framing of §1.
@@ -73,6 +74,8 @@ public final class WireWriter {
   private int base;
   private final boolean fixed;
   private int end;
+  // One CRC32 for every chunk this writer frames.
+  private final CRC32 crc = Framing.newCrc();
   // Shared arrays, in the order written: each stands, with its length, before buf[sharedAt[i]].
   private int shareFrom = Integer.MAX_VALUE;
   private int shared;
@@ -230,10 +233,10 @@ public final class WireWriter {
   /** Ends the chunk begun at {@code mark}: fills in its length and appends its CRC. */
   public void endChunk(int mark) {
     int length = size - mark - 8;
-    int crc;
+    int value;
     int first = firstSharedAfter(mark);
     if (first == shared) {
-      crc = Framing.crc(buf, mark + 4, length);
+      value = Framing.crc(crc, buf, mark + 4, length);
     } else {
       long spliced = length;
       for (int i = first; i < shared; i++) {
@@ -243,12 +246,10 @@ public final class WireWriter {
         throw new IllegalStateException("state larger than 2 GiB cannot be written in one chunk");
       }
       length = (int) spliced;
-      crc =
-          Framing.crc(
-              buf, mark + 4, size, sharedAt, sharedArrays, first, shared);
+      value = Framing.crc(crc, buf, mark + 4, size, sharedAt, sharedArrays, first, shared);
     }
     INT.set(buf, mark, length);
-    writeInt(crc);
+    writeInt(value);
   }
 
   /** The first shared array inside a chunk begun at {@code mark}; {@code shared} if none. */
@@ -480,16 +481,18 @@ public final class WireWriter {
     int n = s.length();
     ensure(4L + n);
     int countAt = size;
-    size += 4;
+    // ASCII fast path, in locals: one byte a char.
+    byte[] b = buf;
+    int from = countAt + 4;
     int i = 0;
-    // ASCII fast path.
     for (; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
         break;
       }
-      buf[size++] = (byte) c;
+      b[from + i] = (byte) c;
     }
+    size = from + i;
     for (; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
@@ -526,6 +529,47 @@ public final class WireWriter {
   /** The name of {@code e} as a string; the null count for null. */
   public void writeEnum(Enum<?> e) {
     writeString(e == null ? null : e.name());
+  }
+
+  /**
+   * The name of {@code e} as a string, as {@link #writeEnum(Enum)} writes it, copied from {@code
+   * names}: what a generated codec keeps, so that writing a constant encodes no string.
+   *
+   * @param names the encoded names of the enum's constants, from {@link #enumNames(Enum[])}
+   */
+  public void writeEnum(Enum<?> e, byte[][] names) {
+    if (e == null) {
+      writeInt(WireReader.NULL_COUNT);
+      return;
+    }
+    byte[] name = names[e.ordinal()];
+    int n = name.length;
+    ensure(4L + n);
+    byte[] b = buf;
+    int at = size;
+    INT.set(b, at, n);
+    for (int i = 0; i < n; i++) {
+      b[at + 4 + i] = name[i];
+    }
+    size = at + 4 + n;
+  }
+
+  /**
+   * The UTF-8 name of each of {@code constants}, as {@link #writeEnum(Enum)} writes it, at its
+   * ordinal: for {@link #writeEnum(Enum, byte[][])}.
+   *
+   * @param constants the enum's constants, as {@code values()} returns them
+   * @throws IllegalArgumentException if a name has an unpaired surrogate, which UTF-8 cannot
+   *     encode
+   */
+  public static byte[][] enumNames(Enum<?>[] constants) {
+    byte[][] names = new byte[constants.length][];
+    for (Enum<?> constant : constants) {
+      WireWriter name = new WireWriter(16);
+      name.writeString(constant.name());
+      names[constant.ordinal()] = Arrays.copyOfRange(name.buf, 4, name.size);
+    }
+    return names;
   }
 
   /**

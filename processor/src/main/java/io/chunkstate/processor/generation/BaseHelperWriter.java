@@ -161,9 +161,10 @@ final class BaseHelperWriter {
       code.addStatement("$N.$N = $T.read($N)", read, upperValues, upper, in);
     }
     FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
-    for (FieldModel field : base.type().fields()) {
-      String local = decoder.read(field, base.type().name().simpleName());
-      code.addStatement("$N.$N = $N", read, field.name(), local);
+    List<FieldModel> fields = base.type().fields();
+    List<String> fieldLocals = decoder.readAll(fields, base.type().name().simpleName());
+    for (int i = 0; i < fields.size(); i++) {
+      code.addStatement("$N.$N = $N", read, fields.get(i).name(), fieldLocals.get(i));
     }
     code.addStatement("return $N", read);
     type.addMethod(

@@ -42,6 +42,7 @@ final class CodecNames {
   private final Map<FieldModel, String> codecConstants = new LinkedHashMap<>();
   private final Map<String, String> enumConstants = new LinkedHashMap<>();
   private final Map<String, String> enumValues = new LinkedHashMap<>();
+  private final Map<String, String> enumNames = new LinkedHashMap<>();
   private final Map<String, String> structReaders = new LinkedHashMap<>();
   private final Map<String, String> structChunkReaders = new LinkedHashMap<>();
 
@@ -81,6 +82,8 @@ final class CodecNames {
       enumConstants.put(e.name().qualifiedName(), constants.newName(prefix + "_CONSTANTS"));
       if (e.byValue()) {
         enumValues.put(e.name().qualifiedName(), constants.newName(prefix + "_VALUES"));
+      } else {
+        enumNames.put(e.name().qualifiedName(), constants.newName(prefix + "_NAMES"));
       }
     }
     reserved.add(typeConstant);
@@ -88,6 +91,7 @@ final class CodecNames {
     reserved.addAll(codecConstants.values());
     reserved.addAll(enumConstants.values());
     reserved.addAll(enumValues.values());
+    reserved.addAll(enumNames.values());
     this.split = Parts.split(type);
     // Struct readers are named read<Struct>: only a split codec's readPart<i> could clash.
     NameAllocator methods = new NameAllocator();
@@ -157,6 +161,11 @@ final class CodecNames {
   /** The constant that holds the constants of {@code e}. */
   String enumConstant(JavaName e) {
     return enumConstants.get(e.qualifiedName());
+  }
+
+  /** The constant that holds the encoded names of {@code e}, an enum that travels by name. */
+  String enumNames(JavaName e) {
+    return enumNames.get(e.qualifiedName());
   }
 
   /** The constant that holds the wire values of {@code e}, an enum that travels by value. */

@@ -152,8 +152,9 @@ final class CodecWriter {
   }
 
   /**
-   * {@code MODE_CONSTANTS}: the constants of each enum the codec reads; for an enum that travels
-   * by value, each constant by name and {@code MODE_VALUES}, the value each declares.
+   * {@code MODE_CONSTANTS}: the constants of each enum the codec reads, and {@code MODE_NAMES},
+   * their names as the writer writes them; for an enum that travels by value, each constant by
+   * name and {@code MODE_VALUES}, the value each declares.
    */
   void addEnumConstants() {
     for (WireType.EnumType e : names.used.enums()) {
@@ -163,6 +164,10 @@ final class CodecWriter {
         codec.addField(
             constant(ArrayTypeName.of(enumClass), constants)
                 .initializer("$T.values()", enumClass)
+                .build());
+        codec.addField(
+            constant(ArrayTypeName.of(ArrayTypeName.of(TypeName.BYTE)), names.enumNames(e.name()))
+                .initializer("$T.enumNames($N)", WIRE_WRITER, constants)
                 .build());
         continue;
       }
@@ -727,8 +732,8 @@ final class CodecWriter {
               .endControlFlow();
       FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
       List<CodeBlock> values = new ArrayList<>();
-      for (FieldModel field : struct.fields()) {
-        values.add(CodeBlock.of("$N", decoder.read(field, struct.name().simpleName())));
+      for (String local : decoder.readAll(struct.fields(), struct.name().simpleName())) {
+        values.add(CodeBlock.of("$N", local));
       }
       code.add(
           StateCode.refusalsAreDataErrors(
@@ -762,8 +767,8 @@ final class CodecWriter {
     CodeBlock.Builder code = CodeBlock.builder();
     FieldDecoder decoder = new FieldDecoder(code, locals, sub, names);
     List<CodeBlock> values = new ArrayList<>();
-    for (FieldModel field : struct.fields()) {
-      values.add(CodeBlock.of("$N", decoder.read(field, struct.name().simpleName())));
+    for (String local : decoder.readAll(struct.fields(), struct.name().simpleName())) {
+      values.add(CodeBlock.of("$N", local));
     }
     code.beginControlFlow("while ($N.hasRemaining())", sub)
         .addStatement("$N.skipUnknown($N.nextSubChunk())", sub, sub)
@@ -818,10 +823,7 @@ final class CodecWriter {
               "values",
               (code, locals, in, holder) -> {
                 FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
-                List<String> read = new ArrayList<>();
-                for (FieldModel field : part) {
-                  read.add(decoder.read(field, type.name().simpleName()));
-                }
+                List<String> read = decoder.readAll(part, type.name().simpleName());
                 for (int f = 0; f < read.size(); f++) {
                   code.addStatement("$N.$N = $N", holder, part.get(f).name(), read.get(f));
                 }

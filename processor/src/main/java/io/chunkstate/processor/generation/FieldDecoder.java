@@ -8,6 +8,8 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.WireType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads one inline value with a {@code WireReader} into a new local: one checked read for most
@@ -53,6 +55,51 @@ final class FieldDecoder {
                   length));
     }
     return local;
+  }
+
+  /**
+   * Reads {@code fields} of a {@code owner}, in order, and returns the names of the new locals
+   * that hold them, at the same index. Consecutive fixed-width fields are read as one run, as
+   * {@link FixedRun} writes them: {@code int at = in.take(30)} checks the bytes left once, then
+   * each field is read at an offset fixed here: {@code int i = in.getInt(at + 6)}.
+   */
+  List<String> readAll(List<FieldModel> fields, String owner) {
+    List<String> locals = new ArrayList<>();
+    int from = 0;
+    while (from < fields.size()) {
+      int to = from;
+      while (to < fields.size() && FixedRun.fixedWidth(fields.get(to)) != null) {
+        to++;
+      }
+      if (to - from > 1) {
+        readRun(fields.subList(from, to), locals);
+        from = to;
+      } else {
+        locals.add(read(fields.get(from), owner));
+        from++;
+      }
+    }
+    return locals;
+  }
+
+  /** Reads a run of fixed-width fields with one check of the bytes left. */
+  private void readRun(List<FieldModel> run, List<String> locals) {
+    int width = 0;
+    for (FieldModel field : run) {
+      width += FixedRun.fixedWidth(field).minBytes();
+    }
+    String at = names.newName("at");
+    code.addStatement("int $N = $N.take($L)", at, in, width);
+    int offset = 0;
+    for (FieldModel field : run) {
+      WireType.Primitive type = FixedRun.fixedWidth(field);
+      String local = names.newName(field.name());
+      CodeBlock index = offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
+      code.addStatement(
+          "$T $N = $N.get$L($L)", javaType(type), local, in, type.methodSuffix(), index);
+      locals.add(local);
+      offset += type.minBytes();
+    }
   }
 
   /** Reads a value of {@code type} and returns the name of the new local that holds it. */

@@ -98,7 +98,8 @@ final class FieldEncoder {
             codec.enumConstant(type.name()),
             codec.enumValues(type.name()));
       } else {
-        code.addStatement("$N.writeEnum($L)", out, expression);
+        code.addStatement(
+            "$N.writeEnum($L, $N)", out, expression, codec.enumNames(type.name()));
       }
       return null;
     }

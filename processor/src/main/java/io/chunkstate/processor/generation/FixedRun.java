@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Consecutive fixed-width fields of a state, written as one run: {@code int at =
  * out.reserve(30)} checks the writer's capacity once, then each field is set at an offset fixed
- * here, with its name in a trailing comment: {@code out.setInt(at + 6, state.i()); // i}.
+ * here, with its name in a trailing comment: {@code out.setInt(at + 6, state.i()); // i}. {@link
+ * FieldDecoder#readAll} reads such a run back the same way.
  */
 final class FixedRun {
   private final CodeBlock.Builder code;
@@ -39,9 +40,14 @@ final class FixedRun {
     this.encoder = encoder;
   }
 
+  /** The primitive of {@code field} if it has a fixed width on the wire; null otherwise. */
+  static WireType.Primitive fixedWidth(FieldModel field) {
+    return field.type().accept(FIXED_WIDTH);
+  }
+
   /** Adds {@code field} to the run if it has a fixed width, and says whether it had. */
   boolean add(FieldModel field) {
-    WireType.Primitive type = field.type().accept(FIXED_WIDTH);
+    WireType.Primitive type = fixedWidth(field);
     if (type != null) {
       fields.add(field);
       types.add(type);

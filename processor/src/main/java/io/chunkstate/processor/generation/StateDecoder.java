@@ -84,9 +84,10 @@ final class StateDecoder {
   private Map<FieldModel, CodeBlock> readIntoLocals() {
     Map<FieldModel, CodeBlock> values = new LinkedHashMap<>();
     FieldDecoder decoder = new FieldDecoder(code, names, in, codec);
-    for (FieldModel field : codec.type.inlineFields()) {
-      values.put(
-          field, CodeBlock.of("$N", decoder.read(field, codec.type.name().simpleName())));
+    List<FieldModel> inline = codec.type.inlineFields();
+    List<String> locals = decoder.readAll(inline, codec.type.name().simpleName());
+    for (int i = 0; i < inline.size(); i++) {
+      values.put(inline.get(i), CodeBlock.of("$N", locals.get(i)));
     }
     for (FieldModel field : codec.type.subChunkFields()) {
       String local = names.newName(field.name());
