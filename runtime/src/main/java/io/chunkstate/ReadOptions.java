@@ -31,6 +31,15 @@ public final class ReadOptions {
   /** The deepest sub-chunks may nest below their top-level chunk (SPEC §4): 64 levels. */
   public static final int MAX_NESTING = Limits.MAX_NESTING;
 
+  private static final ReadOptions DEFAULTS =
+      new ReadOptions(
+          MAX_NESTING,
+          Limits.defaultAllocationBudget(),
+          Long.MAX_VALUE,
+          Long.MAX_VALUE,
+          (int) Framing.MAX_LENGTH,
+          null);
+
   private final int maxNesting;
   private final long allocationBudget;
   private final long maxTotalBytes;
@@ -55,13 +64,7 @@ public final class ReadOptions {
 
   /** The safe defaults described above. */
   public static ReadOptions defaults() {
-    return new ReadOptions(
-        MAX_NESTING,
-        Limits.defaultAllocationBudget(),
-        Long.MAX_VALUE,
-        Long.MAX_VALUE,
-        (int) Framing.MAX_LENGTH,
-        null);
+    return DEFAULTS;
   }
 
   /**

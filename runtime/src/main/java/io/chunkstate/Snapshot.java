@@ -24,8 +24,8 @@ public final class Snapshot {
   private static final int SCAN_UP_TO = 16;
 
   /**
-   * Takes {@code states}, their stream {@code offsets} and {@code skipped} over: the caller keeps
-   * no reference to them.
+   * Takes {@code states}, their stream {@code offsets} (at the same index; the array may be
+   * longer) and {@code skipped} over: the caller keeps no reference to them.
    */
   Snapshot(
       String producer,
@@ -37,7 +37,7 @@ public final class Snapshot {
     this.formatMinor = formatMinor;
     this.states = Collections.unmodifiableList(states);
     this.offsets = offsets;
-    this.skipped = Collections.unmodifiableList(skipped);
+    this.skipped = skipped.isEmpty() ? List.of() : Collections.unmodifiableList(skipped);
   }
 
   /** The stream offset of the chunk of the state at {@code index} of {@link #states()}. */

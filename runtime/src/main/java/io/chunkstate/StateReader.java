@@ -152,7 +152,7 @@ public final class StateReader {
   /** Every state of {@code stream}, which holds them all: its budget covers the whole stream. */
   private static Snapshot readAll(StateStream stream) throws IOException {
     List<Object> states = new ArrayList<>();
-    long[] offsets = new long[16];
+    long[] offsets = new long[8];
     while (stream.next()) {
       stream.charge(STATE_BYTES, stream.offset(), stream.type().value(), "a decoded state");
       if (states.size() == offsets.length) {
@@ -165,7 +165,7 @@ public final class StateReader {
         stream.producer(),
         stream.formatMinor(),
         states,
-        Arrays.copyOf(offsets, states.size()),
+        offsets,
         stream.takeSkipped());
   }
 }

@@ -66,6 +66,7 @@ import java.util.Objects;
  */
 public final class StateStream implements Closeable {
   private static final Access.Opener<WireReader> READERS = Access.opener(WireReader.class);
+  private static final byte[] SIGNATURE = Signature.CHUNKSTATE.bytes();
 
   private final FrameReader input;
   private final ChunkRegistry registry;
@@ -160,7 +161,7 @@ public final class StateStream implements Closeable {
     try {
       StateStream stream =
           new StateStream(
-              FrameReader.open(bytes, Signature.CHUNKSTATE.bytes()),
+              FrameReader.open(bytes, SIGNATURE),
               registry,
               options,
               true,
@@ -189,7 +190,7 @@ public final class StateStream implements Closeable {
         options.timeout() == null ? null : new ReadDeadline(in, options.timeout());
     try {
       FrameReader input =
-          FrameReader.open(deadline == null ? in : deadline, Signature.CHUNKSTATE.bytes());
+          FrameReader.open(deadline == null ? in : deadline, SIGNATURE);
       StateStream stream =
           new StateStream(input, registry, options, wholeInput, deadline, perChunkBudget);
       stream.readHeader();
@@ -215,7 +216,10 @@ public final class StateStream implements Closeable {
           ChunkType.render(input.pendingType()),
           "the first chunk must be CHDR, found " + ChunkType.render(input.pendingType()));
     }
-    Header.Declared declared = Header.read(input.readData());
+    input.readDataTransient();
+    Header.Declared declared =
+        Header.read(
+            input.dataArray(), input.dataOffset(), input.pendingLength(), input.pendingStart());
     producer = declared.producer();
     formatMinor = declared.minor();
   }

@@ -213,14 +213,42 @@ public final class StateWriter implements Closeable {
 
   /** The signature and a {@code CHDR} naming {@code producer} (SPEC §3), into the buffer. */
   private void writeHeader(String producer) {
-    buffer.writeRaw(SIGNATURE, 0, SIGNATURE.length);
-    int mark = buffer.beginChunk(ChunkType.CHDR);
-    buffer.writeInt(Header.FORMAT_MAJOR << 16 | Header.FORMAT_MINOR);
-    buffer.writeString(producer);
-    buffer.endChunk(mark);
+    Opening opening = lastOpening;
+    if (opening == null || !opening.producer().equals(producer)) {
+      opening = new Opening(producer, opening(producer));
+      lastOpening = opening;
+    }
+    buffer.writeRaw(opening.bytes(), 0, opening.bytes().length);
   }
 
-  private static final byte[] SIGNATURE = Signature.CHUNKSTATE.bytes();
+  /** The signature and a {@code CHDR} naming {@code producer}, encoded. */
+  private static byte[] opening(String producer) {
+    WireWriter out = new WireWriter(64);
+    byte[] signature = Signature.CHUNKSTATE.bytes();
+    out.writeRaw(signature, 0, signature.length);
+    int mark = out.beginChunk(ChunkType.CHDR);
+    out.writeInt(Header.FORMAT_MAJOR << 16 | Header.FORMAT_MINOR);
+    out.writeString(producer);
+    out.endChunk(mark);
+    return out.toByteArray();
+  }
+
+  /**
+   * The opening bytes of a stream for one producer name, kept for the next writer: a program
+   * names itself the same way in every stream it writes. Never changed once made.
+   */
+  private record Opening(String producer, byte[] bytes) {}
+
+  private static volatile Opening lastOpening;
+
+  /** The {@code CEND} chunk, whose bytes never change. */
+  private static final byte[] END = end();
+
+  private static byte[] end() {
+    WireWriter out = new WireWriter(16);
+    out.endChunk(out.beginChunk(ChunkType.CEND));
+    return out.toByteArray();
+  }
 
   /**
    * Writes {@code state} as one top-level chunk, sub-chunks included, with the registry's codec
@@ -264,7 +292,7 @@ public final class StateWriter implements Closeable {
    */
   public void finish() throws IOException {
     checkWritable();
-    buffer.endChunk(buffer.beginChunk(ChunkType.CEND));
+    buffer.writeRaw(END, 0, END.length);
     flushBuffer();
     if (out != null) {
       try {

@@ -22,12 +22,14 @@ import java.util.zip.CRC32;
 public final class FrameReader {
   private static final int FIRST_BUFFER = 64 * 1024;
   private static final int SKIP_BUFFER = 8 * 1024;
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final InputStream in;
   private final byte[] array;
   private final int arrayEnd;
-  private final byte[] word = new byte[8];
-  private final CRC32 crc = Framing.newCrc();
+  // For an InputStream only: a byte array is read in place.
+  private final byte[] word;
+  private final CRC32 crc;
   private long position;
   // The chunk whose header nextHeader() read, and whose data comes next.
   private long pendingStart;
@@ -45,6 +47,8 @@ public final class FrameReader {
     this.in = in;
     this.array = array;
     this.arrayEnd = arrayEnd;
+    this.word = in == null ? null : new byte[8];
+    this.crc = Framing.newCrc();
   }
 
   /** A reader of {@code in}, whose first eight bytes must be {@code signature}. */
@@ -73,6 +77,12 @@ public final class FrameReader {
   }
 
   private void checkSignature(byte[] signature) throws IOException {
+    if (array != null
+        && arrayEnd >= 8
+        && Arrays.equals(array, 0, 8, signature, 0, signature.length)) {
+      position = 8;
+      return;
+    }
     byte[] found = new byte[8];
     int n = read(found, 0, 8);
     if (n < 8 || !Arrays.equals(signature, found)) {
@@ -102,15 +112,30 @@ public final class FrameReader {
   public boolean nextHeader() throws IOException {
     release();
     long start = position;
-    int n = read(word, 0, 8);
-    if (n == 0) {
-      return false;
+    long length;
+    int type;
+    if (array != null) {
+      long n = Math.min(8, arrayEnd - start);
+      if (n < 8) {
+        if (n == 0) {
+          return false;
+        }
+        throw Errors.truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
+      }
+      length = Integer.toUnsignedLong(Framing.getInt(array, (int) start));
+      type = Framing.getInt(array, (int) start + 4);
+      position = start + 8;
+    } else {
+      int n = read(word, 0, 8);
+      if (n == 0) {
+        return false;
+      }
+      if (n < 8) {
+        throw Errors.truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
+      }
+      length = Integer.toUnsignedLong(Framing.getInt(word, 0));
+      type = Framing.getInt(word, 4);
     }
-    if (n < 8) {
-      throw Errors.truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
-    }
-    long length = Integer.toUnsignedLong(Framing.getInt(word, 0));
-    int type = Framing.getInt(word, 4);
     if (length > Framing.MAX_LENGTH || !ChunkType.isValid(type)) {
       Framing.checkHeader(start, length, type, ChunkType.render(type));
     }
@@ -180,11 +205,17 @@ public final class FrameReader {
       dataArray = array;
       dataOffset = (int) position;
       position += len;
-      computed = Framing.crc(array, dataOffset - 4, len); // the type bytes precede the data
+      computed = Framing.crc(crc, array, dataOffset - 4, len); // the type bytes precede the data
     } else {
+      // The data and its CRC in one read: the CRC's four bytes follow the data in the buffer.
       dataArray = readData(start, type, len, transientBuffer);
       dataOffset = 0;
       computed = Framing.crc(crc, type, dataArray, 0, len);
+      int stored = Framing.getInt(dataArray, len);
+      if (stored != computed) {
+        Framing.checkCrc(start, ChunkType.render(type), stored, computed);
+      }
+      return stored;
     }
     int stored = readCrc(start, type);
     if (stored != computed) {
@@ -221,21 +252,25 @@ public final class FrameReader {
     long start = pendingStart;
     int type = pendingType;
     int len = pendingLength;
-    crc.reset();
-    Framing.putInt(word, 0, type);
-    crc.update(word, 0, 4);
-    if (array != null) {
+    int computed;
+    if (len == 0) {
+      computed = Framing.emptyCrc(type);
+    } else if (array != null) {
       if (arrayEnd - position < len) {
         throw Errors.truncated(start, ChunkType.render(type), dataEnds(arrayEnd - position, len));
       }
-      crc.update(array, (int) position, len);
+      int from = (int) position;
+      computed = Framing.crc(crc, array, from - 4, len); // the type bytes precede the data
       if (sink != null) {
-        sink.write(array, (int) position, len);
+        sink.write(array, from, len);
       }
       position += len;
     } else {
-      if (len > 0 && (scratch == null || scratch.length < Math.min(len, SKIP_BUFFER))) {
-        scratch = new byte[Math.min(len, SKIP_BUFFER)]; // an empty CEND needs none
+      crc.reset();
+      Framing.putInt(word, 0, type);
+      crc.update(word, 0, 4);
+      if (scratch == null || scratch.length < Math.min(len, SKIP_BUFFER)) {
+        scratch = new byte[Math.min(len, SKIP_BUFFER)];
       }
       long left = len;
       while (left > 0) {
@@ -249,8 +284,8 @@ public final class FrameReader {
         }
         left -= n;
       }
+      computed = (int) crc.getValue();
     }
-    int computed = (int) crc.getValue();
     int stored = readCrc(start, type);
     if (stored != computed) {
       Framing.checkCrc(start, ChunkType.render(type), stored, computed);
@@ -266,7 +301,7 @@ public final class FrameReader {
    */
   public void requireEnd() throws IOException {
     long at = position;
-    if (read(word, 0, 1) > 0) {
+    if (array != null ? at < arrayEnd : read(word, 0, 1) > 0) {
       throw Errors.trailingData(at);
     }
   }
@@ -279,6 +314,16 @@ public final class FrameReader {
   }
 
   private int readCrc(long start, int type) throws IOException {
+    if (array != null) {
+      if (arrayEnd - position < 4) {
+        position = arrayEnd;
+        throw Errors.truncated(
+            start, ChunkType.render(type), "the stream ends inside the CRC of a chunk");
+      }
+      int stored = Framing.getInt(array, (int) position);
+      position += 4;
+      return stored;
+    }
     if (read(word, 0, 4) < 4) {
       throw Errors.truncated(
           start, ChunkType.render(type), "the stream ends inside the CRC of a chunk");
@@ -286,11 +331,13 @@ public final class FrameReader {
     return Framing.getInt(word, 0);
   }
 
+  /** The {@code len} bytes of a chunk's data and the four of its CRC after them. */
   private byte[] readData(long start, int type, int len, boolean transientBuffer)
       throws IOException {
     // Grow as bytes arrive: the declared length is not trusted with an allocation. A transient
     // buffer kept from an earlier chunk is charged again, as long as it is held for this one.
-    int first = charge(start, type, Math.min(len, FIRST_BUFFER));
+    long total = len + 4L;
+    int first = charge(start, type, (int) Math.min(total, FIRST_BUFFER));
     byte[] data;
     if (transientBuffer && reused != null && reused.length >= first) {
       data = reused;
@@ -298,15 +345,24 @@ public final class FrameReader {
       data = new byte[first];
     }
     int filled = 0;
-    while (filled < len) {
+    while (filled < total) {
       if (filled == data.length) {
-        int grown = (int) Math.min(len, 2L * data.length);
-        charge(start, type, grown);
-        data = Arrays.copyOf(data, grown);
+        long grown = Math.min(total, 2L * data.length);
+        if (grown > MAX_ARRAY) {
+          throw Errors.limit(
+              start,
+              ChunkType.render(type),
+              "the chunk's data of " + len + " bytes is longer than a Java array can hold");
+        }
+        charge(start, type, (int) grown);
+        data = Arrays.copyOf(data, (int) grown);
       }
-      int n = read(data, filled, Math.min(data.length, len) - filled);
+      int n = read(data, filled, (int) Math.min(data.length, total) - filled);
       if (n == 0) {
-        throw Errors.truncated(start, ChunkType.render(type), dataEnds(filled, len));
+        throw Errors.truncated(
+            start,
+            ChunkType.render(type),
+            filled < len ? dataEnds(filled, len) : "the stream ends inside the CRC of a chunk");
       }
       filled += n;
     }

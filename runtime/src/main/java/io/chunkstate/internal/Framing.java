@@ -3,6 +3,9 @@ package io.chunkstate.internal;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
 import io.chunkstate.SkippedChunk;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 
 /**
@@ -17,8 +20,12 @@ public final class Framing {
   /** The bytes of a chunk around its data: length, type and CRC. */
   public static final int OVERHEAD = 12;
 
+  private static final VarHandle INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
   private static final int CHDR = ChunkType.CHDR.value();
   private static final int CEND = ChunkType.CEND.value();
+  private static final int CEND_CRC = crc(new byte[] {'C', 'E', 'N', 'D'}, 0, 0);
 
   private Framing() {}
 
@@ -32,10 +39,28 @@ public final class Framing {
    * bytes of data follow them: the format lays them out so, and one pass covers both.
    */
   public static int crc(byte[] bytes, int typeAt, int length) {
-    // A fresh CRC32 costs less than a ThreadLocal lookup: once inlined, it is not allocated.
-    CRC32 crc = new CRC32();
+    return crc(new CRC32(), bytes, typeAt, length);
+  }
+
+  /**
+   * The CRC of a chunk laid out as {@link #crc(byte[], int, int)} says, computed with {@code
+   * crc}, which is reset first: for a reader or writer that checks many chunks with one {@code
+   * CRC32}, and so allocates none per chunk whatever the JIT inlines.
+   */
+  public static int crc(CRC32 crc, byte[] bytes, int typeAt, int length) {
+    crc.reset();
     crc.update(bytes, typeAt, 4 + length);
     return (int) crc.getValue();
+  }
+
+  /** The CRC of a chunk of type {@code type} with no data, such as {@code CEND}. */
+  public static int emptyCrc(int type) {
+    if (type == CEND) {
+      return CEND_CRC; // every stream ends with it
+    }
+    byte[] bytes = new byte[4];
+    putInt(bytes, 0, type);
+    return crc(bytes, 0, 0);
   }
 
   /**
@@ -43,11 +68,18 @@ public final class Framing {
    * data follows them up to {@code end} with arrays spliced in: array {@code i} (from {@code
    * first} to {@code last}, exclusive) stands before {@code bytes[at[i]]}. For a writer that hands
    * large arrays to its output instead of copying them: the CRC is taken over each array where it
-   * lies.
+   * lies. {@code crc} is reset first.
    */
   public static int crc(
-      byte[] bytes, int typeAt, int end, int[] at, byte[][] arrays, int first, int last) {
-    CRC32 crc = new CRC32();
+      CRC32 crc,
+      byte[] bytes,
+      int typeAt,
+      int end,
+      int[] at,
+      byte[][] arrays,
+      int first,
+      int last) {
+    crc.reset();
     int from = typeAt;
     for (int i = first; i < last; i++) {
       crc.update(bytes, from, at[i] - from);
@@ -178,15 +210,11 @@ public final class Framing {
 
   /** The big-endian int at {@code i}. */
   public static int getInt(byte[] b, int i) {
-    return ((b[i] & 0xff) << 24) | ((b[i + 1] & 0xff) << 16) | ((b[i + 2] & 0xff) << 8)
-        | (b[i + 3] & 0xff);
+    return (int) INT.get(b, i);
   }
 
   /** Writes {@code v} big-endian at {@code i}. */
   public static void putInt(byte[] b, int i, int v) {
-    b[i] = (byte) (v >>> 24);
-    b[i + 1] = (byte) (v >>> 16);
-    b[i + 2] = (byte) (v >>> 8);
-    b[i + 3] = (byte) v;
+    INT.set(b, i, v);
   }
 }

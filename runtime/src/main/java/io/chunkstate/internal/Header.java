@@ -13,6 +13,9 @@ public final class Header {
 
   private static final int NULL_COUNT = -1;
 
+  // The producer name of the last stream read, which the next one most often repeats.
+  private static volatile String lastProducer = "";
+
   private Header() {}
 
   /**
@@ -32,35 +35,48 @@ public final class Header {
    *     VERSION} for another major version, {@code DATA} for a null name or one that is not UTF-8
    */
   public static Declared read(Frame chdr) throws ChunkStreamException {
-    byte[] b = chdr.array();
-    int from = chdr.dataOffset();
-    int length = chdr.length();
+    return read(chdr.array(), chdr.dataOffset(), chdr.length(), chdr.offset());
+  }
+
+  /**
+   * Reads and checks the {@code length} bytes of data of a {@code CHDR} at {@code from} of {@code
+   * b}, as {@link #read(Frame)} does; {@code offset} is the chunk's stream offset, which an error
+   * names.
+   */
+  public static Declared read(byte[] b, int from, int length, long offset)
+      throws ChunkStreamException {
     if (length < 8) {
       throw Errors.length(
-          chdr.offset(),
+          offset,
           "CHDR",
           "CHDR holds " + length + " bytes, fewer than its version and the count of its producer");
     }
     int major = (Framing.getInt(b, from) >>> 16) & 0xffff;
     int minor = Framing.getInt(b, from) & 0xffff;
     if (major != FORMAT_MAJOR) {
-      throw Errors.version(chdr.offset(), major, minor);
+      throw Errors.version(offset, major, minor);
     }
     int count = Framing.getInt(b, from + 4);
     if (count == NULL_COUNT) {
-      throw Errors.data(chdr.offset(), "CHDR", "the producer name is null");
+      throw Errors.data(offset, "CHDR", "the producer name is null");
     }
     if (count < 0 || count > length - 8) {
       throw Errors.length(
-          chdr.offset(),
+          offset,
           "CHDR",
           "the producer name's count " + Integer.toUnsignedString(count) + " runs past the "
               + (length - 8) + " bytes left");
     }
+    String last = lastProducer;
+    if (Text.isAscii(last, b, from + 8, count)) {
+      return new Declared(minor, last); // a reader reads streams of the same producer, mostly
+    }
     try {
-      return new Declared(minor, Text.utf8(b, from + 8, count));
+      String producer = Text.utf8(b, from + 8, count);
+      lastProducer = producer;
+      return new Declared(minor, producer);
     } catch (CharacterCodingException e) {
-      throw Errors.data(chdr.offset(), "CHDR", "the producer name is not valid UTF-8");
+      throw Errors.data(offset, "CHDR", "the producer name is not valid UTF-8");
     }
   }
 }

@@ -3,6 +3,7 @@ package io.chunkstate.internal;
 import io.chunkstate.SkippedChunk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * What every reader of one stream shares: the allocation budget (a scope is the read's {@link
@@ -12,6 +13,7 @@ import java.util.List;
 public final class Scope extends Budget {
   private List<SkippedChunk> skipped;
   private final int maxDepth;
+  private final CRC32 crc = Framing.newCrc();
 
   /**
    * @param skipped where unknown ancillary chunks skipped at every depth are recorded
@@ -43,6 +45,11 @@ public final class Scope extends Budget {
   /** The read's allocation budget: this scope. */
   public Budget budget() {
     return this;
+  }
+
+  /** The one {@code CRC32} with which every reader of the stream checks its sub-chunks. */
+  public CRC32 crc() {
+    return crc;
   }
 
   /** How many levels sub-chunks may nest below their top-level chunk. */
