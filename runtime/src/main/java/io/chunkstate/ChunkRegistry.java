@@ -3,7 +3,6 @@ package io.chunkstate;
 import io.chunkstate.schema.TypeDescription;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -27,10 +26,12 @@ import java.util.TreeMap;
 public final class ChunkRegistry {
   private final TreeMap<ChunkType, ChunkCodec<?>> byType;
   private final Map<Class<?>, ChunkCodec<?>> byClass;
-  // The same codecs by type value, ascending, for a reader's lookup per chunk: no boxing, no
-  // ChunkType.
+  // The same codecs by type value, for a reader's lookup per chunk: no boxing, no ChunkType. An
+  // open-addressing table at most half full; 0, which no type's four letters make, marks a free
+  // slot.
   private final int[] typeValues;
   private final ChunkCodec<?>[] typeCodecs;
+  private final int typeShift;
   private final boolean loaded;
 
   private ChunkRegistry(Iterable<? extends ChunkCodec<?>> codecs, boolean loaded) {
@@ -66,13 +67,23 @@ public final class ChunkRegistry {
     }
     this.byType = types;
     this.byClass = classes;
-    this.typeValues = new int[types.size()];
-    this.typeCodecs = new ChunkCodec<?>[types.size()];
-    int i = 0;
+    int bits = Math.max(2, 33 - Integer.numberOfLeadingZeros(types.size()));
+    this.typeValues = new int[1 << bits];
+    this.typeCodecs = new ChunkCodec<?>[1 << bits];
+    this.typeShift = 32 - bits;
     for (Map.Entry<ChunkType, ChunkCodec<?>> entry : types.entrySet()) {
-      typeValues[i] = entry.getKey().value();
-      typeCodecs[i++] = entry.getValue();
+      int at = slot(entry.getKey().value());
+      while (typeValues[at] != 0) {
+        at = (at + 1) & (typeValues.length - 1);
+      }
+      typeValues[at] = entry.getKey().value();
+      typeCodecs[at] = entry.getValue();
     }
+  }
+
+  /** Where the table starts looking for {@code typeValue}. */
+  private int slot(int typeValue) {
+    return (typeValue * 0x9E3779B9) >>> typeShift;
   }
 
   /**
@@ -161,9 +172,17 @@ public final class ChunkRegistry {
    * reserved bit is set, as {@link #codecFor(ChunkType)} gives: no codec may claim one.
    */
   ChunkCodec<?> codecFor(int typeValue) {
-    // ChunkType orders by value, so the array is sorted.
-    int at = Arrays.binarySearch(typeValues, typeValue);
-    return at < 0 ? null : typeCodecs[at];
+    int at = slot(typeValue);
+    while (true) {
+      int found = typeValues[at];
+      if (found == typeValue) {
+        return typeCodecs[at]; // null for the free slot of a lookup of 0
+      }
+      if (found == 0) {
+        return null;
+      }
+      at = (at + 1) & (typeValues.length - 1);
+    }
   }
 
   /**

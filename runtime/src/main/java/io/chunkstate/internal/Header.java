@@ -2,6 +2,7 @@ package io.chunkstate.internal;
 
 import io.chunkstate.ChunkStreamException;
 import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
 
 /** The {@code CHDR} chunk of SPEC §3: the format version a stream declares. */
 public final class Header {
@@ -13,8 +14,11 @@ public final class Header {
 
   private static final int NULL_COUNT = -1;
 
-  // The producer name of the last stream read, which the next one most often repeats.
-  private static volatile String lastProducer = "";
+  // The producer name of the last stream read, which the next one most often repeats, with its
+  // bytes. Never changed once made.
+  private record Producer(String name, byte[] utf8) {}
+
+  private static volatile Producer lastProducer = new Producer("", new byte[0]);
 
   private Header() {}
 
@@ -67,13 +71,13 @@ public final class Header {
           "the producer name's count " + Integer.toUnsignedString(count) + " runs past the "
               + (length - 8) + " bytes left");
     }
-    String last = lastProducer;
-    if (Text.isAscii(last, b, from + 8, count)) {
-      return new Declared(minor, last); // a reader reads streams of the same producer, mostly
+    Producer last = lastProducer;
+    if (Arrays.equals(b, from + 8, from + 8 + count, last.utf8(), 0, last.utf8().length)) {
+      return new Declared(minor, last.name()); // a reader reads streams of one producer, mostly
     }
     try {
       String producer = Text.utf8(b, from + 8, count);
-      lastProducer = producer;
+      lastProducer = new Producer(producer, Arrays.copyOfRange(b, from + 8, from + 8 + count));
       return new Declared(minor, producer);
     } catch (CharacterCodingException e) {
       throw Errors.data(offset, "CHDR", "the producer name is not valid UTF-8");
