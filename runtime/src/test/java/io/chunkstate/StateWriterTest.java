@@ -292,4 +292,30 @@ class StateWriterTest {
     // PNG's IEND chunk: 00000000 49454E44 AE426082
     assertArrayEquals(Hex.decode("00000000 49454e44 ae426082"), w.toByteArray());
   }
+
+  /**
+   * A writer copies the opening it encoded for the last producer name: streams of several
+   * producers, alternating, each open with their own name, and a name UTF-8 cannot encode is
+   * refused without changing what the next writer copies.
+   */
+  @Test
+  void eachStreamOpensWithItsOwnProducerWhateverTheWriterBeforeItNamed() throws IOException {
+    String[] producers = {"vmm 2.1", "vmm 2.2", "vmm 2.1", "grün ☃ 😀", "", "vmm 2.1"};
+    for (String producer : producers) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (StateWriter writer = StateWriter.open(out, producer, LINKS)) {
+        writer.finish();
+      }
+      assertEquals(producer, StateReader.read(out.toByteArray(), LINKS).producer());
+      byte[] into = new byte[64];
+      StateWriter inMemory = StateWriter.into(into, 0, producer, LINKS);
+      inMemory.finish();
+      assertArrayEquals(out.toByteArray(), Arrays.copyOf(into, inMemory.position()), producer);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> StateWriter.open(new ByteArrayOutputStream(), producer + "\ud800", LINKS));
+      assertTrue(e.getMessage().contains("unpaired surrogate"), e.getMessage());
+    }
+  }
 }
