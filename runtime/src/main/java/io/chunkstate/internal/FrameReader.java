@@ -23,13 +23,13 @@ public final class FrameReader {
   private static final int FIRST_BUFFER = 64 * 1024;
   private static final int SKIP_BUFFER = 8 * 1024;
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+  private static final String CRC_ENDS = "the stream ends inside the CRC of a chunk";
 
   private final InputStream in;
   private final byte[] array;
   private final int arrayEnd;
-  // For an InputStream only: a byte array is read in place.
-  private final byte[] word;
-  private final CRC32 crc;
+  private final byte[] word = new byte[8];
+  private final CRC32 crc = Framing.newCrc();
   private long position;
   // The chunk whose header nextHeader() read, and whose data comes next.
   private long pendingStart;
@@ -47,8 +47,6 @@ public final class FrameReader {
     this.in = in;
     this.array = array;
     this.arrayEnd = arrayEnd;
-    this.word = in == null ? null : new byte[8];
-    this.crc = Framing.newCrc();
   }
 
   /** A reader of {@code in}, whose first eight bytes must be {@code signature}. */
@@ -83,12 +81,11 @@ public final class FrameReader {
       position = 8;
       return;
     }
-    byte[] found = new byte[8];
-    int n = read(found, 0, 8);
-    if (n < 8 || !Arrays.equals(signature, found)) {
+    int n = read(word, 0, 8);
+    if (n < 8 || !Arrays.equals(signature, word)) {
       throw Errors.signature(
-          "expected signature " + hex(signature, 8) + " but found " + hex(found, n)
-              + describe(found, n));
+          "expected signature " + hex(signature, 8) + " but found " + hex(word, n)
+              + describe(word, n));
     }
   }
 
@@ -114,14 +111,8 @@ public final class FrameReader {
     long start = position;
     long length;
     int type;
-    if (array != null) {
-      long n = Math.min(8, arrayEnd - start);
-      if (n < 8) {
-        if (n == 0) {
-          return false;
-        }
-        throw Errors.truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
-      }
+    if (array != null && arrayEnd - start >= 8) {
+      // A whole header in the array: read in place.
       length = Integer.toUnsignedLong(Framing.getInt(array, (int) start));
       type = Framing.getInt(array, (int) start + 4);
       position = start + 8;
@@ -198,6 +189,7 @@ public final class FrameReader {
     int type = pendingType;
     int len = pendingLength;
     int computed;
+    int stored;
     if (array != null) {
       if (arrayEnd - position < len) {
         throw Errors.truncated(start, ChunkType.render(type), dataEnds(arrayEnd - position, len));
@@ -206,18 +198,14 @@ public final class FrameReader {
       dataOffset = (int) position;
       position += len;
       computed = Framing.crc(crc, array, dataOffset - 4, len); // the type bytes precede the data
+      stored = readCrc(start, type);
     } else {
       // The data and its CRC in one read: the CRC's four bytes follow the data in the buffer.
       dataArray = readData(start, type, len, transientBuffer);
       dataOffset = 0;
       computed = Framing.crc(crc, type, dataArray, 0, len);
-      int stored = Framing.getInt(dataArray, len);
-      if (stored != computed) {
-        Framing.checkCrc(start, ChunkType.render(type), stored, computed);
-      }
-      return stored;
+      stored = Framing.getInt(dataArray, len);
     }
-    int stored = readCrc(start, type);
     if (stored != computed) {
       Framing.checkCrc(start, ChunkType.render(type), stored, computed);
     }
@@ -301,7 +289,7 @@ public final class FrameReader {
    */
   public void requireEnd() throws IOException {
     long at = position;
-    if (array != null ? at < arrayEnd : read(word, 0, 1) > 0) {
+    if (read(word, 0, 1) > 0) {
       throw Errors.trailingData(at);
     }
   }
@@ -314,19 +302,13 @@ public final class FrameReader {
   }
 
   private int readCrc(long start, int type) throws IOException {
-    if (array != null) {
-      if (arrayEnd - position < 4) {
-        position = arrayEnd;
-        throw Errors.truncated(
-            start, ChunkType.render(type), "the stream ends inside the CRC of a chunk");
-      }
-      int stored = Framing.getInt(array, (int) position);
+    if (array != null && arrayEnd - position >= 4) {
+      int stored = Framing.getInt(array, (int) position); // read in place
       position += 4;
       return stored;
     }
     if (read(word, 0, 4) < 4) {
-      throw Errors.truncated(
-          start, ChunkType.render(type), "the stream ends inside the CRC of a chunk");
+      throw Errors.truncated(start, ChunkType.render(type), CRC_ENDS);
     }
     return Framing.getInt(word, 0);
   }
@@ -362,7 +344,7 @@ public final class FrameReader {
         throw Errors.truncated(
             start,
             ChunkType.render(type),
-            filled < len ? dataEnds(filled, len) : "the stream ends inside the CRC of a chunk");
+            filled < len ? dataEnds(filled, len) : CRC_ENDS);
       }
       filled += n;
     }
