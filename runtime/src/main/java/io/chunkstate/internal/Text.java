@@ -32,23 +32,6 @@ public final class Text {
   }
 
   /**
-   * Whether the {@code n} bytes at {@code from} of {@code bytes} are exactly {@code s}, every
-   * character of it ASCII: a string already made for those bytes.
-   */
-  public static boolean isAscii(String s, byte[] bytes, int from, int n) {
-    if (s.length() != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      // A byte of a multi-byte sequence is negative and never equals a char.
-      if (bytes[from + i] != s.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
    * {@code s} in double quotes, with quotes, backslashes and every character that is not
    * printable escaped ({@code \n}, {@code \"}, {@code \u2028}), so that bytes a peer chose can
    * neither break a message into several lines nor pass for other text; null as {@code null}.

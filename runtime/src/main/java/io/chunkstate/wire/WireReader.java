@@ -439,7 +439,7 @@ public final class WireReader {
     }
     int from = pos;
     for (E constant : constants) {
-      if (Text.isAscii(constant.name(), buf, from, n)) {
+      if (sameAscii(constant.name(), from, n)) {
         pos = from + n;
         return constant;
       }
@@ -481,6 +481,20 @@ public final class WireReader {
     String enumName =
         enumType.getCanonicalName() == null ? enumType.getName() : enumType.getCanonicalName();
     throw dataError(field + ": " + enumName + " has no constant with wire value " + value);
+  }
+
+  /** Whether the {@code n} bytes at {@code from} are exactly {@code name}, all ASCII. */
+  private boolean sameAscii(String name, int from, int n) {
+    if (name.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      // A byte of a multi-byte sequence is negative and never equals a char.
+      if (buf[from + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String decodeUtf8(int from, int n) throws ChunkStreamException {
