@@ -247,6 +247,53 @@ class StateWriterTest {
   }
 
   @Test
+  void aCycleEnteredDeepInAChainOrOfOneStateIsRefusedAsACycle() throws IOException {
+    // Ten distinct links, then a ring of three: the ring starts below the depth from which the
+    // writer records open states, and is found all the same.
+    Link ringStart = new Link(100, null);
+    Link ringEnd = new Link(102, null);
+    ringStart.next = new Link(101, ringEnd);
+    ringEnd.next = ringStart;
+    Link head = ringStart;
+    for (int i = 9; i >= 0; i--) {
+      head = new Link(i, head);
+    }
+    Link self = new Link(1, null);
+    self.next = self;
+    for (Link cyclic : List.of(head, self)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      StateWriter writer = StateWriter.open(out, "test", LINKS);
+      int before = out.size();
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> writer.write(cyclic));
+      assertTrue(e.getMessage().contains("contains itself"), e.getMessage());
+      assertEquals(before, out.size());
+      writer.write(new Link(7, null));
+      writer.finish();
+      assertEquals(7, StateReader.read(out.toByteArray(), LINKS).get(Link.class).value);
+    }
+  }
+
+  @Test
+  void aCycleLongerThanTheNestingLimitAllowsIsRefusedByTheLimit() throws IOException {
+    // A ring of 70 links would need more levels than SPEC §4 allows before it repeats.
+    Link last = new Link(69, null);
+    Link first = last;
+    for (int i = 68; i >= 0; i--) {
+      first = new Link(i, first);
+    }
+    last.next = first;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StateWriter writer = StateWriter.open(out, "test", LINKS);
+    int before = out.size();
+    Link ring = first;
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> writer.write(ring));
+    assertTrue(e.getMessage().contains("deeper than 64 levels"), e.getMessage());
+    assertEquals(before, out.size());
+  }
+
+  @Test
   void anErrorWhileEncodingLeavesNothingInTheBuffer() throws IOException {
     // A codec that fails with an Error, not an exception, part-way through its chunk.
     ChunkCodec<Node> failing =

@@ -56,6 +56,11 @@ public final class WireWriter {
   private static final int SHARE_FROM = 1024;
   private static final int FIRST_SHARED = 4;
   private static final int FIRST_OPEN = 4;
+  // The depth from which a writer records the states of open chunks, to find a state that
+  // contains itself: such a state nests without end, so it reaches this depth and repeats within
+  // the levels left before the nesting limit. Shallower chunks, nearly all of them, store no
+  // reference, and so pay no garbage collector's write barrier.
+  private static final int TRACK_FROM = 8;
 
   private static final VarHandle SHORT =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
@@ -64,10 +69,11 @@ public final class WireWriter {
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  // The states whose chunks are open, outermost first: index 0 is the top-level chunk.
-  private Object[] open = new Object[FIRST_OPEN];
-  private ChunkType[] openTypes = new ChunkType[FIRST_OPEN];
+  // The types of the chunks open, outermost first: index 0 is the top-level chunk.
+  private int[] openTypes = new int[FIRST_OPEN];
   private int depth;
+  // The states of the chunks open at depth TRACK_FROM and deeper, made when first needed.
+  private Object[] open;
   private byte[] buf;
   private int size;
   // Where the written bytes start in buf: 0, but in a caller's array; and whether buf may grow.
@@ -107,7 +113,9 @@ public final class WireWriter {
   /** Empties the writer, keeping its buffer. */
   public void reset() {
     size = base;
-    Arrays.fill(open, 0, depth, null);
+    if (depth > TRACK_FROM) {
+      Arrays.fill(open, TRACK_FROM, depth, null);
+    }
     depth = 0;
     if (shared > 0) {
       Arrays.fill(sharedArrays, 0, shared, null);
@@ -206,9 +214,10 @@ public final class WireWriter {
   public int beginChunk(ChunkType type) {
     int mark = size;
     ensure(8);
-    INT.set(buf, size, 0);
-    INT.set(buf, size + 4, type.value());
-    size += 8;
+    byte[] b = buf;
+    INT.set(b, mark, 0);
+    INT.set(b, mark + 4, type.value());
+    size = mark + 8;
     return mark;
   }
 
@@ -232,23 +241,31 @@ public final class WireWriter {
 
   /** Ends the chunk begun at {@code mark}: fills in its length and appends its CRC. */
   public void endChunk(int mark) {
-    int length = size - mark - 8;
-    int value;
-    int first = firstSharedAfter(mark);
-    if (first == shared) {
-      value = Framing.crc(crc, buf, mark + 4, length);
-    } else {
-      long spliced = length;
-      for (int i = first; i < shared; i++) {
-        spliced += sharedArrays[i].length;
-      }
-      if (spliced > Integer.MAX_VALUE) {
-        throw new IllegalStateException("state larger than 2 GiB cannot be written in one chunk");
-      }
-      length = (int) spliced;
-      value = Framing.crc(crc, buf, mark + 4, size, sharedAt, sharedArrays, first, shared);
+    if (shared > 0 && sharedAt[shared - 1] > mark) {
+      endSplicedChunk(mark);
+      return;
     }
-    INT.set(buf, mark, length);
+    ensure(4);
+    byte[] b = buf;
+    int at = size;
+    int length = at - mark - 8;
+    INT.set(b, mark, length);
+    INT.set(b, at, Framing.crc(crc, b, mark + 4, length));
+    size = at + 4;
+  }
+
+  /** {@link #endChunk(int)} for a chunk that holds shared arrays, whose CRC covers them too. */
+  private void endSplicedChunk(int mark) {
+    int first = firstSharedAfter(mark);
+    long spliced = size - mark - 8;
+    for (int i = first; i < shared; i++) {
+      spliced += sharedArrays[i].length;
+    }
+    if (spliced > Integer.MAX_VALUE) {
+      throw new IllegalStateException("state larger than 2 GiB cannot be written in one chunk");
+    }
+    int value = Framing.crc(crc, buf, mark + 4, size, sharedAt, sharedArrays, first, shared);
+    INT.set(buf, mark, (int) spliced);
     writeInt(value);
   }
 
@@ -290,37 +307,59 @@ public final class WireWriter {
    */
   public <T> void writeChunk(ChunkCodec<T> codec, T value) {
     ChunkType type = codec.type();
-    for (int i = 0; i < depth; i++) {
+    int d = depth;
+    if (d >= TRACK_FROM) {
+      trackOpen(value, type, d);
+    }
+    int[] types = openTypes;
+    if (d == types.length) {
+      types = growOpen(d);
+    }
+    types[d] = type.value();
+    depth = d + 1;
+    int mark = beginChunk(type);
+    codec.encode(value, this);
+    endChunk(mark);
+    if (d >= TRACK_FROM) {
+      open[d] = null;
+    }
+    depth = d;
+  }
+
+  /**
+   * Records {@code value} as open at depth {@code d}, refusing it when it is open already, or
+   * when it would nest too deep.
+   */
+  private void trackOpen(Object value, ChunkType type, int d) {
+    if (open == null) {
+      open = new Object[Limits.MAX_NESTING + 1];
+    }
+    for (int i = TRACK_FROM; i < d; i++) {
       if (open[i] == value) {
         throw new IllegalArgumentException(
-            value.getClass().getName() + " contains itself (" + openPath(i, depth) + "/"
+            value.getClass().getName() + " contains itself (" + openPath(i, d) + "/"
                 + type.code() + "): a cycle of states cannot be written, since each would need"
                 + " its own sub-chunk inside its own sub-chunk");
       }
     }
-    if (depth > Limits.MAX_NESTING) {
+    if (d > Limits.MAX_NESTING) {
       throw new IllegalArgumentException(
           "sub-chunks would nest deeper than " + Limits.MAX_NESTING + " levels below the"
-              + " top-level chunk (" + openPath(0, depth) + "/" + type.code() + "), which no"
+              + " top-level chunk (" + openPath(0, d) + "/" + type.code() + "), which no"
               + " reader accepts (SPEC §4); a chain this long belongs in a list of sub-chunks");
     }
-    if (depth == open.length) {
-      open = Arrays.copyOf(open, Math.min(2 * depth, Limits.MAX_NESTING + 1));
-      openTypes = Arrays.copyOf(openTypes, open.length);
-    }
-    open[depth] = value;
-    openTypes[depth] = type;
-    depth++;
-    int mark = beginChunk(type);
-    codec.encode(value, this);
-    endChunk(mark);
-    open[--depth] = null;
+    open[d] = value;
+  }
+
+  private int[] growOpen(int d) {
+    openTypes = Arrays.copyOf(openTypes, Math.min(2 * d, Limits.MAX_NESTING + 1));
+    return openTypes;
   }
 
   private String openPath(int from, int to) {
     StringBuilder path = new StringBuilder();
     for (int i = from; i < to; i++) {
-      path.append(i == from ? "" : "/").append(openTypes[i].code());
+      path.append(i == from ? "" : "/").append(ChunkType.render(openTypes[i]));
     }
     return path.toString();
   }
@@ -651,12 +690,17 @@ public final class WireWriter {
       writeInt(WireReader.NULL_COUNT);
       return;
     }
-    writeInt(v.length);
-    if (v.length >= shareFrom) {
+    int n = v.length;
+    if (n >= shareFrom) {
+      writeInt(n);
       share(v);
-    } else {
-      writeRaw(v, 0, v.length);
+      return;
     }
+    ensure(4L + n);
+    int at = size;
+    INT.set(buf, at, n);
+    System.arraycopy(v, 0, buf, at + 4, n);
+    size = at + 4 + n;
   }
 
   /** A count and the booleans; the null count for null. */
