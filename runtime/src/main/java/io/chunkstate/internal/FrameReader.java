@@ -200,11 +200,11 @@ public final class FrameReader {
       computed = Framing.crc(crc, array, dataOffset - 4, len); // the type bytes precede the data
       stored = readCrc(start, type);
     } else {
-      // The data and its CRC in one read: the CRC's four bytes follow the data in the buffer.
+      // The type, then the data and its CRC in one read: one CRC pass covers the type and data.
       dataArray = readData(start, type, len, transientBuffer);
-      dataOffset = 0;
-      computed = Framing.crc(crc, type, dataArray, 0, len);
-      stored = Framing.getInt(dataArray, len);
+      dataOffset = 4;
+      computed = Framing.crc(crc, dataArray, 0, len);
+      stored = Framing.getInt(dataArray, 4 + len);
     }
     if (stored != computed) {
       Framing.checkCrc(start, ChunkType.render(type), stored, computed);
@@ -313,12 +313,16 @@ public final class FrameReader {
     return Framing.getInt(word, 0);
   }
 
-  /** The {@code len} bytes of a chunk's data and the four of its CRC after them. */
+  /**
+   * The four bytes of {@code type}, then the {@code len} bytes of a chunk's data read from the
+   * stream, and the four of its CRC after them: laid out as in the stream, so that one CRC pass
+   * covers the type and the data.
+   */
   private byte[] readData(long start, int type, int len, boolean transientBuffer)
       throws IOException {
     // Grow as bytes arrive: the declared length is not trusted with an allocation. A transient
     // buffer kept from an earlier chunk is charged again, as long as it is held for this one.
-    long total = len + 4L;
+    long total = 4L + len + 4;
     int first = charge(start, type, (int) Math.min(total, FIRST_BUFFER));
     byte[] data;
     if (transientBuffer && reused != null && reused.length >= first) {
@@ -326,7 +330,8 @@ public final class FrameReader {
     } else {
       data = new byte[first];
     }
-    int filled = 0;
+    Framing.putInt(data, 0, type);
+    int filled = 4;
     while (filled < total) {
       if (filled == data.length) {
         long grown = Math.min(total, 2L * data.length);
@@ -334,7 +339,8 @@ public final class FrameReader {
           throw Errors.limit(
               start,
               ChunkType.render(type),
-              "the chunk's data of " + len + " bytes is longer than a Java array can hold");
+              "the chunk's data of " + len + " bytes, with its type and CRC, is longer than a"
+                  + " Java array can hold");
         }
         charge(start, type, (int) grown);
         data = Arrays.copyOf(data, (int) grown);
@@ -344,7 +350,7 @@ public final class FrameReader {
         throw Errors.truncated(
             start,
             ChunkType.render(type),
-            filled < len ? dataEnds(filled, len) : CRC_ENDS);
+            filled - 4 < len ? dataEnds(filled - 4, len) : CRC_ENDS);
       }
       filled += n;
     }
