@@ -100,7 +100,8 @@ public final class StateStream implements Closeable {
     this.options = options;
     this.wholeInput = wholeInput;
     this.deadline = deadline;
-    this.scope = new Scope(skipped, options.allocationBudget(), options.maxNesting());
+    this.scope =
+        new Scope(skipped, options.allocationBudget(), options.maxNesting(), input.crc());
     this.budget = scope.budget();
     this.perChunkBudget = perChunkBudget;
     this.topLevel = READERS.open(scope);

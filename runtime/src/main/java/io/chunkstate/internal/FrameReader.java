@@ -28,7 +28,9 @@ public final class FrameReader {
   private final InputStream in;
   private final byte[] array;
   private final int arrayEnd;
-  private final byte[] word = new byte[8];
+  // Eight bytes for a header, a CRC or a signature that is not read in place; made when first
+  // needed, which a byte array with all its bytes never does.
+  private byte[] word;
   private final CRC32 crc = Framing.newCrc();
   private long position;
   // The chunk whose header nextHeader() read, and whose data comes next.
@@ -69,6 +71,21 @@ public final class FrameReader {
     return reader;
   }
 
+  private byte[] word() {
+    if (word == null) {
+      word = new byte[8];
+    }
+    return word;
+  }
+
+  /**
+   * The {@code CRC32} this reader checks chunks with: a read's readers of sub-chunks share it,
+   * since a chunk is checked before it is decoded.
+   */
+  public CRC32 crc() {
+    return crc;
+  }
+
   /** Whether the chunks are read in place from a byte array, not copied. */
   public boolean inPlace() {
     return array != null;
@@ -81,7 +98,7 @@ public final class FrameReader {
       position = 8;
       return;
     }
-    int n = read(word, 0, 8);
+    int n = read(word(), 0, 8);
     if (n < 8 || !Arrays.equals(signature, word)) {
       throw Errors.signature(
           "expected signature " + hex(signature, 8) + " but found " + hex(word, n)
@@ -117,7 +134,7 @@ public final class FrameReader {
       type = Framing.getInt(array, (int) start + 4);
       position = start + 8;
     } else {
-      int n = read(word, 0, 8);
+      int n = read(word(), 0, 8);
       if (n == 0) {
         return false;
       }
@@ -255,7 +272,7 @@ public final class FrameReader {
       position += len;
     } else {
       crc.reset();
-      Framing.putInt(word, 0, type);
+      Framing.putInt(word(), 0, type);
       crc.update(word, 0, 4);
       if (scratch == null || scratch.length < Math.min(len, SKIP_BUFFER)) {
         scratch = new byte[Math.min(len, SKIP_BUFFER)];
@@ -289,7 +306,7 @@ public final class FrameReader {
    */
   public void requireEnd() throws IOException {
     long at = position;
-    if (read(word, 0, 1) > 0) {
+    if (read(word(), 0, 1) > 0) {
       throw Errors.trailingData(at);
     }
   }
@@ -307,7 +324,7 @@ public final class FrameReader {
       position += 4;
       return stored;
     }
-    if (read(word, 0, 4) < 4) {
+    if (read(word(), 0, 4) < 4) {
       throw Errors.truncated(start, ChunkType.render(type), CRC_ENDS);
     }
     return Framing.getInt(word, 0);

@@ -13,17 +13,20 @@ import java.util.zip.CRC32;
 public final class Scope extends Budget {
   private List<SkippedChunk> skipped;
   private final int maxDepth;
-  private final CRC32 crc = Framing.newCrc();
+  private final CRC32 crc;
 
   /**
    * @param skipped where unknown ancillary chunks skipped at every depth are recorded
    * @param allocationBudget what the read may allocate
    * @param maxDepth how many levels sub-chunks may nest below their top-level chunk
+   * @param crc the {@code CRC32} that checks sub-chunks: the stream's frame reader's, which checks
+   *     a chunk before it is decoded, never while
    */
-  public Scope(List<SkippedChunk> skipped, long allocationBudget, int maxDepth) {
+  public Scope(List<SkippedChunk> skipped, long allocationBudget, int maxDepth, CRC32 crc) {
     super(allocationBudget);
     this.skipped = skipped;
     this.maxDepth = maxDepth;
+    this.crc = crc;
   }
 
   /**
@@ -31,7 +34,7 @@ public final class Scope extends Budget {
    * skipped chunks is made when the first one is recorded, or asked for.
    */
   public static Scope standalone() {
-    return new Scope(null, Limits.defaultAllocationBudget(), Limits.MAX_NESTING);
+    return new Scope(null, Limits.defaultAllocationBudget(), Limits.MAX_NESTING, Framing.newCrc());
   }
 
   /** The unknown ancillary chunks skipped so far, at every depth. */
