@@ -84,19 +84,23 @@ final class FieldDecoder {
 
   /** Reads a run of fixed-width fields with one check of the bytes left. */
   private void readRun(List<FieldModel> run, List<String> locals) {
-    int width = 0;
+    List<WireType.Primitive> types = new ArrayList<>();
     for (FieldModel field : run) {
-      width += FixedRun.fixedWidth(field).minBytes();
+      types.add(FixedRun.fixedWidth(field));
     }
     String at = names.newName("at");
-    code.addStatement("int $N = $N.take($L)", at, in, width);
+    code.addStatement("int $N = $N.take($L)", at, in, FixedRun.width(types));
     int offset = 0;
-    for (FieldModel field : run) {
-      WireType.Primitive type = FixedRun.fixedWidth(field);
-      String local = names.newName(field.name());
-      CodeBlock index = offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
+    for (int i = 0; i < run.size(); i++) {
+      WireType.Primitive type = types.get(i);
+      String local = names.newName(run.get(i).name());
       code.addStatement(
-          "$T $N = $N.get$L($L)", javaType(type), local, in, type.methodSuffix(), index);
+          "$T $N = $N.get$L($L)",
+          javaType(type),
+          local,
+          in,
+          type.methodSuffix(),
+          FixedRun.index(at, offset));
       locals.add(local);
       offset += type.minBytes();
     }

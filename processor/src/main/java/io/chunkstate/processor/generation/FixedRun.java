@@ -60,23 +60,17 @@ final class FixedRun {
     if (fields.size() == 1) {
       encoder.write(types.get(0), StateCode.get(state, fields.get(0)), fields.get(0).name());
     } else if (fields.size() > 1) {
-      int width = 0;
-      for (WireType.Primitive type : types) {
-        width += type.minBytes();
-      }
       String at = names.newName("at");
-      code.addStatement("int $N = $N.reserve($L)", at, out, width);
+      code.addStatement("int $N = $N.reserve($L)", at, out, width(types));
       int offset = 0;
       for (int i = 0; i < fields.size(); i++) {
         WireType.Primitive type = types.get(i);
-        CodeBlock index =
-            offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
         // The offsets say nothing of which field is where: a trailing comment names it.
         code.add(
             "$N.set$L($L, $L); // $L\n",
             out,
             type.methodSuffix(),
-            index,
+            index(at, offset),
             StateCode.get(state, fields.get(i)),
             fields.get(i).name());
         offset += type.minBytes();
@@ -84,6 +78,20 @@ final class FixedRun {
     }
     fields.clear();
     types.clear();
+  }
+
+  /** The bytes a run of values of {@code types} takes. */
+  static int width(List<WireType.Primitive> types) {
+    int width = 0;
+    for (WireType.Primitive type : types) {
+      width += type.minBytes();
+    }
+    return width;
+  }
+
+  /** The index of the value {@code offset} bytes into the run whose first byte is at {@code at}. */
+  static CodeBlock index(String at, int offset) {
+    return offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
   }
 
   /** The primitive of a fixed-width wire type; null for every other. */
