@@ -189,12 +189,9 @@ public final class WireReader {
   /** One byte: {@code 00} false, {@code 01} true, anything else {@code DATA}. */
   public boolean readBoolean() throws ChunkStreamException {
     require(1, "a boolean");
-    byte b = buf[pos];
-    if (b == 0 || b == 1) {
-      pos++;
-      return b == 1;
-    }
-    throw notBoolean(b, pos);
+    boolean v = getBoolean(pos);
+    pos++;
+    return v;
   }
 
   private ChunkStreamException notBoolean(byte b, int index) {
