@@ -208,12 +208,8 @@ public final class FrameReader {
     int computed;
     int stored;
     if (array != null) {
-      if (arrayEnd - position < len) {
-        throw Errors.truncated(start, ChunkType.render(type), dataEnds(arrayEnd - position, len));
-      }
       dataArray = array;
-      dataOffset = (int) position;
-      position += len;
+      dataOffset = passInPlace(start, type, len);
       computed = Framing.crc(crc, array, dataOffset - 4, len); // the type bytes precede the data
       stored = readCrc(start, type);
     } else {
@@ -261,15 +257,11 @@ public final class FrameReader {
     if (len == 0) {
       computed = Framing.emptyCrc(type);
     } else if (array != null) {
-      if (arrayEnd - position < len) {
-        throw Errors.truncated(start, ChunkType.render(type), dataEnds(arrayEnd - position, len));
-      }
-      int from = (int) position;
+      int from = passInPlace(start, type, len);
       computed = Framing.crc(crc, array, from - 4, len); // the type bytes precede the data
       if (sink != null) {
         sink.write(array, from, len);
       }
-      position += len;
     } else {
       crc.reset();
       Framing.putInt(word(), 0, type);
@@ -316,6 +308,19 @@ public final class FrameReader {
     if (in != null) {
       in.close();
     }
+  }
+
+  /**
+   * Passes over the {@code len} bytes of the pending chunk's data in the array, which must all be
+   * there, and returns where they start: its type's four bytes stand just before.
+   */
+  private int passInPlace(long start, int type, int len) throws ChunkStreamException {
+    if (arrayEnd - position < len) {
+      throw Errors.truncated(start, ChunkType.render(type), dataEnds(arrayEnd - position, len));
+    }
+    int from = (int) position;
+    position += len;
+    return from;
   }
 
   private int readCrc(long start, int type) throws IOException {
