@@ -241,7 +241,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     Float boxedFloat = in.readPresence() ? in.readFloat() : null;
     Double boxedDouble = in.readPresence() ? in.readDouble() : null;
     String text = in.readString();
-    Mode mode = in.readEnum(MODE_CONSTANTS);
+    Mode mode = in.readEnum(MODE_CONSTANTS, MODE_NAMES);
     byte[] bytes = in.readBytes();
     boolean[] flags = in.readBooleans();
     short[] shorts = in.readShorts();
@@ -267,7 +267,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     } else {
       modes = new Mode[modesCount];
       for (int i_ = 0; i_ < modesCount; i_++) {
-        modes[i_] = in.readEnum(MODE_CONSTANTS);
+        modes[i_] = in.readEnum(MODE_CONSTANTS, MODE_NAMES);
       }
     }
     int[][] matrix;
@@ -289,7 +289,7 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     } else {
       modeList = new ArrayList<>(modeListCount);
       for (int i_ = 0; i_ < modeListCount; i_++) {
-        modeList.add(in.readEnum(MODE_CONSTANTS));
+        modeList.add(in.readEnum(MODE_CONSTANTS, MODE_NAMES));
       }
     }
     List<long[]> samples;

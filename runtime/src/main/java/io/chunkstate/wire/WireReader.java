@@ -13,8 +13,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -417,7 +417,7 @@ public final class WireReader {
       }
     }
     charge(STRING_BYTES + n, "a string of ", n, " bytes");
-    return new String(buf, from, n, StandardCharsets.ISO_8859_1);
+    return Text.ascii(buf, from, n);
   }
 
   /**
@@ -449,6 +449,35 @@ public final class WireReader {
         return constant;
       }
     }
+    throw unknownEnumConstant(constants.getClass().getComponentType(), name);
+  }
+
+  /**
+   * An enum constant, written as its name, as {@link #readEnum(Enum[])} reads it, with the name's
+   * bytes compared with the constants' names as {@link WireWriter#enumNames(Enum[])} encodes them:
+   * what a generated codec keeps, so that finding a constant decodes nothing. UTF-8 encodes a name
+   * one way only, so equal bytes are an equal name.
+   *
+   * @param constants the enum's constants, as {@code values()} returns them
+   * @param names the encoded name of each of {@code constants}, at the same index
+   * @throws ChunkStreamException {@code DATA} if the name is not UTF-8 or names no constant
+   */
+  public <E extends Enum<E>> E readEnum(E[] constants, byte[][] names)
+      throws ChunkStreamException {
+    int n = count(1);
+    if (n == NULL_COUNT) {
+      return null;
+    }
+    int from = pos;
+    for (int i = 0; i < names.length; i++) {
+      byte[] name = names[i];
+      if (name.length == n && Arrays.equals(name, 0, n, buf, from, from + n)) {
+        pos = from + n;
+        return constants[i];
+      }
+    }
+    // No constant has these bytes: the error names what they decode to, if they are UTF-8.
+    String name = string(from, n);
     throw unknownEnumConstant(constants.getClass().getComponentType(), name);
   }
 

@@ -113,10 +113,17 @@ public final class WireWriter {
   /** Empties the writer, keeping its buffer. */
   public void reset() {
     size = base;
+    if (depth > TRACK_FROM || shared > 0) {
+      dropReferences(); // kept out of line: a writer resets after every state
+    }
+    depth = 0;
+  }
+
+  /** Drops what a writer holds of the states written: open deep states and shared arrays. */
+  private void dropReferences() {
     if (depth > TRACK_FROM) {
       Arrays.fill(open, TRACK_FROM, depth, null);
     }
-    depth = 0;
     if (shared > 0) {
       Arrays.fill(sharedArrays, 0, shared, null);
       shared = 0;
@@ -147,6 +154,10 @@ public final class WireWriter {
 
   /** Writes the bytes written so far to {@code out}. */
   public void writeTo(OutputStream out) throws IOException {
+    if (shared == 0) {
+      out.write(buf, base, size - base);
+      return;
+    }
     int from = base;
     for (int i = 0; i < shared; i++) {
       out.write(buf, from, sharedAt[i] - from);
@@ -520,18 +531,28 @@ public final class WireWriter {
     int n = s.length();
     ensure(4L + n);
     int countAt = size;
-    // ASCII fast path, in locals: one byte a char.
+    // ASCII fast path, in locals: one byte a char. Kept small, so that it inlines into a codec.
     byte[] b = buf;
     int from = countAt + 4;
-    int i = 0;
-    for (; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
-        break;
+        writeUtf8(s, countAt, i);
+        return;
       }
       b[from + i] = (byte) c;
     }
-    size = from + i;
+    INT.set(b, countAt, n);
+    size = from + n;
+  }
+
+  /**
+   * The rest of {@link #writeString(String)} from the first char outside ASCII, at {@code i}: the
+   * chars before it are in place after the count at {@code countAt}.
+   */
+  private void writeUtf8(String s, int countAt, int i) {
+    int n = s.length();
+    size = countAt + 4 + i;
     for (; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
@@ -584,12 +605,9 @@ public final class WireWriter {
     byte[] name = names[e.ordinal()];
     int n = name.length;
     ensure(4L + n);
-    byte[] b = buf;
     int at = size;
-    INT.set(b, at, n);
-    for (int i = 0; i < n; i++) {
-      b[at + 4 + i] = name[i];
-    }
+    INT.set(buf, at, n);
+    System.arraycopy(name, 0, buf, at + 4, n);
     size = at + 4 + n;
   }
 

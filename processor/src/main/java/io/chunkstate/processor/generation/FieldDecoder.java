@@ -154,7 +154,8 @@ final class FieldDecoder {
             codec.enumValues(type.name()),
             field);
       }
-      return CodeBlock.of("$N.readEnum($N)", in, codec.enumConstant(type.name()));
+      return CodeBlock.of(
+          "$N.readEnum($N, $N)", in, codec.enumConstant(type.name()), codec.enumNames(type.name()));
     }
 
     @Override
