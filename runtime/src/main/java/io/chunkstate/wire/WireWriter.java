@@ -154,10 +154,6 @@ public final class WireWriter {
 
   /** Writes the bytes written so far to {@code out}. */
   public void writeTo(OutputStream out) throws IOException {
-    if (shared == 0) {
-      out.write(buf, base, size - base);
-      return;
-    }
     int from = base;
     for (int i = 0; i < shared; i++) {
       out.write(buf, from, sharedAt[i] - from);
