@@ -30,9 +30,9 @@ import org.knowm.xchart.style.CategoryStyler;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Turns the JSON of one JMH run ({@code -rf json}) into the tables of {@code
- * docs/PERFORMANCE.md} (Markdown, on standard output) and a PNG plot of the one-chunk and snapshot
- * scenarios.
+ * Turns the JSON of one JMH run ({@code -rf json}, or {@link InterleavedRun}'s, which has the same
+ * format) into the tables of {@code docs/PERFORMANCE.md} (Markdown, on standard output) and a PNG
+ * plot of the one-chunk and snapshot scenarios.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.report.ResultsReport \
