@@ -27,10 +27,13 @@ import java.util.zip.CRC32;
  * forks and then the other's, a stretch in which a shared machine runs slower falls here on both
  * sides of every ratio. Prints each side's median time and the median of the per-round ratios;
  * "Where the time goes" in {@code docs/PERFORMANCE.md} quotes it. Not a JMH benchmark: no fork,
- * no blackhole, but the same JIT for both sides, and results consumed into a field.
+ * no blackhole, but the same JIT for both sides, and results consumed into a field. Run it with
+ * the heap touched in advance ({@code -XX:+AlwaysPreTouch}): without, a read of short chunks can
+ * turn several times slower for the rest of the run.
  *
  * <pre>
- * java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.PairedReads \
+ * java -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar \
+ *     io.chunkstate.benchmarks.PairedReads \
  *     stream 64      # StateReader.read(byte[], registry) against HandWritten.readStream
  *     framing 64     # StateStream.next() over every chunk, unread, against a loop that checks
  *                    # each chunk's length, type letters and CRC
