@@ -56,10 +56,12 @@ public final class Framing {
   /**
    * The CRC of a chunk laid out as {@link #crc(byte[], int, int)} says, computed with {@code
    * crc}, which is reset first: for a reader or writer that checks many chunks with one {@code
-   * CRC32}, and so allocates none per chunk whatever the JIT inlines.
+   * CRC32}, and so allocates none per chunk whatever the JIT inlines. A chunk with fewer than 12
+   * bytes of data has its CRC from the tables instead, and {@code crc} is left as it was.
    */
   public static int crc(CRC32 crc, byte[] bytes, int typeAt, int length) {
-    if (length < TABLE_CRC_BELOW - 4) {
+    // Unsigned, so that a negative length, which no caller passes, takes CRC32's path as before.
+    if (Integer.compareUnsigned(length, TABLE_CRC_BELOW - 4) < 0) {
       return tableCrc(bytes, typeAt, 4 + length);
     }
     crc.reset();
