@@ -60,8 +60,7 @@ public final class Framing {
    * bytes of data has its CRC from the tables instead, and {@code crc} is left as it was.
    */
   public static int crc(CRC32 crc, byte[] bytes, int typeAt, int length) {
-    // Unsigned, so that a negative length, which no caller passes, takes CRC32's path as before.
-    if (Integer.compareUnsigned(length, TABLE_CRC_BELOW - 4) < 0) {
+    if (fromTables(length)) {
       return tableCrc(bytes, typeAt, 4 + length);
     }
     crc.reset();
@@ -76,9 +75,21 @@ public final class Framing {
    * @throws IndexOutOfBoundsException if the bytes are not all in {@code bytes}
    */
   static int tableCrc(byte[] bytes, int from, int n) {
+    return ~tableUpdate(~0, bytes, from, n);
+  }
+
+  /**
+   * Whether a chunk with {@code length} bytes of data has its CRC from the tables: compared
+   * unsigned, so that a negative length, which no caller passes, takes CRC32's path as before.
+   */
+  private static boolean fromTables(int length) {
+    return Integer.compareUnsigned(length, TABLE_CRC_BELOW - 4) < 0;
+  }
+
+  /** The CRC register {@code c} after {@code n} more bytes of {@code bytes} from {@code from}. */
+  private static int tableUpdate(int c, byte[] bytes, int from, int n) {
     Objects.checkFromIndexSize(from, n, bytes.length);
     int[] t = CRC_TABLES;
-    int c = ~0;
     int i = from;
     int end = from + n;
     for (; end - i >= 4; i += 4) {
@@ -89,7 +100,7 @@ public final class Framing {
     for (; i < end; i++) {
       c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
     }
-    return ~c;
+    return c;
   }
 
   private static int[] crcTables() {
@@ -147,8 +158,19 @@ public final class Framing {
     return (int) crc.getValue();
   }
 
-  /** The CRC of a chunk of type {@code type} whose data is elsewhere. */
+  /**
+   * The CRC of a chunk of type {@code type} whose data is elsewhere; for fewer than 12 bytes of
+   * data, from the tables, as {@link #crc(CRC32, byte[], int, int)} computes it.
+   */
   public static int crc(CRC32 crc, int type, byte[] data, int offset, int length) {
+    if (fromTables(length)) {
+      int[] t = CRC_TABLES;
+      int c = ~0;
+      for (int shift = 24; shift >= 0; shift -= 8) {
+        c = t[(c ^ (type >>> shift)) & 0xff] ^ (c >>> 8);
+      }
+      return ~tableUpdate(c, data, offset, length);
+    }
     crc.reset();
     crc.update(type >>> 24);
     crc.update(type >>> 16);

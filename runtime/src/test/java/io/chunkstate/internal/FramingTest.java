@@ -29,6 +29,11 @@ class FramingTest {
           int expected = jdkCrc(bytes, typeAt, 4 + length);
           assertEquals(expected, Framing.crc(reused, bytes, typeAt, length), "length " + length);
           assertEquals(expected, Framing.crc(bytes, typeAt, length), "length " + length);
+          // The same chunk with its data elsewhere and its type as an int.
+          assertEquals(
+              expected,
+              Framing.crc(reused, Framing.getInt(bytes, typeAt), bytes, typeAt + 4, length),
+              "length " + length);
         }
       }
     }
