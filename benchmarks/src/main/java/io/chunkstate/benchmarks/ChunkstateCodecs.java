@@ -3,7 +3,6 @@ package io.chunkstate.benchmarks;
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkRegistry;
 import io.chunkstate.ChunkStreamException;
-import io.chunkstate.ChunkType;
 import io.chunkstate.StateWriter;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.benchmarks.baseline.ByteSink;
@@ -23,7 +22,6 @@ public final class ChunkstateCodecs {
   /** The generated codecs of the benchmark state. */
   public static final ChunkRegistry REGISTRY = ChunkRegistry.load();
 
-  private static final ChunkType CONTAINER = ChunkType.of("BeNc");
 
   private ChunkstateCodecs() {}
 
@@ -35,21 +33,12 @@ public final class ChunkstateCodecs {
   }
 
   /**
-   * Checks and decodes one framed chunk that fills {@code chunk}. The chunk is handed over as the
-   * data of a container, so {@code WireReader.nextSubChunk()} checks its length, type and CRC, as
-   * it does for each sub-chunk a generated codec reads.
+   * Checks and decodes one framed chunk that fills {@code chunk}: {@code WireReader.ofChunk}
+   * checks its length, type and CRC, as a stream's reader checks a top-level chunk, and the codec
+   * reads its data to the end, sub-chunks included.
    */
   public static <T> T decodeChunk(ChunkCodec<T> codec, byte[] chunk) throws ChunkStreamException {
-    WireReader container = WireReader.of(CONTAINER, chunk);
-    WireReader in = container.nextSubChunk();
-    if (in.typeValue() != codec.type().value() || container.hasRemaining()) {
-      throw container.dataError("expected exactly one " + codec.type().code() + " chunk");
-    }
-    T state = codec.decode(in);
-    if (in.hasRemaining()) {
-      throw in.dataError(in.remaining() + " bytes left unread");
-    }
-    return state;
+    return codec.decode(WireReader.ofChunk(codec.type(), chunk));
   }
 
   /** Writes {@code states} as one stream into {@code sink}, from its start. */

@@ -31,10 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Scenario 1, decode: one small device state back from bytes, into a new object.
  *
  * <p>{@link #chunkstate} reads the framed device chunk that {@link DeviceEncodeBenchmark} writes:
- * its framing and CRC checked, then its data and its timer sub-chunk decoded by the generated
- * codec, through the same {@code WireReader.nextSubChunk()} path a generated codec takes for each
- * of its sub-chunks (the chunk is handed over as the data of a container). That is the unit the
- * other codecs decode: one message, one checksum.
+ * {@code WireReader.ofChunk} checks its length, type and CRC, then the generated codec decodes its
+ * data and its timer sub-chunk. That is the unit the other codecs decode: one message, one
+ * checksum.
  *
  * <p>{@link #chunkstateStream} reads the whole stream {@code StateWriter} writes for that one
  * device (signature, {@code CHDR}, the device chunk, {@code CEND}) with {@code

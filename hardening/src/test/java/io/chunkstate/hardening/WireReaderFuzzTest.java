@@ -5,6 +5,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
 import io.chunkstate.wire.WireReader;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32;
 
 /**
  * The decoding primitives over arbitrary chunk data, called in an arbitrary order, the way a
@@ -25,6 +27,38 @@ class WireReaderFuzzTest {
       if (!expected.path().startsWith("FuZz")) {
         throw new AssertionError("the error names a path outside the chunk: " + expected);
       }
+    }
+  }
+
+  /**
+   * Arbitrary bytes as one framed chunk: a reader over exactly the data between a valid header
+   * and a CRC that {@code java.util.zip} agrees with, or an error at the chunk or after it.
+   */
+  @FuzzTest(maxDuration = "15s")
+  void oneFramedChunkIsCheckedOrFailsPrecisely(FuzzedDataProvider data) {
+    byte[] chunk = data.consumeRemainingAsBytes();
+    WireReader in;
+    try {
+      in = WireReader.ofChunk(TYPE, chunk);
+    } catch (ChunkStreamException e) {
+      boolean atTheChunk = e.offset() == 0;
+      boolean afterIt =
+          e.kind() == ChunkStreamException.Kind.TRAILING_DATA
+              && e.offset() >= 12
+              && e.offset() < chunk.length;
+      if (!atTheChunk && !afterIt) {
+        throw new AssertionError("the error is not at the chunk: " + e);
+      }
+      return;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(chunk);
+    CRC32 crc = new CRC32();
+    crc.update(chunk, 4, chunk.length - 8);
+    if (in.length() != chunk.length - 12
+        || bytes.getInt(0) != in.length()
+        || bytes.getInt(4) != TYPE.value()
+        || bytes.getInt(chunk.length - 4) != (int) crc.getValue()) {
+      throw new AssertionError("accepted bytes that are not one FuZz chunk");
     }
   }
 

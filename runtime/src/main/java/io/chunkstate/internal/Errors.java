@@ -90,8 +90,12 @@ public final class Errors {
 
   /** Bytes follow {@code CEND} in a whole-input read. */
   public static ChunkStreamException trailingData(long offset) {
-    return new ChunkStreamException(
-        Kind.TRAILING_DATA, offset, "", "data follows the end of the stream");
+    return trailingData(offset, "data follows the end of the stream");
+  }
+
+  /** Bytes follow the end of what was to fill the input, from {@code offset}. */
+  public static ChunkStreamException trailingData(long offset, String detail) {
+    return new ChunkStreamException(Kind.TRAILING_DATA, offset, "", detail);
   }
 
   /** A critical chunk this reader does not know, at any depth. */

@@ -287,6 +287,44 @@ public final class Framing {
     return len;
   }
 
+  /**
+   * Why the bytes of {@code chunk} are not one framed chunk of type {@code expectedType} that fills
+   * them, in the order a stream's reader checks a top-level chunk: its header, its CRC, then what
+   * follows it and whose type it is.
+   */
+  public static ChunkStreamException chunkError(byte[] chunk, int expectedType) {
+    int n = chunk.length;
+    if (n < OVERHEAD) {
+      return Errors.truncated(
+          0, "", n + " bytes do not form a chunk (one takes at least " + OVERHEAD + ")");
+    }
+    long length = Integer.toUnsignedLong(getInt(chunk, 0));
+    int type = getInt(chunk, 4);
+    if (!ChunkType.isValid(type)) {
+      return Errors.type(0, "", Errors.notLetters(type));
+    }
+    String path = ChunkType.render(type);
+    if (length > n - OVERHEAD) {
+      return Errors.truncated(
+          0,
+          path,
+          "the chunk declares " + length + " bytes of data, but " + (n - OVERHEAD)
+              + " follow its header");
+    }
+    int len = (int) length;
+    int stored = getInt(chunk, 8 + len);
+    int computed = crc(chunk, 4, len);
+    if (stored != computed) {
+      return Errors.crc(0, path, stored, computed);
+    }
+    if (len < n - OVERHEAD) {
+      return Errors.trailingData(
+          OVERHEAD + len, (n - OVERHEAD - len) + " bytes follow the chunk's CRC");
+    }
+    return Errors.structure(
+        0, path, "expected a " + ChunkType.render(expectedType) + " chunk, found " + path);
+  }
+
   /** The big-endian int at {@code i}. */
   public static int getInt(byte[] b, int i) {
     return (int) INT.get(b, i);

@@ -127,6 +127,31 @@ public final class WireReader {
         data, 0, data.length, type.value(), 0, null, 0, Scope.standalone());
   }
 
+  /**
+   * A reader over the data of the one framed chunk that fills {@code chunk}, as {@link
+   * WireWriter#writeChunk} writes it, checked first as a stream's reader checks a top-level chunk:
+   * its length, type and CRC, and that its type is {@code type}. Offsets in errors count from the
+   * chunk's first byte; limits and skipped sub-chunks are those of {@link #of}.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} if the bytes end before the chunk does, {@code
+   *     TYPE} if its type bytes are not letters, {@code CRC} for a damaged chunk, {@code
+   *     TRAILING_DATA} for bytes after its CRC, {@code STRUCTURE} for a chunk of another type
+   */
+  public static WireReader ofChunk(ChunkType type, byte[] chunk) throws ChunkStreamException {
+    int expected = type.value();
+    Scope scope = Scope.standalone();
+    int n = chunk.length;
+    if (n >= Framing.OVERHEAD) {
+      int len = (int) INT.get(chunk, 0);
+      if (len == n - Framing.OVERHEAD
+          && (int) INT.get(chunk, 4) == expected
+          && (int) INT.get(chunk, 8 + len) == Framing.crc(scope.crc(), chunk, 4, len)) {
+        return new WireReader(chunk, 8, 8 + len, expected, 0, null, 0, scope);
+      }
+    }
+    throw Framing.chunkError(chunk, expected);
+  }
+
   /** The type of the chunk this reader reads. */
   public ChunkType type() {
     return ChunkType.of(typeValue);
