@@ -35,7 +35,7 @@ public final class Snapshot {
       List<SkippedChunk> skipped) {
     this.producer = producer;
     this.formatMinor = formatMinor;
-    this.states = Collections.unmodifiableList(states);
+    this.states = states; // read only here; states() hands out a view that cannot change it
     this.offsets = offsets;
     this.skipped = skipped.isEmpty() ? List.of() : Collections.unmodifiableList(skipped);
   }
@@ -57,7 +57,7 @@ public final class Snapshot {
 
   /** Every decoded top-level state, in stream order. */
   public List<Object> states() {
-    return states;
+    return Collections.unmodifiableList(states);
   }
 
   /** The top-level states of exactly class {@code type}, in stream order. */

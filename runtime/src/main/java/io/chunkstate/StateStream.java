@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -75,7 +74,6 @@ public final class StateStream implements Closeable {
   private final ReadDeadline deadline;
   private final Budget budget;
   private final boolean perChunkBudget;
-  private final List<SkippedChunk> skipped = new ArrayList<>();
   private final Scope scope;
   private final WireReader topLevel;
   private String producer;
@@ -101,7 +99,7 @@ public final class StateStream implements Closeable {
     this.wholeInput = wholeInput;
     this.deadline = deadline;
     this.scope =
-        new Scope(skipped, options.allocationBudget(), options.maxNesting(), input.crc());
+        new Scope(null, options.allocationBudget(), options.maxNesting(), input.crc());
     this.budget = scope.budget();
     this.perChunkBudget = perChunkBudget;
     this.topLevel = READERS.open(scope);
@@ -304,7 +302,7 @@ public final class StateStream implements Closeable {
         }
         SkippedChunk skip = Framing.unknown(type, offset, input.pendingLength(), type.code());
         charge(Budget.SKIPPED_RECORD, offset, typeValue, "the record of a skipped chunk");
-        skipped.add(skip);
+        scope.skipped().add(skip);
       }
     } catch (IOException e) {
       throw failed(e);
@@ -433,7 +431,7 @@ public final class StateStream implements Closeable {
 
   /** The unknown ancillary chunks skipped so far, at every depth, in stream order. */
   public List<SkippedChunk> skipped() {
-    return Collections.unmodifiableList(skipped);
+    return Collections.unmodifiableList(scope.skipped());
   }
 
   /** Whether the stream has ended well: {@link #next()} returned false. */
@@ -450,8 +448,9 @@ public final class StateStream implements Closeable {
     finishDeadline();
   }
 
+  /** The chunks skipped so far, for a snapshot: the scope's list, or none if none was skipped. */
   List<SkippedChunk> takeSkipped() {
-    return skipped;
+    return scope.skippedSoFar();
   }
 
   /**
@@ -479,7 +478,7 @@ public final class StateStream implements Closeable {
       }
       charge(
           Budget.SKIPPED_RECORD, offset, ChunkType.DESC.value(), "the record of a skipped chunk");
-      skipped.add(new SkippedChunk(ChunkType.DESC, offset, frame.length(), "dESc"));
+      scope.skipped().add(new SkippedChunk(ChunkType.DESC, offset, frame.length(), "dESc"));
       return true;
     }
     for (TypeDescription stream : described) {

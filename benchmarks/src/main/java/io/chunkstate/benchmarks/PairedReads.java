@@ -1,17 +1,20 @@
 package io.chunkstate.benchmarks;
 
+import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkType;
 import io.chunkstate.ReadOptions;
 import io.chunkstate.StateReader;
 import io.chunkstate.StateStream;
 import io.chunkstate.benchmarks.baseline.ByteSink;
 import io.chunkstate.benchmarks.baseline.HandWritten;
+import io.chunkstate.benchmarks.state.DeviceState;
 import io.chunkstate.benchmarks.state.Fixtures;
 import io.chunkstate.framing.ChunkInput;
 import io.chunkstate.framing.ChunkOutput;
 import io.chunkstate.framing.RawChunk;
 import io.chunkstate.framing.Signature;
 import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -40,6 +43,10 @@ import java.util.zip.CRC32;
  *     sub-chunks 64  # WireReader.nextSubChunk() over 64 sub-chunks of 13 bytes (which also checks
  *                    # the depth, the reserved codes and the budget), against that loop
  *     small-chunks 8 # ChunkInput.next() over 1,000 chunks of 8 bytes of data, against that loop
+ *     chunk 1        # one framed device chunk, WireReader.ofChunk and the generated codec,
+ *                    # against HandWritten.readDevice
+ *     allocation 112 # HandWritten.readDevice and an array of 112 bytes in all, left for the
+ *                    # collector, against HandWritten.readDevice alone: what allocation costs
  * </pre>
  */
 public final class PairedReads {
@@ -50,6 +57,7 @@ public final class PairedReads {
   private static final ChunkType CONTAINER = ChunkType.of("BeNc");
   private static final ChunkType SUB_CHUNK = ChunkType.of("TmRS");
   private static final ChunkType REGISTER = ChunkType.of("reGs");
+  private static final ChunkCodec<DeviceState> DEVICE = ChunkstateCodecs.codec(DeviceState.class);
   private static final int SMALL_CHUNKS = 1000;
   private static final int ROUNDS = 30;
   private static final int WARM_UP_ROUNDS = 20;
@@ -59,11 +67,20 @@ public final class PairedReads {
   private final String what;
   private final byte[] bytes;
   private final int chunks;
+  private final int garbage;
   private long consumed;
+  private Object kept;
 
   private PairedReads(String what, int n) throws IOException {
     this.what = what;
+    this.garbage = Math.max(16, n) - 16; // an array's header takes 16 of the bytes
     switch (what) {
+      case "chunk", "allocation" -> {
+        chunks = 1;
+        WireWriter wire = new WireWriter();
+        wire.writeChunk(DEVICE, Fixtures.device(3));
+        bytes = wire.toByteArray();
+      }
       case "sub-chunks" -> {
         chunks = n;
         bytes = subChunks(n);
@@ -81,9 +98,11 @@ public final class PairedReads {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 2
-        || !List.of("stream", "framing", "sub-chunks", "small-chunks").contains(args[0])) {
+        || !List.of("stream", "framing", "sub-chunks", "small-chunks", "chunk", "allocation")
+            .contains(args[0])) {
       System.err.println(
-          "usage: PairedReads <stream|framing|sub-chunks> <chunks> | small-chunks <data bytes>");
+          "usage: PairedReads <stream|framing|sub-chunks> <chunks> | small-chunks <data bytes>"
+              + " | chunk 1 | allocation <bytes>");
       System.exit(2);
     }
     new PairedReads(args[0], Integer.parseInt(args[1])).run();
@@ -106,11 +125,13 @@ public final class PairedReads {
     Arrays.sort(ours);
     Arrays.sort(theirs);
     Arrays.sort(ratios);
+    String side =
+        what.equals("allocation") ? "hand-written and " + (garbage + 16) + " bytes" : "chunkstate";
     System.out.printf(
-        "%s, %d chunks: chunkstate %.1f ns, hand-written %.1f ns a read (medians of %d rounds);"
+        "%s, %d chunks: %s %.1f ns, hand-written %.1f ns a read (medians of %d rounds);"
             + " median ratio %.3f (rounds from %.3f to %.3f); %d%n",
-        what, chunks, ours[ROUNDS / 2], theirs[ROUNDS / 2], ROUNDS, ratios[ROUNDS / 2],
-        ratios[0], ratios[ROUNDS - 1], consumed & 1);
+        what, chunks, side, ours[ROUNDS / 2], theirs[ROUNDS / 2], ROUNDS, ratios[ROUNDS / 2],
+        ratios[0], ratios[ROUNDS - 1], (consumed + (kept == null ? 0 : 1)) & 1);
   }
 
   /** Nanoseconds for {@code reads} reads by chunkstate. */
@@ -130,6 +151,17 @@ public final class PairedReads {
               consumed++;
             }
           }
+        }
+      }
+      case "chunk" -> {
+        for (int i = 0; i < reads; i++) {
+          consumed += ChunkstateCodecs.decodeChunk(DEVICE, bytes).id();
+        }
+      }
+      case "allocation" -> {
+        for (int i = 0; i < reads; i++) {
+          consumed += handWritten.readDevice(bytes).id();
+          kept = new byte[garbage];
         }
       }
       case "small-chunks" -> {
@@ -166,6 +198,11 @@ public final class PairedReads {
       case "framing", "small-chunks" -> {
         for (int i = 0; i < reads; i++) {
           consumed += frames(bytes, 8);
+        }
+      }
+      case "chunk", "allocation" -> {
+        for (int i = 0; i < reads; i++) {
+          consumed += handWritten.readDevice(bytes).id();
         }
       }
       default -> {

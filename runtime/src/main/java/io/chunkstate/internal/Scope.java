@@ -16,7 +16,8 @@ public final class Scope extends Budget {
   private final CRC32 crc;
 
   /**
-   * @param skipped where unknown ancillary chunks skipped at every depth are recorded
+   * @param skipped where unknown ancillary chunks skipped at every depth are recorded, or null for
+   *     a list made when the first one is recorded, or asked for
    * @param allocationBudget what the read may allocate
    * @param maxDepth how many levels sub-chunks may nest below their top-level chunk
    * @param crc the {@code CRC32} that checks sub-chunks: the stream's frame reader's, which checks
@@ -51,6 +52,11 @@ public final class Scope extends Budget {
   }
 
   /** The one {@code CRC32} with which every reader of the stream checks its sub-chunks. */
+  /** The chunks skipped so far, without making a list if none was: then an empty one. */
+  public List<SkippedChunk> skippedSoFar() {
+    return skipped == null ? List.of() : skipped;
+  }
+
   public CRC32 crc() {
     return crc;
   }
