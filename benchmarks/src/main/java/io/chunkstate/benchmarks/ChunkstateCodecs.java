@@ -22,7 +22,6 @@ public final class ChunkstateCodecs {
   /** The generated codecs of the benchmark state. */
   public static final ChunkRegistry REGISTRY = ChunkRegistry.load();
 
-
   private ChunkstateCodecs() {}
 
   /** The generated codec for {@code type}. */

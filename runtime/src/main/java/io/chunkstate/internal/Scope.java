@@ -51,12 +51,12 @@ public final class Scope extends Budget {
     return this;
   }
 
-  /** The one {@code CRC32} with which every reader of the stream checks its sub-chunks. */
   /** The chunks skipped so far, without making a list if none was: then an empty one. */
   public List<SkippedChunk> skippedSoFar() {
     return skipped == null ? List.of() : skipped;
   }
 
+  /** The one {@code CRC32} with which every reader of the stream checks its sub-chunks. */
   public CRC32 crc() {
     return crc;
   }
