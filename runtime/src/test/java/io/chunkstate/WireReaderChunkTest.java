@@ -100,12 +100,17 @@ class WireReaderChunkTest {
   }
 
   @Test
-  void aLengthAboveTheLimitIsTruncatedNotAnAllocation() {
-    byte[] chunk = device();
-    ByteBuffer.wrap(chunk).putInt(0, 0xFFFF_FFF0);
-    ChunkStreamException e = fails(chunk);
-    assertEquals(Kind.TRUNCATED, e.kind());
-    assertEquals("DeVS", e.path());
+  void aLengthPastTheBytesIsLengthAboveTheLimitAndTruncatedWithinItAsInAStream() {
+    Kind[] expected = {Kind.LENGTH, Kind.TRUNCATED};
+    int[] lengths = {0xFFFF_FFF0, Integer.MAX_VALUE}; // above 2^31-1, then at it
+    for (int i = 0; i < lengths.length; i++) {
+      byte[] chunk = device();
+      ByteBuffer.wrap(chunk).putInt(0, lengths[i]);
+      ChunkStreamException e = fails(chunk);
+      assertEquals(expected[i], e.kind(), "length " + Integer.toUnsignedString(lengths[i]));
+      assertEquals("DeVS", e.path());
+      assertEquals(0, e.offset());
+    }
   }
 
   @Test

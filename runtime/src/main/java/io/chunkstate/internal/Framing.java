@@ -36,7 +36,6 @@ public final class Framing {
 
   private static final int CHDR = ChunkType.CHDR.value();
   private static final int CEND = ChunkType.CEND.value();
-  private static final int CEND_CRC = crc(new byte[] {'C', 'E', 'N', 'D'}, 0, 0);
 
   private Framing() {}
 
@@ -50,6 +49,9 @@ public final class Framing {
    * bytes of data follow them: the format lays them out so, and one pass covers both.
    */
   public static int crc(byte[] bytes, int typeAt, int length) {
+    if (fromTables(length)) {
+      return tableCrc(bytes, typeAt, 4 + length); // no CRC32 to make
+    }
     return crc(new CRC32(), bytes, typeAt, length);
   }
 
@@ -93,14 +95,27 @@ public final class Framing {
     int i = from;
     int end = from + n;
     for (; end - i >= 4; i += 4) {
-      c ^= (int) LITTLE_ENDIAN_INT.get(bytes, i);
-      c = t[768 + (c & 0xff)] ^ t[512 + ((c >>> 8) & 0xff)] ^ t[256 + ((c >>> 16) & 0xff)]
-          ^ t[c >>> 24];
+      c = sliceStep(c ^ (int) LITTLE_ENDIAN_INT.get(bytes, i));
     }
     for (; i < end; i++) {
       c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
     }
     return c;
+  }
+
+  /**
+   * The CRC register after four bytes, given the register with those bytes already xored into it,
+   * the first in its low byte.
+   */
+  private static int sliceStep(int c) {
+    int[] t = CRC_TABLES;
+    return t[768 + (c & 0xff)] ^ t[512 + ((c >>> 8) & 0xff)] ^ t[256 + ((c >>> 16) & 0xff)]
+        ^ t[c >>> 24];
+  }
+
+  /** The CRC register after the four bytes of {@code type}, big-endian, from the start. */
+  private static int typeRegister(int type) {
+    return sliceStep(~0 ^ Integer.reverseBytes(type));
   }
 
   private static int[] crcTables() {
@@ -123,12 +138,7 @@ public final class Framing {
 
   /** The CRC of a chunk of type {@code type} with no data, such as {@code CEND}. */
   public static int emptyCrc(int type) {
-    if (type == CEND) {
-      return CEND_CRC; // every stream ends with it
-    }
-    byte[] bytes = new byte[4];
-    putInt(bytes, 0, type);
-    return crc(bytes, 0, 0);
+    return ~typeRegister(type);
   }
 
   /**
@@ -164,12 +174,7 @@ public final class Framing {
    */
   public static int crc(CRC32 crc, int type, byte[] data, int offset, int length) {
     if (fromTables(length)) {
-      int[] t = CRC_TABLES;
-      int c = ~0;
-      for (int shift = 24; shift >= 0; shift -= 8) {
-        c = t[(c ^ (type >>> shift)) & 0xff] ^ (c >>> 8);
-      }
-      return ~tableUpdate(c, data, offset, length);
+      return ~tableUpdate(typeRegister(type), data, offset, length);
     }
     crc.reset();
     crc.update(type >>> 24);
@@ -300,10 +305,12 @@ public final class Framing {
     }
     long length = Integer.toUnsignedLong(getInt(chunk, 0));
     int type = getInt(chunk, 4);
-    if (!ChunkType.isValid(type)) {
-      return Errors.type(0, "", Errors.notLetters(type));
-    }
     String path = ChunkType.render(type);
+    try {
+      checkHeader(0, length, type, path);
+    } catch (ChunkStreamException e) {
+      return e;
+    }
     if (length > n - OVERHEAD) {
       return Errors.truncated(
           0,

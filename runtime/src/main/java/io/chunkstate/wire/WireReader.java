@@ -134,7 +134,7 @@ public final class WireReader {
    * chunk's first byte; limits and skipped sub-chunks are those of {@link #of}.
    *
    * @throws ChunkStreamException {@code TRUNCATED} if the bytes end before the chunk does, {@code
-   *     TYPE} if its type bytes are not letters, {@code CRC} for a damaged chunk, {@code
+   *     LENGTH} for a length above 2^31-1, {@code TYPE} if its type bytes are not letters, {@code CRC} for a damaged chunk, {@code
    *     TRAILING_DATA} for bytes after its CRC, {@code STRUCTURE} for a chunk of another type
    */
   public static WireReader ofChunk(ChunkType type, byte[] chunk) throws ChunkStreamException {
