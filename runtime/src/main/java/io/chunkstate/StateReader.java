@@ -153,13 +153,14 @@ public final class StateReader {
   private static Snapshot readAll(StateStream stream) throws IOException {
     List<Object> states = new ArrayList<>();
     long[] offsets = new long[8];
-    while (stream.next()) {
-      stream.charge(STATE_BYTES, stream.offset(), stream.type().value(), "a decoded state");
+    for (Object state = stream.nextState(STATE_BYTES, "a decoded state");
+        state != null;
+        state = stream.nextState(STATE_BYTES, "a decoded state")) {
       if (states.size() == offsets.length) {
         offsets = Arrays.copyOf(offsets, 2 * offsets.length);
       }
       offsets[states.size()] = stream.offset();
-      states.add(stream.state());
+      states.add(state);
     }
     return new Snapshot(
         stream.producer(),

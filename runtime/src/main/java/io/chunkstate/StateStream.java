@@ -312,6 +312,42 @@ public final class StateStream implements Closeable {
     }
   }
 
+  /**
+   * Moves to the next chunk that has a codec, charges {@code stateBytes} for its place in what the
+   * caller keeps, and decodes it, as {@link #next()}, {@link #charge} and {@link #state()} in turn
+   * do, with the same result for every stream; returns null once the stream has ended well. Over
+   * a byte array, a chunk whose framing and CRC are right is read in one step ({@link
+   * FrameReader#nextInPlace()}); any other chunk takes the steps of {@code next()}.
+   */
+  Object nextState(long stateBytes, String what) throws IOException {
+    if (!ended && !pendingData && input.nextInPlace()) {
+      int typeValue = input.pendingType();
+      ChunkCodec<?> found = registry.codecFor(typeValue);
+      if (found != null && input.pendingLength() <= options.maxChunkLength()) {
+        try {
+          checkLimits();
+          codec = found;
+          if (perChunkBudget) {
+            budget.release(budget.used());
+          }
+          charge(stateBytes, input.pendingStart(), typeValue, what);
+          return decodeData();
+        } catch (IOException e) {
+          throw failed(e);
+        } catch (RuntimeException | Error e) {
+          failed(null);
+          throw e;
+        }
+      }
+      input.rewind(); // not a chunk to decode: next() reads it, and says what it is
+    }
+    if (!next()) {
+      return null;
+    }
+    charge(stateBytes, input.pendingStart(), codec.type().value(), what);
+    return state();
+  }
+
   /** The type of the chunk {@link #next()} moved to. */
   public ChunkType type() {
     requireChunk();
@@ -353,15 +389,7 @@ public final class StateStream implements Closeable {
       throw e;
     }
     try {
-      WireReader in =
-          READERS.moveTo(
-              topLevel,
-              input.dataArray(),
-              input.dataOffset(),
-              input.pendingLength(),
-              input.pendingType(),
-              input.pendingStart());
-      return decode(codec, in);
+      return decodeData();
     } catch (IOException e) {
       throw failed(e);
     } catch (RuntimeException | Error e) {
@@ -563,7 +591,16 @@ public final class StateStream implements Closeable {
     return e;
   }
 
-  private static Object decode(ChunkCodec<?> codec, WireReader in) throws ChunkStreamException {
+  /** Decodes the data of the chunk {@link #next()} moved to, which its frame reader has read. */
+  private Object decodeData() throws ChunkStreamException {
+    WireReader in =
+        READERS.moveTo(
+            topLevel,
+            input.dataArray(),
+            input.dataOffset(),
+            input.pendingLength(),
+            input.pendingType(),
+            input.pendingStart());
     Object state = codec.decode(in);
     if (in.hasRemaining()) {
       // A codec must consume its chunk; one that stops early would hide data from the check.

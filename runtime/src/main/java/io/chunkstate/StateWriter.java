@@ -61,6 +61,9 @@ public final class StateWriter implements Closeable {
   private boolean finished;
   private boolean closed;
   private boolean bufferGivenBack;
+  // The class of the last state written, and its codec.
+  private Class<?> lastClass;
+  private ChunkCodec<?> lastCodec;
 
   private StateWriter(
       OutputStream out, ByteBuffer target, WireWriter buffer, ChunkRegistry registry) {
@@ -265,10 +268,8 @@ public final class StateWriter implements Closeable {
   public void write(Object state) throws IOException {
     Objects.requireNonNull(state, "state");
     checkWritable();
-    ChunkCodec<?> codec = registry.codecOf(state.getClass());
-    if (codec == null) {
-      throw registry.noCodec(state.getClass());
-    }
+    Class<?> stateClass = state.getClass();
+    ChunkCodec<?> codec = stateClass == lastClass ? lastCodec : codecOf(stateClass);
     try {
       writeWith(codec, state);
     } catch (Throwable e) {
@@ -276,6 +277,17 @@ public final class StateWriter implements Closeable {
       throw e;
     }
     flushBuffer();
+  }
+
+  /** The codec for {@code stateClass}, kept for the next write: states come in runs of a class. */
+  private ChunkCodec<?> codecOf(Class<?> stateClass) {
+    ChunkCodec<?> codec = registry.codecOf(stateClass);
+    if (codec == null) {
+      throw registry.noCodec(stateClass);
+    }
+    lastClass = stateClass;
+    lastCodec = codec;
+    return codec;
   }
 
   private <T> void writeWith(ChunkCodec<T> codec, Object state) {

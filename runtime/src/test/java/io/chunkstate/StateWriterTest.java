@@ -54,6 +54,30 @@ class StateWriterTest {
   }
 
   @Test
+  void eachStateIsWrittenWithItsClasssCodecWhateverCameBefore() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Flags flags = new Flags(true, "uart0", TestCodecs.Color.RED, new int[] {7});
+    Node node = new Node(0, new Node(1, null));
+    try (StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry())) {
+      writer.write(flags);
+      writer.write(flags);
+      assertThrows(IllegalArgumentException.class, () -> writer.write("text"));
+      writer.write(node);
+      assertThrows(IllegalArgumentException.class, () -> writer.write("text"));
+      assertThrows(IllegalArgumentException.class, () -> writer.write(new StringBuilder("text")));
+      writer.write(flags);
+      writer.write(node);
+      writer.finish();
+    }
+    Snapshot snapshot = StateReader.read(out.toByteArray(), TestCodecs.registry());
+    assertEquals(
+        List.of(Flags.class, Flags.class, Node.class, Flags.class, Node.class),
+        snapshot.states().stream().map(Object::getClass).toList());
+    assertEquals(List.of(node, node), snapshot.all(Node.class));
+    assertEquals("uart0", snapshot.all(Flags.class).get(2).name());
+  }
+
+  @Test
   void aStringUtf8CannotEncodeIsRefusedAndTheStreamGoesOnAsItWas() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry());

@@ -153,6 +153,46 @@ public final class FrameReader {
     return true;
   }
 
+  /**
+   * Reads the next chunk of a byte array in one step when it has data, all of it is there, and its
+   * length, type and CRC are right: returns true, as {@link #nextHeader()} and then {@link
+   * #readDataTransient()} would have, the chunk's data at {@link #dataOffset()} of {@link
+   * #dataArray()}. Otherwise, and always for an {@code InputStream}, reads nothing and returns
+   * false: the chunk is then read in those two steps, which say what is wrong with it. The checks
+   * are theirs, all passed. A chunk without data, such as {@code CEND}, has nothing to decode and
+   * always takes the two steps.
+   */
+  public boolean nextInPlace() {
+    if (array == null || arrayEnd - position < Framing.OVERHEAD) {
+      return false;
+    }
+    int at = (int) position;
+    int len = Framing.getInt(array, at);
+    int type = Framing.getInt(array, at + 4);
+    if (len <= 0
+        || len > arrayEnd - at - Framing.OVERHEAD
+        || !ChunkType.isValid(type)
+        || Framing.getInt(array, at + 8 + len) != Framing.crc(crc, array, at + 4, len)) {
+      return false;
+    }
+    release();
+    pendingStart = at;
+    pendingType = type;
+    pendingLength = len;
+    dataArray = array;
+    dataOffset = at + 8;
+    position = at + Framing.OVERHEAD + len;
+    return true;
+  }
+
+  /**
+   * Goes back to the start of the chunk that {@link #nextInPlace()} read, to read it again in two
+   * steps.
+   */
+  public void rewind() {
+    position = pendingStart;
+  }
+
   /** The type of the chunk whose header {@link #nextHeader()} read. */
   public int pendingType() {
     return pendingType;

@@ -623,8 +623,7 @@ public final class WireReader {
     if (n == NULL_COUNT) {
       return null;
     }
-    byte[] out = new byte[n];
-    System.arraycopy(buf, pos, out, 0, n);
+    byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
     pos += n;
     return out;
   }

@@ -1,0 +1,141 @@
+package io.chunkstate;
+
+import static io.chunkstate.testing.StreamBuilder.withHeader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chunkstate.TestCodecs.Color;
+import io.chunkstate.TestCodecs.Flags;
+import io.chunkstate.TestCodecs.Node;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link StateReader#read(byte[], ChunkRegistry, ReadOptions)} reads a chunk whose framing and CRC
+ * are right in one step, and hands every other chunk to the two steps of {@link
+ * StateStream#next()} and {@link StateStream#state()}. These tests hold it to the outcome of those
+ * two steps alone, over the same array and with the same options, for damaged, cut and
+ * over-limit streams: the same snapshot, or the same error in the same words.
+ */
+class ByteArrayReadTest {
+  private static final ChunkRegistry REGISTRY = TestCodecs.registry();
+
+  /** Two known chunks, one with a sub-chunk, an unknown ancillary chunk between them, and CEND. */
+  private static final byte[] STREAM =
+      withHeader()
+          .chunk(
+              "FlAg",
+              w -> new TestCodecs.FlagsCodec().encode(
+                  new Flags(true, "uart0", Color.GREEN, new int[] {1, 2, 3}), w))
+          .chunk("loGs", "an ancillary log".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+          .chunk("NoDe", w -> new TestCodecs.NodeCodec().encode(new Node(0, new Node(1, null)), w))
+          .end()
+          .bytes();
+
+  @Test
+  void everyFlippedBitFailsAsInTwoSteps() throws IOException {
+    int failures = 0;
+    for (int i = 8; i < STREAM.length; i++) {
+      for (int bit = 0; bit < 8; bit++) {
+        byte[] damaged = STREAM.clone();
+        damaged[i] ^= (byte) (1 << bit);
+        failures += sameOutcome(damaged, ReadOptions.defaults()) ? 1 : 0;
+      }
+    }
+    // A flipped bit after the signature breaks a CRC, or the framing that a length gives.
+    assertEquals(8 * (STREAM.length - 8), failures);
+  }
+
+  @Test
+  void everyCutFailsAsInTwoSteps() throws IOException {
+    for (int n = 0; n < STREAM.length; n++) {
+      assertTrue(sameOutcome(Arrays.copyOf(STREAM, n), ReadOptions.defaults()), "cut at " + n);
+    }
+    assertTrue(sameOutcome(Arrays.copyOf(STREAM, STREAM.length + 1), ReadOptions.defaults()));
+  }
+
+  @Test
+  void everyLimitFailsAsInTwoSteps() throws IOException {
+    List<UnaryOperator<ReadOptions>> limits = new ArrayList<>();
+    for (long budget = 4; budget <= 1024; budget += 4) {
+      long b = budget;
+      limits.add(o -> o.withAllocationBudget(b));
+    }
+    for (long chunks = 1; chunks <= 6; chunks++) {
+      long c = chunks;
+      limits.add(o -> o.withMaxChunks(c));
+    }
+    for (long total = 12; total <= STREAM.length; total++) {
+      long t = total;
+      limits.add(o -> o.withMaxTotalBytes(t));
+    }
+    for (int length = 0; length <= 64; length++) {
+      int l = length;
+      limits.add(o -> o.withMaxChunkLength(l));
+    }
+    int failed = 0;
+    for (UnaryOperator<ReadOptions> limit : limits) {
+      failed += sameOutcome(STREAM, limit.apply(ReadOptions.defaults())) ? 1 : 0;
+    }
+    // Each sweep reaches limits the stream passes, and limits it does not.
+    assertTrue(failed > 0 && failed < limits.size(), failed + " of " + limits.size());
+  }
+
+  /**
+   * Asserts that the read of {@code bytes} and the two-step read of them end alike; returns
+   * whether they failed.
+   */
+  private static boolean sameOutcome(byte[] bytes, ReadOptions options) throws IOException {
+    String oneStep = outcome(() -> describe(states(StateReader.read(bytes, REGISTRY, options))));
+    String twoSteps = outcome(() -> describe(readInTwoSteps(bytes, options)));
+    assertEquals(twoSteps, oneStep);
+    return oneStep.startsWith("failed: ");
+  }
+
+  /** What {@code StateReader} reads, with each chunk read by {@code next()} and {@code state()}. */
+  private static List<Object> readInTwoSteps(byte[] bytes, ReadOptions options)
+      throws IOException {
+    List<Object> states = new ArrayList<>();
+    try (StateStream stream = StateStream.open(bytes, REGISTRY, options, false)) {
+      while (stream.next()) {
+        stream.charge(64, stream.offset(), stream.type().value(), "a decoded state");
+        states.add(stream.state());
+      }
+      states.add(stream.skipped());
+    }
+    return states;
+  }
+
+  private static List<Object> states(Snapshot snapshot) {
+    List<Object> states = new ArrayList<>(snapshot.states());
+    states.add(snapshot.skipped());
+    return states;
+  }
+
+  private static String describe(List<Object> states) {
+    StringBuilder out = new StringBuilder();
+    for (Object state : states) {
+      out.append(state instanceof Flags f
+          ? "Flags[" + f.on() + ", " + f.name() + ", " + f.color() + ", "
+              + Arrays.toString(f.values()) + "]"
+          : String.valueOf(state)).append('\n');
+    }
+    return out.toString();
+  }
+
+  private interface Read {
+    String run() throws IOException;
+  }
+
+  private static String outcome(Read read) throws IOException {
+    try {
+      return read.run();
+    } catch (ChunkStreamException e) {
+      return "failed: " + e.getMessage();
+    }
+  }
+}
