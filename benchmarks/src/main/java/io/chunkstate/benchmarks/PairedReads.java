@@ -9,6 +9,7 @@ import io.chunkstate.benchmarks.baseline.ByteSink;
 import io.chunkstate.benchmarks.baseline.HandWritten;
 import io.chunkstate.benchmarks.state.DeviceState;
 import io.chunkstate.benchmarks.state.Fixtures;
+import io.chunkstate.benchmarks.state.MachineSnapshot;
 import io.chunkstate.framing.ChunkInput;
 import io.chunkstate.framing.ChunkOutput;
 import io.chunkstate.framing.RawChunk;
@@ -21,7 +22,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 
@@ -47,6 +47,8 @@ import java.util.zip.CRC32;
  *                    # against HandWritten.readDevice
  *     allocation 112 # HandWritten.readDevice and an array of 112 bytes in all, left for the
  *                    # collector, against HandWritten.readDevice alone: what allocation costs
+ *     snapshot 1     # the 64 MiB snapshot (64 devices, 16,384 pages), StateReader.read(byte[],
+ *                    # registry) against HandWritten.readStream
  * </pre>
  */
 public final class PairedReads {
@@ -59,8 +61,6 @@ public final class PairedReads {
   private static final ChunkType REGISTER = ChunkType.of("reGs");
   private static final ChunkCodec<DeviceState> DEVICE = ChunkstateCodecs.codec(DeviceState.class);
   private static final int SMALL_CHUNKS = 1000;
-  private static final int ROUNDS = 30;
-  private static final int WARM_UP_ROUNDS = 20;
 
   private final CRC32 crc = new CRC32();
   private final HandWritten handWritten = new HandWritten(64 * 1024);
@@ -85,6 +85,13 @@ public final class PairedReads {
         chunks = n;
         bytes = subChunks(n);
       }
+      case "snapshot" -> {
+        MachineSnapshot machine = Fixtures.machine();
+        chunks = machine.devices().size() + machine.pages().size();
+        ByteSink sink = new ByteSink(80 << 20);
+        ChunkstateCodecs.writeStream(sink, machine);
+        bytes = sink.toByteArray();
+      }
       case "small-chunks" -> {
         chunks = SMALL_CHUNKS;
         bytes = smallChunks(n);
@@ -98,11 +105,12 @@ public final class PairedReads {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 2
-        || !List.of("stream", "framing", "sub-chunks", "small-chunks", "chunk", "allocation")
+        || !List.of(
+                "stream", "framing", "sub-chunks", "small-chunks", "chunk", "allocation", "snapshot")
             .contains(args[0])) {
       System.err.println(
           "usage: PairedReads <stream|framing|sub-chunks> <chunks> | small-chunks <data bytes>"
-              + " | chunk 1 | allocation <bytes>");
+              + " | chunk 1 | allocation <bytes> | snapshot 1");
       System.exit(2);
     }
     new PairedReads(args[0], Integer.parseInt(args[1])).run();
@@ -110,35 +118,19 @@ public final class PairedReads {
 
   private void run() throws Exception {
     int reads = Math.max(1, 200_000 / Math.max(1, chunks));
-    for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-      chunkstate(reads);
-      handWritten(reads);
-    }
-    double[] ours = new double[ROUNDS];
-    double[] theirs = new double[ROUNDS];
-    double[] ratios = new double[ROUNDS];
-    for (int i = 0; i < ROUNDS; i++) {
-      ours[i] = chunkstate(reads) / (double) reads;
-      theirs[i] = handWritten(reads) / (double) reads;
-      ratios[i] = ours[i] / theirs[i];
-    }
-    Arrays.sort(ours);
-    Arrays.sort(theirs);
-    Arrays.sort(ratios);
+    Turns.Result result = Turns.compare(this::chunkstate, this::handWritten, reads);
     String side =
         what.equals("allocation") ? "hand-written and " + (garbage + 16) + " bytes" : "chunkstate";
-    System.out.printf(
-        "%s, %d chunks: %s %.1f ns, hand-written %.1f ns a read (medians of %d rounds);"
-            + " median ratio %.3f (rounds from %.3f to %.3f); %d%n",
-        what, chunks, side, ours[ROUNDS / 2], theirs[ROUNDS / 2], ROUNDS, ratios[ROUNDS / 2],
-        ratios[0], ratios[ROUNDS - 1], (consumed + (kept == null ? 0 : 1)) & 1);
+    System.out.println(
+        result.line(what + ", " + chunks + " chunks", side, "read") + "; "
+            + ((consumed + (kept == null ? 0 : 1)) & 1));
   }
 
   /** Nanoseconds for {@code reads} reads by chunkstate. */
   private long chunkstate(int reads) throws Exception {
     long start = System.nanoTime();
     switch (what) {
-      case "stream" -> {
+      case "stream", "snapshot" -> {
         for (int i = 0; i < reads; i++) {
           consumed += StateReader.read(bytes, ChunkstateCodecs.REGISTRY).states().size();
         }
@@ -190,7 +182,7 @@ public final class PairedReads {
   private long handWritten(int reads) throws Exception {
     long start = System.nanoTime();
     switch (what) {
-      case "stream" -> {
+      case "stream", "snapshot" -> {
         for (int i = 0; i < reads; i++) {
           consumed += handWritten.readStream(bytes).states().size();
         }
