@@ -332,11 +332,8 @@ public final class StateStream implements Closeable {
           }
           charge(stateBytes, input.pendingStart(), typeValue, what);
           return decodeData();
-        } catch (IOException e) {
-          throw failed(e);
-        } catch (RuntimeException | Error e) {
-          failed(null);
-          throw e;
+        } catch (IOException | RuntimeException | Error e) {
+          throw failure(e);
         }
       }
       input.rewind(); // not a chunk to decode: next() reads it, and says what it is
@@ -382,19 +379,9 @@ public final class StateStream implements Closeable {
     takeData();
     try {
       input.readDataTransient();
-    } catch (IOException e) {
-      throw failed(e);
-    } catch (RuntimeException | Error e) {
-      failed(null);
-      throw e;
-    }
-    try {
       return decodeData();
-    } catch (IOException e) {
-      throw failed(e);
-    } catch (RuntimeException | Error e) {
-      failed(null);
-      throw e;
+    } catch (IOException | RuntimeException | Error e) {
+      throw failure(e);
     }
   }
 
@@ -567,6 +554,21 @@ public final class StateStream implements Closeable {
     if (deadline != null) {
       deadline.finish();
     }
+  }
+
+  /**
+   * Ends the read after {@code e}: returns what an {@code IOException} becomes (see below), and
+   * throws a {@code RuntimeException} or an {@code Error} as it is.
+   */
+  private IOException failure(Throwable e) {
+    if (e instanceof IOException io) {
+      return failed(io);
+    }
+    failed(null);
+    if (e instanceof Error error) {
+      throw error;
+    }
+    throw (RuntimeException) e; // the callers catch nothing else
   }
 
   /** Ends the read after a failure; returns what {@code e} becomes (see below). */
