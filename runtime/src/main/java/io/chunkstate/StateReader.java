@@ -33,6 +33,8 @@ import java.util.Objects;
 public final class StateReader {
   // An estimate of the heap bytes a decoded state's place in a snapshot takes.
   private static final int STATE_BYTES = 64;
+  // What a LIMIT error calls that place.
+  private static final String A_STATE = "a decoded state";
 
   private StateReader() {}
 
@@ -153,9 +155,9 @@ public final class StateReader {
   private static Snapshot readAll(StateStream stream) throws IOException {
     List<Object> states = new ArrayList<>();
     long[] offsets = new long[8];
-    for (Object state = stream.nextState(STATE_BYTES, "a decoded state");
+    for (Object state = stream.nextState(STATE_BYTES, A_STATE);
         state != null;
-        state = stream.nextState(STATE_BYTES, "a decoded state")) {
+        state = stream.nextState(STATE_BYTES, A_STATE)) {
       if (states.size() == offsets.length) {
         offsets = Arrays.copyOf(offsets, 2 * offsets.length);
       }

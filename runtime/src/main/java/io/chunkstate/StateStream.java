@@ -270,11 +270,8 @@ public final class StateStream implements Closeable {
                     + options.maxChunkLength() + " the read decodes"
                     + " (ReadOptions.withMaxChunkLength)");
           }
-          codec = found;
+          stopAt(found);
           pendingData = true;
-          if (perChunkBudget) {
-            budget.release(budget.used());
-          }
           return true;
         }
         long offset = input.pendingStart();
@@ -326,10 +323,7 @@ public final class StateStream implements Closeable {
       if (found != null && input.pendingLength() <= options.maxChunkLength()) {
         try {
           checkLimits();
-          codec = found;
-          if (perChunkBudget) {
-            budget.release(budget.used());
-          }
+          stopAt(found);
           charge(stateBytes, input.pendingStart(), typeValue, what);
           return decodeData();
         } catch (IOException | RuntimeException | Error e) {
@@ -343,6 +337,17 @@ public final class StateStream implements Closeable {
     }
     charge(stateBytes, input.pendingStart(), codec.type().value(), what);
     return state();
+  }
+
+  /**
+   * Makes the chunk whose header was just read, of {@code found}'s type, the one this stream is
+   * at; with a budget per chunk, that chunk starts with all of it.
+   */
+  private void stopAt(ChunkCodec<?> found) {
+    codec = found;
+    if (perChunkBudget) {
+      budget.release(budget.used());
+    }
   }
 
   /** The type of the chunk {@link #next()} moved to. */

@@ -167,17 +167,16 @@ public final class FrameReader {
       return false;
     }
     int at = (int) position;
-    int len = Framing.getInt(array, at);
-    int type = Framing.getInt(array, at + 4);
-    if (len <= 0
-        || len > arrayEnd - at - Framing.OVERHEAD
-        || !ChunkType.isValid(type)
-        || Framing.getInt(array, at + 8 + len) != Framing.crc(crc, array, at + 4, len)) {
+    if (Framing.getInt(array, at) == 0) {
+      return false; // no data to decode
+    }
+    int len = Framing.checkedLength(array, at, arrayEnd, crc);
+    if (len < 0) {
       return false;
     }
     release();
     pendingStart = at;
-    pendingType = type;
+    pendingType = Framing.getInt(array, at + 4);
     pendingLength = len;
     dataArray = array;
     dataOffset = at + 8;

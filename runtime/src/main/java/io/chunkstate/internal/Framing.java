@@ -293,6 +293,25 @@ public final class Framing {
   }
 
   /**
+   * The data length of the chunk at {@code at} of {@code bytes}, if all of it lies before {@code
+   * end} and its length, type letters and CRC are right; -1 otherwise, and the caller's own checks
+   * then say what is wrong. For readers that take a well-formed chunk in place in one step.
+   */
+  public static int checkedLength(byte[] bytes, int at, int end, CRC32 crc) {
+    if (end - at < OVERHEAD) {
+      return -1;
+    }
+    int len = getInt(bytes, at);
+    if (len < 0
+        || len > end - at - OVERHEAD
+        || !ChunkType.isValid(getInt(bytes, at + 4))
+        || getInt(bytes, at + 8 + len) != crc(crc, bytes, at + 4, len)) {
+      return -1;
+    }
+    return len;
+  }
+
+  /**
    * Why the bytes of {@code chunk} are not one framed chunk of type {@code expectedType} that fills
    * them, in the order a stream's reader checks a top-level chunk: its header, its CRC, then what
    * follows it and whose type it is.

@@ -140,14 +140,10 @@ public final class WireReader {
   public static WireReader ofChunk(ChunkType type, byte[] chunk) throws ChunkStreamException {
     int expected = type.value();
     Scope scope = Scope.standalone();
-    int n = chunk.length;
-    if (n >= Framing.OVERHEAD) {
-      int len = (int) INT.get(chunk, 0);
-      if (len == n - Framing.OVERHEAD
-          && (int) INT.get(chunk, 4) == expected
-          && (int) INT.get(chunk, 8 + len) == Framing.crc(scope.crc(), chunk, 4, len)) {
-        return new WireReader(chunk, 8, 8 + len, expected, 0, null, 0, scope);
-      }
+    int len = Framing.checkedLength(chunk, 0, chunk.length, scope.crc());
+    boolean fills = len >= 0 && len == chunk.length - Framing.OVERHEAD;
+    if (fills && (int) INT.get(chunk, 4) == expected) {
+      return new WireReader(chunk, 8, 8 + len, expected, 0, null, 0, scope);
     }
     throw Framing.chunkError(chunk, expected);
   }
