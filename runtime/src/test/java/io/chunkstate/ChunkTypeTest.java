@@ -49,6 +49,23 @@ class ChunkTypeTest {
   }
 
   @Test
+  void everyByteAtEveryPositionIsALetterOrNot() {
+    // Each pair of neighbouring bytes takes all 65,536 values, the other two bytes letters: a
+    // check of all four bytes at once must not let one byte's value leak into its neighbour's.
+    for (int shift = 0; shift <= 16; shift += 8) {
+      for (int pair = 0; pair < 0x10000; pair++) {
+        int value = (0x61616161 & ~(0xFFFF << shift)) | (pair << shift);
+        boolean letters = true;
+        for (int at = 0; at < 32; at += 8) {
+          int b = (value >>> at) & 0xff;
+          letters &= (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+        }
+        assertEquals(letters, ChunkType.isValid(value), Integer.toHexString(value));
+      }
+    }
+  }
+
+  @Test
   void valueEqualityAndOrder() {
     assertEquals(ChunkType.of("PcIs"), ChunkType.of(0x50634973));
     assertEquals(ChunkType.of("PcIs").hashCode(), ChunkType.of("PcIs").hashCode());

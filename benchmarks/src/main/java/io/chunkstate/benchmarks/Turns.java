@@ -30,6 +30,23 @@ final class Turns {
 
   private Turns() {}
 
+  /**
+   * As {@link #compare}, with as many runs a round as make the slower side take about {@code
+   * nanosPerRound}. The runs are found by doubling them while both sides run in turns, for two
+   * seconds at least, so that the JIT has compiled both before the runs are counted.
+   */
+  static Result compareFor(Side ours, Side theirs, long nanosPerRound) throws Exception {
+    int times = 1;
+    long started = System.nanoTime();
+    while (System.nanoTime() - started < 2_000_000_000L || times == 1) {
+      long slower = Math.max(ours.nanos(times), theirs.nanos(times));
+      if (slower < nanosPerRound && times < (1 << 24)) {
+        times *= 2;
+      }
+    }
+    return compare(ours, theirs, times);
+  }
+
   static Result compare(Side ours, Side theirs, int times) throws Exception {
     for (int i = 0; i < WARM_UP_ROUNDS; i++) {
       ours.nanos(times);

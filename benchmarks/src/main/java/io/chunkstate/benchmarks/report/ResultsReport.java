@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,7 @@ import org.knowm.xchart.style.Styler;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.report.ResultsReport \
  *     docs/perf/jmh.json docs/perf/scenarios.png \
- *     docs/perf/scale-heap.tsv docs/perf/compile-lines.tsv
+ *     docs/perf/scale-heap.tsv docs/perf/compile-lines.tsv docs/perf/paired.tsv
  * </pre>
  */
 public final class ResultsReport {
@@ -72,12 +73,14 @@ public final class ResultsReport {
   /**
    * Reads {@code args[0]} (JMH JSON); writes the plot to {@code args[1]}; prints the tables. The
    * optional {@code args[2]} and {@code args[3]} are the {@code scale-heap.tsv} and {@code
-   * compile-lines.tsv} the scale and compile-time benchmarks write.
+   * compile-lines.tsv} the scale and compile-time benchmarks write; the optional {@code args[4]}
+   * is the {@code paired.tsv} of {@code PairedTargets}.
    */
   public static void main(String[] args) throws IOException {
-    if (args.length < 2 || args.length > 4) {
+    if (args.length < 2 || args.length > 5) {
       System.err.println(
-          "usage: ResultsReport <jmh.json> <plot.png> [scale-heap.tsv] [compile-lines.tsv]");
+          "usage: ResultsReport <jmh.json> <plot.png> [scale-heap.tsv] [compile-lines.tsv]"
+              + " [paired.tsv]");
       System.exit(2);
     }
     ResultsReport report = new ResultsReport(read(Path.of(args[0])));
@@ -89,6 +92,9 @@ public final class ResultsReport {
     System.out.println(
         report.compileTable(args.length > 3 ? tsv(Path.of(args[3])) : List.of()));
     System.out.println(report.targetsTable(streamBytes));
+    if (args.length > 4) {
+      System.out.println(pairedTable(tsv(Path.of(args[4]))));
+    }
     report.plot(streamBytes, Path.of(args[1]));
   }
 
@@ -372,6 +378,80 @@ public final class ResultsReport {
             get("CompileTimeBenchmark.protocAndJavac:500")))
         .append(" |\n");
     return out.toString();
+  }
+
+  /**
+   * The targets judged on {@code PairedTargets}' medians: a row a pair, what it measures, its
+   * target and whether the median meets it. A pair against hand-written code where the target is
+   * against chunkstate is there for the format's own limit, with no target of its own.
+   */
+  static String pairedTable(List<String[]> rows) {
+    StringBuilder out =
+        new StringBuilder(
+            "| pair, timed in turns | target | median of the JVMs' medians (each JVM's) | |\n"
+                + "|---|---|---|---|\n");
+    Map<String, List<String[]>> byPair = new LinkedHashMap<>();
+    for (String[] row : rows) {
+      byPair.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row);
+    }
+    for (Map.Entry<String, List<String[]>> entry : byPair.entrySet()) {
+      String pair = entry.getKey();
+      String[] row = entry.getValue().get(0);
+      double[] medians =
+          entry.getValue().stream().mapToDouble(r -> Double.parseDouble(r[5])).sorted().toArray();
+      double ratio = medians[medians.length / 2];
+      String way = pair.substring(0, pair.indexOf(':'));
+      String what = pair.substring(pair.indexOf(':') + 1);
+      String label;
+      String target;
+      boolean met;
+      String value;
+      boolean reference = what.endsWith("-hand-written");
+      if (what.equals("one") || what.equals("devices")) {
+        double limit = what.equals("one") ? 1.25 : 1.10;
+        label = (what.equals("one") ? "one-device" : "64-device") + " stream, "
+            + way.replace('-', ' ') + ", chunkstate vs hand-written";
+        target = String.format(Locale.ROOT, "≤ %.2f×", limit);
+        met = ratio <= limit;
+        value = times(ratio, medians, "×");
+      } else if (what.equals("chunk")) {
+        label = "one chunk, " + way + ", chunkstate vs hand-written";
+        target = "≤ 1.10×";
+        met = ratio <= 1.10;
+        value = times(ratio, medians, "×");
+      } else if (what.startsWith("snapshot")) {
+        double limit = way.equals("write") ? 90 : 95;
+        label = "64 MiB snapshot " + way + ", " + row[2] + ", share of the copy + CRC32 floor";
+        target = String.format(Locale.ROOT, "≥ %.0f%%", limit);
+        met = 100 * ratio >= limit;
+        value = percent(ratio) + " (" + String.join(", ",
+            Arrays.stream(medians).mapToObj(ResultsReport::percent).toList()) + ")";
+      } else {
+        double limit = what.startsWith("protobuf") ? 2 : 10;
+        label = "device " + way + ", " + row[2] + " vs "
+            + (what.startsWith("protobuf") ? "protobuf-java" : "Kryo `CompatibleFieldSerializer`");
+        target = String.format(Locale.ROOT, "≥ %.0f× faster", limit);
+        met = ratio >= limit;
+        value = times(ratio, medians, "× as fast");
+      }
+      out.append("| ").append(label).append(" | ").append(reference ? "(" + target + ")" : target)
+          .append(" | ").append(value).append(" | ")
+          .append(met ? "met" : "**missed**").append(" |\n");
+    }
+    return out.toString();
+  }
+
+  /** {@code ratio}, then each JVM's median, in parentheses. */
+  private static String times(double ratio, double[] medians, String unit) {
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%.2f%s (", ratio, unit));
+    for (int i = 0; i < medians.length; i++) {
+      out.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", medians[i]));
+    }
+    return out.append(')').toString();
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.0f%%", 100 * share);
   }
 
   private String streamRatios(String stream) {
