@@ -27,14 +27,14 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.PairedTargets \
- *     docs/perf/paired.tsv                # every pair, three JVMs each: 11 minutes
+ *     docs/perf/paired.tsv                # every pair, three JVMs each: 10 minutes
  * java -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.PairedTargets \
  *     --pair read-array:devices           # one pair, in this JVM; its line on standard output
  * </pre>
  */
 public final class PairedTargets {
   /** Each pair's sides, by name, in the order of the targets table. */
-  private static final Map<String, String[]> PAIRS = new LinkedHashMap<>();
+  static final Map<String, String[]> PAIRS = new LinkedHashMap<>();
 
   /**
    * JVMs a pair runs in: a JVM can settle in a slower mode for the whole of its run (see "Where
@@ -122,7 +122,7 @@ public final class PairedTargets {
   }
 
   /** One call of a benchmark method. */
-  private interface Call {
+  interface Call {
     Object call() throws Exception;
   }
 
@@ -137,7 +137,7 @@ public final class PairedTargets {
   }
 
   /** The benchmark methods of {@code pair}, set up as JMH sets them up. */
-  private static Call[] calls(String pair) throws Exception {
+  static Call[] calls(String pair) throws Exception {
     String way = pair.substring(0, pair.indexOf(':'));
     String what = pair.substring(pair.indexOf(':') + 1);
     return switch (what) {

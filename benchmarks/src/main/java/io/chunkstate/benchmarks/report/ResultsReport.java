@@ -385,7 +385,7 @@ public final class ResultsReport {
    * target and whether the median meets it. A pair against hand-written code where the target is
    * against chunkstate is there for the format's own limit, with no target of its own.
    */
-  static String pairedTable(List<String[]> rows) {
+  public static String pairedTable(List<String[]> rows) {
     StringBuilder out =
         new StringBuilder(
             "| pair, timed in turns | target | median of the JVMs' medians (each JVM's) | |\n"
