@@ -171,14 +171,7 @@ public final class PairedTargets {
   private static Call[] encodeCalls(String side) {
     DeviceEncodeBenchmark b = new DeviceEncodeBenchmark();
     DeviceEncodeBenchmark.Chunkstate c = new DeviceEncodeBenchmark.Chunkstate();
-    Call first =
-        switch (side) {
-          case "chunkstate" -> () -> b.chunkstate(c);
-          case "protobuf" -> b::protobuf;
-          case "kryo-compatible" -> b::kryoCompatible;
-          default -> b::handWritten;
-        };
-    return new Call[] {first, b::handWritten};
+    return sides(side, () -> b.chunkstate(c), b::protobuf, b::kryoCompatible, b::handWritten);
   }
 
   /** {@code side}'s device decode first, the hand-written one second. */
@@ -187,14 +180,20 @@ public final class PairedTargets {
     b.encode();
     DeviceDecodeBenchmark.Chunkstate c = new DeviceDecodeBenchmark.Chunkstate();
     c.write();
+    return sides(side, () -> b.chunkstate(c), b::protobuf, b::kryoCompatible, b::handWritten);
+  }
+
+  /** The call of {@code side} among a scenario 1 benchmark's, then the hand-written one. */
+  private static Call[] sides(
+      String side, Call chunkstate, Call protobuf, Call kryoCompatible, Call handWritten) {
     Call first =
         switch (side) {
-          case "chunkstate" -> () -> b.chunkstate(c);
-          case "protobuf" -> b::protobuf;
-          case "kryo-compatible" -> b::kryoCompatible;
-          default -> b::handWritten;
+          case "chunkstate" -> chunkstate;
+          case "protobuf" -> protobuf;
+          case "kryo-compatible" -> kryoCompatible;
+          default -> handWritten;
         };
-    return new Call[] {first, b::handWritten};
+    return new Call[] {first, handWritten};
   }
 
   /** The floor first, then chunkstate's write or read of the snapshot, or the hand-written one. */
