@@ -33,8 +33,11 @@ import java.util.Map;
  * </pre>
  */
 public final class PairedTargets {
-  /** Each pair's sides, by name, in the order of the targets table. */
-  static final Map<String, String[]> PAIRS = new LinkedHashMap<>();
+  /** Each pair's two sides and their benchmarks' heap, in the order of the targets table. */
+  static final Map<String, Pair> PAIRS = new LinkedHashMap<>();
+
+  /** The side timed first, the side timed second, and the heap their JVMs get. */
+  record Pair(String side, String otherSide, String heap) {}
 
   /**
    * JVMs a pair runs in: a JVM can settle in a slower mode for the whole of its run (see "Where
@@ -47,23 +50,22 @@ public final class PairedTargets {
 
   static {
     for (String stream : List.of("one", "devices")) {
-      for (String path : List.of("writeOutputStream", "writeArray", "readArray", "readInputStream")) {
-        PAIRS.put(
-            kebab(path) + ":" + stream,
-            new String[] {"chunkstate", "hand-written", HEAP_3G});
+      for (String path :
+          List.of("writeOutputStream", "writeArray", "readArray", "readInputStream")) {
+        PAIRS.put(kebab(path) + ":" + stream, new Pair("chunkstate", "hand-written", HEAP_3G));
       }
     }
-    PAIRS.put("encode:chunk", new String[] {"chunkstate", "hand-written", HEAP_1G});
-    PAIRS.put("decode:chunk", new String[] {"chunkstate", "hand-written", HEAP_1G});
+    PAIRS.put("encode:chunk", new Pair("chunkstate", "hand-written", HEAP_1G));
+    PAIRS.put("decode:chunk", new Pair("chunkstate", "hand-written", HEAP_1G));
     for (String peer : List.of("protobuf", "kryo-compatible")) {
       for (String way : List.of("encode", "decode")) {
-        PAIRS.put(way + ":" + peer, new String[] {peer, "chunkstate", HEAP_1G});
-        PAIRS.put(way + ":" + peer + "-hand-written", new String[] {peer, "hand-written", HEAP_1G});
+        PAIRS.put(way + ":" + peer, new Pair(peer, "chunkstate", HEAP_1G));
+        PAIRS.put(way + ":" + peer + "-hand-written", new Pair(peer, "hand-written", HEAP_1G));
       }
     }
     for (String way : List.of("write", "read")) {
-      PAIRS.put(way + ":snapshot", new String[] {"floor", "chunkstate", HEAP_3G});
-      PAIRS.put(way + ":snapshot-hand-written", new String[] {"floor", "hand-written", HEAP_3G});
+      PAIRS.put(way + ":snapshot", new Pair("floor", "chunkstate", HEAP_3G));
+      PAIRS.put(way + ":snapshot-hand-written", new Pair("floor", "hand-written", HEAP_3G));
     }
   }
 
@@ -88,8 +90,8 @@ public final class PairedTargets {
     String java = ProcessHandle.current().info().command().orElse("java");
     String classPath = System.getProperty("java.class.path");
     List<String> lines = new ArrayList<>();
-    for (Map.Entry<String, String[]> pair : PAIRS.entrySet()) {
-      String heap = pair.getValue()[2];
+    for (Map.Entry<String, Pair> pair : PAIRS.entrySet()) {
+      String heap = pair.getValue().heap();
       for (int jvm = 0; jvm < JVMS; jvm++) {
         Process process =
             new ProcessBuilder(
@@ -111,14 +113,14 @@ public final class PairedTargets {
 
   /** Times the two sides of {@code pair} in turns and returns its line. */
   private String run(String pair) throws Exception {
-    String[] sides = PAIRS.get(pair);
+    Pair sides = PAIRS.get(pair);
     Call[] calls = calls(pair);
     Turns.Result result = Turns.compareFor(side(calls[0]), side(calls[1]), 20_000_000L);
     return String.format(
         Locale.ROOT,
         "%s\t%s\t%s\t%.1f\t%.1f\t%.3f\t%.3f\t%.3f",
-        pair, sides[0], sides[1], result.ours(), result.theirs(), result.ratio(), result.lowest(),
-        result.highest());
+        pair, sides.side(), sides.otherSide(), result.ours(), result.theirs(), result.ratio(),
+        result.lowest(), result.highest());
   }
 
   /** One call of a benchmark method. */
@@ -136,21 +138,22 @@ public final class PairedTargets {
     };
   }
 
-  /** The benchmark methods of {@code pair}, set up as JMH sets them up. */
+  /** The benchmark methods of {@code pair}'s two sides, set up as JMH sets them up. */
   static Call[] calls(String pair) throws Exception {
     String way = pair.substring(0, pair.indexOf(':'));
     String what = pair.substring(pair.indexOf(':') + 1);
+    Pair sides = PAIRS.get(pair);
     return switch (what) {
       case "one", "devices" -> streamCalls(way, what);
-      case "chunk" -> way.equals("encode") ? encodeCalls("chunkstate") : decodeCalls("chunkstate");
-      case "snapshot", "snapshot-hand-written" -> snapshotCalls(way, what.equals("snapshot"));
-      default -> {
-        String other = what.endsWith("-hand-written") ? "hand-written" : "chunkstate";
-        String peer = what.replace("-hand-written", "");
-        Call[] ours = way.equals("encode") ? encodeCalls(peer) : decodeCalls(peer);
-        Call[] theirs = way.equals("encode") ? encodeCalls(other) : decodeCalls(other);
-        yield new Call[] {ours[0], theirs[other.equals("chunkstate") ? 0 : 1]};
+      case "snapshot", "snapshot-hand-written" -> {
+        SnapshotBenchmark b = new SnapshotBenchmark(); // 64 MiB of state: one for both sides
+        b.encode();
+        yield new Call[] {
+          snapshotCall(b, way, sides.side()), snapshotCall(b, way, sides.otherSide())
+        };
       }
+      default ->
+          new Call[] {deviceCall(way, sides.side()), deviceCall(way, sides.otherSide())};
     };
   }
 
@@ -167,48 +170,41 @@ public final class PairedTargets {
     };
   }
 
-  /** {@code side}'s device encode first, the hand-written one second. */
-  private static Call[] encodeCalls(String side) {
-    DeviceEncodeBenchmark b = new DeviceEncodeBenchmark();
-    DeviceEncodeBenchmark.Chunkstate c = new DeviceEncodeBenchmark.Chunkstate();
-    return sides(side, () -> b.chunkstate(c), b::protobuf, b::kryoCompatible, b::handWritten);
-  }
-
-  /** {@code side}'s device decode first, the hand-written one second. */
-  private static Call[] decodeCalls(String side) {
+  /** {@code side}'s device encode or decode, a scenario 1 benchmark set up for it alone. */
+  private static Call deviceCall(String way, String side) {
+    if (way.equals("encode")) {
+      DeviceEncodeBenchmark b = new DeviceEncodeBenchmark();
+      DeviceEncodeBenchmark.Chunkstate c = new DeviceEncodeBenchmark.Chunkstate();
+      return pick(side, () -> b.chunkstate(c), b::protobuf, b::kryoCompatible, b::handWritten);
+    }
     DeviceDecodeBenchmark b = new DeviceDecodeBenchmark();
     b.encode();
     DeviceDecodeBenchmark.Chunkstate c = new DeviceDecodeBenchmark.Chunkstate();
     c.write();
-    return sides(side, () -> b.chunkstate(c), b::protobuf, b::kryoCompatible, b::handWritten);
+    return pick(side, () -> b.chunkstate(c), b::protobuf, b::kryoCompatible, b::handWritten);
   }
 
-  /** The call of {@code side} among a scenario 1 benchmark's, then the hand-written one. */
-  private static Call[] sides(
+  private static Call pick(
       String side, Call chunkstate, Call protobuf, Call kryoCompatible, Call handWritten) {
-    Call first =
-        switch (side) {
-          case "chunkstate" -> chunkstate;
-          case "protobuf" -> protobuf;
-          case "kryo-compatible" -> kryoCompatible;
-          default -> handWritten;
-        };
-    return new Call[] {first, handWritten};
+    return switch (side) {
+      case "chunkstate" -> chunkstate;
+      case "protobuf" -> protobuf;
+      case "kryo-compatible" -> kryoCompatible;
+      default -> handWritten;
+    };
   }
 
-  /** The floor first, then chunkstate's write or read of the snapshot, or the hand-written one. */
-  private static Call[] snapshotCalls(String way, boolean chunkstate) {
-    SnapshotBenchmark b = new SnapshotBenchmark();
-    b.encode();
+  /** {@code side}'s write or read of {@code b}'s 64 MiB snapshot, or the copy + CRC32 floor. */
+  private static Call snapshotCall(SnapshotBenchmark b, String way, String side) {
+    if (side.equals("floor")) {
+      return b::floor;
+    }
+    if (side.equals("hand-written")) {
+      return way.equals("write") ? b::writeHandWritten : b::readHandWritten;
+    }
     SnapshotBenchmark.Chunkstate c = new SnapshotBenchmark.Chunkstate();
     c.write(b);
-    Call other;
-    if (way.equals("write")) {
-      other = chunkstate ? () -> b.writeChunkstate(c) : b::writeHandWritten;
-    } else {
-      other = chunkstate ? () -> b.readChunkstate(c) : b::readHandWritten;
-    }
-    return new Call[] {b::floor, other};
+    return way.equals("write") ? () -> b.writeChunkstate(c) : () -> b.readChunkstate(c);
   }
 
   /** {@code writeOutputStream} as {@code write-output-stream}. */

@@ -8,7 +8,6 @@ import io.chunkstate.Snapshot;
 import io.chunkstate.benchmarks.baseline.HandWritten;
 import io.chunkstate.benchmarks.report.ResultsReport;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class PairedTargetsTest {
   @Test
   void bothSidesOfAStreamPairDoTheSameWork() throws Exception {
-    for (Map.Entry<String, String[]> pair : PairedTargets.PAIRS.entrySet()) {
-      String name = pair.getKey();
+    for (String name : PairedTargets.PAIRS.keySet()) {
       if (!name.endsWith(":one") && !name.endsWith(":devices")) {
         continue;
       }
