@@ -232,6 +232,10 @@ class StateWriterTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> writer.write(tooDeep));
     assertTrue(e.getMessage().contains("deeper than 64 levels"), e.getMessage());
+    // The path names every open chunk, the top-level one first, and the one refused last.
+    String code = TestCodecs.NODE.code();
+    String path = String.join("/", java.util.Collections.nCopies(ReadOptions.MAX_NESTING + 2, code));
+    assertTrue(e.getMessage().contains("chunk (" + path + "), which"), e.getMessage());
     assertEquals(before, out.size());
     writer.finish();
     assertEquals(List.of(deepest), StateReader.read(out.toByteArray(), TestCodecs.registry()).all(Node.class));

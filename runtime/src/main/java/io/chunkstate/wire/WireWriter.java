@@ -55,11 +55,10 @@ public final class WireWriter {
   // over the array itself, and writeTo hands the array to the output stream.
   private static final int SHARE_FROM = 1024;
   private static final int FIRST_SHARED = 4;
-  private static final int FIRST_OPEN = 4;
-  // The depth from which a writer records the states of open chunks, to find a state that
-  // contains itself: such a state nests without end, so it reaches this depth and repeats within
-  // the levels left before the nesting limit. Shallower chunks, nearly all of them, store no
-  // reference, and so pay no garbage collector's write barrier.
+  // The depth from which a writer records the states and types of open chunks, to find a state
+  // that contains itself: such a state nests without end, so it reaches this depth and repeats
+  // within the levels left before the nesting limit. Shallower chunks, nearly all of them, record
+  // nothing: their types join the path of a refusal as it leaves them (TooDeep).
   private static final int TRACK_FROM = 8;
 
   private static final VarHandle SHORT =
@@ -69,11 +68,11 @@ public final class WireWriter {
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-  // The types of the chunks open, outermost first: index 0 is the top-level chunk.
-  private int[] openTypes = new int[FIRST_OPEN];
   private int depth;
-  // The states of the chunks open at depth TRACK_FROM and deeper, made when first needed.
+  // The states and types of the chunks open at depth TRACK_FROM and deeper, made when first
+  // needed.
   private Object[] open;
+  private int[] openTypes;
   private byte[] buf;
   private int size;
   // Where the written bytes start in buf: 0, but in a caller's array; and whether buf may grow.
@@ -238,10 +237,7 @@ public final class WireWriter {
    */
   public int beginSubChunk(ChunkType type) {
     if (depth > Limits.MAX_NESTING) {
-      throw new IllegalArgumentException(
-          "sub-chunks would nest deeper than " + Limits.MAX_NESTING + " levels below the"
-              + " top-level chunk (" + openPath(0, depth) + "/" + type.code() + "), which no"
-              + " reader accepts (SPEC §4)");
+      throw new TooDeep(openPath(TRACK_FROM, depth) + "/" + type.code(), "");
     }
     return beginChunk(type);
   }
@@ -318,14 +314,16 @@ public final class WireWriter {
     if (d >= TRACK_FROM) {
       trackOpen(value, type, d);
     }
-    int[] types = openTypes;
-    if (d == types.length) {
-      types = growOpen(d);
-    }
-    types[d] = type.value();
     depth = d + 1;
     int mark = beginChunk(type);
-    codec.encode(value, this);
+    try {
+      codec.encode(value, this);
+    } catch (TooDeep e) {
+      if (d < TRACK_FROM) {
+        e.inside(type); // a chunk too shallow to have its type recorded
+      }
+      throw e;
+    }
     endChunk(mark);
     if (d >= TRACK_FROM) {
       open[d] = null;
@@ -340,6 +338,7 @@ public final class WireWriter {
   private void trackOpen(Object value, ChunkType type, int d) {
     if (open == null) {
       open = new Object[Limits.MAX_NESTING + 1];
+      openTypes = new int[Limits.MAX_NESTING + 1];
     }
     for (int i = TRACK_FROM; i < d; i++) {
       if (open[i] == value) {
@@ -350,25 +349,48 @@ public final class WireWriter {
       }
     }
     if (d > Limits.MAX_NESTING) {
-      throw new IllegalArgumentException(
-          "sub-chunks would nest deeper than " + Limits.MAX_NESTING + " levels below the"
-              + " top-level chunk (" + openPath(0, d) + "/" + type.code() + "), which no"
-              + " reader accepts (SPEC §4); a chain this long belongs in a list of sub-chunks");
+      throw new TooDeep(
+          openPath(TRACK_FROM, d) + "/" + type.code(),
+          "; a chain this long belongs in a list of sub-chunks");
     }
     open[d] = value;
+    openTypes[d] = type.value();
   }
 
-  private int[] growOpen(int d) {
-    openTypes = Arrays.copyOf(openTypes, Math.min(2 * d, Limits.MAX_NESTING + 1));
-    return openTypes;
-  }
-
+  /** The types of the open chunks from depth {@code from} to {@code to}, which are recorded. */
   private String openPath(int from, int to) {
     StringBuilder path = new StringBuilder();
     for (int i = from; i < to; i++) {
       path.append(i == from ? "" : "/").append(ChunkType.render(openTypes[i]));
     }
     return path.toString();
+  }
+
+  /**
+   * A state refused for nesting deeper than SPEC §4 allows. It is found deep, where the types of
+   * the open chunks are recorded; the shallower chunks add theirs as it leaves them, so that its
+   * message names the whole path while writing a chunk records nothing for them.
+   */
+  private static final class TooDeep extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private String path;
+    private final String advice;
+
+    TooDeep(String deepPath, String advice) {
+      this.path = deepPath;
+      this.advice = advice;
+    }
+
+    void inside(ChunkType type) {
+      path = type.code() + "/" + path;
+    }
+
+    @Override
+    public String getMessage() {
+      return "sub-chunks would nest deeper than " + Limits.MAX_NESTING + " levels below the"
+          + " top-level chunk (" + path + "), which no reader accepts (SPEC §4)" + advice;
+    }
   }
 
   /**
