@@ -35,6 +35,9 @@ public final class StateReader {
   private static final int STATE_BYTES = 64;
   // What a LIMIT error calls that place.
   private static final String A_STATE = "a decoded state";
+  // Room for the first states of a snapshot, then twice as much each time it fills: small
+  // streams, such as one device's, are common.
+  private static final int FIRST_STATES = 4;
 
   private StateReader() {}
 
@@ -134,8 +137,16 @@ public final class StateReader {
    */
   public static Snapshot read(byte[] bytes, ChunkRegistry registry, ReadOptions options)
       throws ChunkStreamException {
-    try (StateStream stream = StateStream.open(bytes, registry, options, false)) {
-      return readAll(stream);
+    States states = new States();
+    // One loop over the array for as long as the chunks are regular; a stream's steps from the
+    // first chunk that is not.
+    try (StateStream rest =
+        StateStream.readInPlace(bytes, registry, options, STATE_BYTES, states)) {
+      if (rest == null) {
+        return states.snapshot();
+      }
+      states.header(rest.producer(), rest.formatMinor());
+      return readAll(rest, states);
     } catch (ChunkStreamException e) {
       throw e;
     } catch (IOException e) {
@@ -147,28 +158,56 @@ public final class StateReader {
       InputStream in, ChunkRegistry registry, ReadOptions options, boolean wholeInput)
       throws IOException {
     try (StateStream stream = StateStream.open(in, registry, options, wholeInput, false)) {
-      return readAll(stream);
+      States states = new States();
+      states.header(stream.producer(), stream.formatMinor());
+      return readAll(stream, states);
     }
   }
 
-  /** Every state of {@code stream}, which holds them all: its budget covers the whole stream. */
-  private static Snapshot readAll(StateStream stream) throws IOException {
-    List<Object> states = new ArrayList<>();
-    long[] offsets = new long[8];
+  /**
+   * The snapshot of {@code states} and every state left in {@code stream}, which holds them all:
+   * its budget covers the whole stream.
+   */
+  private static Snapshot readAll(StateStream stream, States states) throws IOException {
     for (Object state = stream.nextState(STATE_BYTES, A_STATE);
         state != null;
         state = stream.nextState(STATE_BYTES, A_STATE)) {
+      states.state(state, stream.offset());
+    }
+    states.end(stream.takeSkipped());
+    return states.snapshot();
+  }
+
+  /** The states of a snapshot as they are read, with their offsets and the stream's header. */
+  private static final class States implements StateStream.Reading {
+    private final List<Object> states = new ArrayList<>(FIRST_STATES);
+    private long[] offsets = new long[FIRST_STATES];
+    private String producer;
+    private int formatMinor;
+    private List<SkippedChunk> skipped;
+
+    @Override
+    public void header(String producer, int formatMinor) {
+      this.producer = producer;
+      this.formatMinor = formatMinor;
+    }
+
+    @Override
+    public void state(Object state, long offset) {
       if (states.size() == offsets.length) {
         offsets = Arrays.copyOf(offsets, 2 * offsets.length);
       }
-      offsets[states.size()] = stream.offset();
+      offsets[states.size()] = offset;
       states.add(state);
     }
-    return new Snapshot(
-        stream.producer(),
-        stream.formatMinor(),
-        states,
-        offsets,
-        stream.takeSkipped());
+
+    @Override
+    public void end(List<SkippedChunk> skipped) {
+      this.skipped = skipped;
+    }
+
+    Snapshot snapshot() {
+      return new Snapshot(producer, formatMinor, states, offsets, skipped);
+    }
   }
 }

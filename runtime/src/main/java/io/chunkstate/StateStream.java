@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.CRC32;
 
 /**
  * Reads a state stream one top-level chunk at a time, for streams too large to hold: each chunk
@@ -66,6 +67,8 @@ import java.util.Objects;
 public final class StateStream implements Closeable {
   private static final Access.Opener<WireReader> READERS = Access.opener(WireReader.class);
   private static final byte[] SIGNATURE = Signature.CHUNKSTATE.bytes();
+  private static final int CHDR = ChunkType.CHDR.value();
+  private static final int CEND = ChunkType.CEND.value();
 
   private final FrameReader input;
   private final ChunkRegistry registry;
@@ -93,13 +96,30 @@ public final class StateStream implements Closeable {
       boolean wholeInput,
       ReadDeadline deadline,
       boolean perChunkBudget) {
+    this(
+        input,
+        registry,
+        options,
+        wholeInput,
+        deadline,
+        perChunkBudget,
+        scope(options, input.crc()));
+  }
+
+  private StateStream(
+      FrameReader input,
+      ChunkRegistry registry,
+      ReadOptions options,
+      boolean wholeInput,
+      ReadDeadline deadline,
+      boolean perChunkBudget,
+      Scope scope) {
     this.input = input;
     this.registry = registry;
     this.options = options;
     this.wholeInput = wholeInput;
     this.deadline = deadline;
-    this.scope =
-        new Scope(null, options.allocationBudget(), options.maxNesting(), input.crc());
+    this.scope = scope;
     this.budget = scope.budget();
     this.perChunkBudget = perChunkBudget;
     this.topLevel = READERS.open(scope);
@@ -200,6 +220,103 @@ public final class StateStream implements Closeable {
       failed(deadline, null);
       throw e;
     }
+  }
+
+  /** The scope of a read within {@code options}, whose chunks are checked with {@code crc}. */
+  private static Scope scope(ReadOptions options, CRC32 crc) {
+    return new Scope(null, options.allocationBudget(), options.maxNesting(), crc);
+  }
+
+  /** Where {@link #readInPlace} puts what it reads. */
+  interface Reading {
+    /** The stream's {@code CHDR}: its producer name and format minor version. */
+    void header(String producer, int formatMinor);
+
+    /** A state, decoded from the top-level chunk at stream offset {@code offset}. */
+    void state(Object state, long offset);
+
+    /** The end of the stream, read well: the unknown chunks skipped, at every depth, in order. */
+    void end(List<SkippedChunk> skipped);
+  }
+
+  /**
+   * Reads the whole-input stream in {@code bytes} in one loop over the array, without a stream
+   * object, for as long as each chunk is one the loop reads whole: {@code CHDR}, then chunks
+   * that have a codec, each decoded into {@code into} and charged {@code stateBytes}, then
+   * {@code CEND} at the end of the array, each with its length, type, CRC and the limits of
+   * {@code options} right. Returns null once it has read the stream so, and {@code into} has its
+   * end. Otherwise returns a stream at the first chunk the loop left, with the loop's budget and
+   * count of chunks: its {@link #nextState} reads the rest in its steps, which say what is wrong
+   * with a chunk, and its {@link #producer()} is the stream's. The loop's checks are those of the
+   * steps, all passed, and it decodes a chunk as {@link #nextState} does, with the same errors;
+   * so the states and the errors are the steps' for every stream. For a small stream, such as
+   * one device's state, the stream object and its frame reader cost more than the chunks do. The
+   * budget covers the whole stream.
+   *
+   * @throws ChunkStreamException for a {@code CHDR} or a chunk with a codec that breaks the
+   *     format inside its data, as the steps would throw it
+   */
+  static StateStream readInPlace(
+      byte[] bytes,
+      ChunkRegistry registry,
+      ReadOptions options,
+      long stateBytes,
+      Reading into)
+      throws ChunkStreamException {
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(options, "options");
+    int end = bytes.length;
+    int at = SIGNATURE.length;
+    CRC32 crc = Framing.newCrc();
+    int length;
+    if (end < at
+        || !Arrays.equals(bytes, 0, at, SIGNATURE, 0, at)
+        || (length = Framing.checkedLength(bytes, at, end, crc)) < 0
+        || Framing.getInt(bytes, at + 4) != CHDR
+        || !withinLimits(options, 1, at, length)) {
+      return open(bytes, registry, options, false); // its steps say what is wrong
+    }
+    Header.Declared declared = Header.read(bytes, at + 8, length, at);
+    into.header(declared.producer(), declared.minor());
+    at += Framing.OVERHEAD + length;
+    Scope scope = scope(options, crc);
+    WireReader in = READERS.open(scope);
+    long chunks = 1;
+    while (end - at >= Framing.OVERHEAD) {
+      if (Framing.getInt(bytes, at) == 0) {
+        if (Framing.getInt(bytes, at + 4) == CEND
+            && at + Framing.OVERHEAD == end
+            && Framing.getInt(bytes, at + 8) == Framing.crc(crc, bytes, at + 4, 0)
+            && withinLimits(options, chunks + 1, at, 0)) {
+          into.end(scope.skippedSoFar()); // sub-chunks that codecs skipped
+          return null;
+        }
+        break;
+      }
+      length = Framing.checkedLength(bytes, at, end, crc);
+      if (length < 0) {
+        break;
+      }
+      int type = Framing.getInt(bytes, at + 4);
+      ChunkCodec<?> codec = registry.codecFor(type);
+      if (codec == null
+          || length > options.maxChunkLength()
+          || !withinLimits(options, chunks + 1, at, length)
+          || !scope.tryCharge(stateBytes)) {
+        break;
+      }
+      chunks++;
+      into.state(decode(codec, READERS.moveTo(in, bytes, at + 8, length, type, at)), at);
+      at += Framing.OVERHEAD + length;
+    }
+    StateStream rest =
+        new StateStream(
+            FrameReader.resume(bytes, at, crc), registry, options, true, null, false, scope);
+    rest.producer = declared.producer();
+    rest.formatMinor = declared.minor();
+    rest.chunks = chunks;
+    return rest;
   }
 
   private void readHeader() throws IOException {
@@ -523,10 +640,22 @@ public final class StateStream implements Closeable {
     return true;
   }
 
+  /**
+   * Whether a stream's {@code chunks}-th chunk, at {@code offset} with {@code length} bytes of
+   * data, keeps within the limits of {@code options} that {@link #checkLimits()} checks.
+   */
+  private static boolean withinLimits(ReadOptions options, long chunks, long offset, int length) {
+    return chunks <= options.maxChunks()
+        && offset + Framing.OVERHEAD + length <= options.maxTotalBytes();
+  }
+
   /** The limits of the options on the chunk whose header was just read. */
   private void checkLimits() throws ChunkStreamException {
     chunks++;
     long offset = input.pendingStart();
+    if (withinLimits(options, chunks, offset, input.pendingLength())) {
+      return;
+    }
     if (chunks > options.maxChunks()) {
       throw Errors.limit(
           offset,
@@ -602,14 +731,19 @@ public final class StateStream implements Closeable {
 
   /** Decodes the data of the chunk {@link #next()} moved to, which its frame reader has read. */
   private Object decodeData() throws ChunkStreamException {
-    WireReader in =
+    return decode(
+        codec,
         READERS.moveTo(
             topLevel,
             input.dataArray(),
             input.dataOffset(),
             input.pendingLength(),
             input.pendingType(),
-            input.pendingStart());
+            input.pendingStart()));
+  }
+
+  /** Decodes the data of a top-level chunk, which {@code in} is at, with {@code codec}. */
+  private static Object decode(ChunkCodec<?> codec, WireReader in) throws ChunkStreamException {
     Object state = codec.decode(in);
     if (in.hasRemaining()) {
       // A codec must consume its chunk; one that stops early would hide data from the check.

@@ -15,11 +15,12 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link StateReader#read(byte[], ChunkRegistry, ReadOptions)} reads a chunk whose framing and CRC
- * are right in one step, and hands every other chunk to the two steps of {@link
- * StateStream#next()} and {@link StateStream#state()}. These tests hold it to the outcome of those
- * two steps alone, over the same array and with the same options, for damaged, cut and
- * over-limit streams: the same snapshot, or the same error in the same words.
+ * {@link StateReader#read(byte[], ChunkRegistry, ReadOptions)} reads a stream in one loop over the
+ * array while its chunks are regular, then each chunk whose framing and CRC are right in one
+ * step, and hands every other chunk to the two steps of {@link StateStream#next()} and {@link
+ * StateStream#state()}. These tests hold it to the outcome of those two steps alone, over the same
+ * array and with the same options, for damaged, cut and over-limit streams: the same snapshot
+ * (states, offsets, producer, skipped chunks), or the same error in the same words.
  */
 class ByteArrayReadTest {
   private static final ChunkRegistry REGISTRY = TestCodecs.registry();
@@ -36,30 +37,69 @@ class ByteArrayReadTest {
           .end()
           .bytes();
 
+  /**
+   * Only chunks with a codec, the last with an unknown ancillary sub-chunk, and CEND: read from
+   * CHDR to CEND in the one loop, where it is not damaged.
+   */
+  private static final byte[] REGULAR =
+      withHeader()
+          .chunk(
+              "FlAg",
+              w -> new TestCodecs.FlagsCodec().encode(
+                  new Flags(false, "rtc", Color.RED, new int[] {9}), w))
+          .chunk("NoDe", w -> new TestCodecs.NodeCodec().encode(new Node(5, null), w))
+          .chunk("NoDe", w -> {
+            w.writeInt(1);
+            int m = w.beginChunk(ChunkType.of("qqQq"));
+            w.writeByte((byte) 7);
+            w.endChunk(m);
+            w.writeChunk(new TestCodecs.NodeCodec(), new Node(2, null));
+          })
+          .end()
+          .bytes();
+
+  @Test
+  void aRegularStreamReadsAsInTwoSteps() throws IOException {
+    assertTrue(!sameOutcome(REGULAR, ReadOptions.defaults()));
+    Snapshot snapshot = StateReader.read(REGULAR, REGISTRY);
+    assertEquals(
+        List.of("NoDe/qqQq"), snapshot.skipped().stream().map(SkippedChunk::path).toList());
+    assertEquals(3, snapshot.states().size());
+  }
+
   @Test
   void everyFlippedBitFailsAsInTwoSteps() throws IOException {
-    int failures = 0;
-    for (int i = 8; i < STREAM.length; i++) {
-      for (int bit = 0; bit < 8; bit++) {
-        byte[] damaged = STREAM.clone();
-        damaged[i] ^= (byte) (1 << bit);
-        failures += sameOutcome(damaged, ReadOptions.defaults()) ? 1 : 0;
+    for (byte[] stream : List.of(STREAM, REGULAR)) {
+      int failures = 0;
+      for (int i = 8; i < stream.length; i++) {
+        for (int bit = 0; bit < 8; bit++) {
+          byte[] damaged = stream.clone();
+          damaged[i] ^= (byte) (1 << bit);
+          failures += sameOutcome(damaged, ReadOptions.defaults()) ? 1 : 0;
+        }
       }
+      // A flipped bit after the signature breaks a CRC, or the framing that a length gives.
+      assertEquals(8 * (stream.length - 8), failures);
     }
-    // A flipped bit after the signature breaks a CRC, or the framing that a length gives.
-    assertEquals(8 * (STREAM.length - 8), failures);
   }
 
   @Test
   void everyCutFailsAsInTwoSteps() throws IOException {
-    for (int n = 0; n < STREAM.length; n++) {
-      assertTrue(sameOutcome(Arrays.copyOf(STREAM, n), ReadOptions.defaults()), "cut at " + n);
+    for (byte[] stream : List.of(STREAM, REGULAR)) {
+      for (int n = 0; n < stream.length; n++) {
+        assertTrue(sameOutcome(Arrays.copyOf(stream, n), ReadOptions.defaults()), "cut at " + n);
+      }
+      assertTrue(sameOutcome(Arrays.copyOf(stream, stream.length + 1), ReadOptions.defaults()));
     }
-    assertTrue(sameOutcome(Arrays.copyOf(STREAM, STREAM.length + 1), ReadOptions.defaults()));
   }
 
   @Test
   void everyLimitFailsAsInTwoSteps() throws IOException {
+    everyLimitFailsAsInTwoSteps(STREAM);
+    everyLimitFailsAsInTwoSteps(REGULAR);
+  }
+
+  private static void everyLimitFailsAsInTwoSteps(byte[] stream) throws IOException {
     List<UnaryOperator<ReadOptions>> limits = new ArrayList<>();
     for (long budget = 4; budget <= 1024; budget += 4) {
       long b = budget;
@@ -69,7 +109,7 @@ class ByteArrayReadTest {
       long c = chunks;
       limits.add(o -> o.withMaxChunks(c));
     }
-    for (long total = 12; total <= STREAM.length; total++) {
+    for (long total = 12; total <= stream.length; total++) {
       long t = total;
       limits.add(o -> o.withMaxTotalBytes(t));
     }
@@ -79,7 +119,7 @@ class ByteArrayReadTest {
     }
     int failed = 0;
     for (UnaryOperator<ReadOptions> limit : limits) {
-      failed += sameOutcome(STREAM, limit.apply(ReadOptions.defaults())) ? 1 : 0;
+      failed += sameOutcome(stream, limit.apply(ReadOptions.defaults())) ? 1 : 0;
     }
     // Each sweep reaches limits the stream passes, and limits it does not.
     assertTrue(failed > 0 && failed < limits.size(), failed + " of " + limits.size());
@@ -101,9 +141,12 @@ class ByteArrayReadTest {
       throws IOException {
     List<Object> states = new ArrayList<>();
     try (StateStream stream = StateStream.open(bytes, REGISTRY, options, false)) {
+      states.add(stream.producer() + " 1." + stream.formatMinor());
       while (stream.next()) {
         stream.charge(64, stream.offset(), stream.type().value(), "a decoded state");
+        long offset = stream.offset();
         states.add(stream.state());
+        states.add("at " + offset);
       }
       states.add(stream.skipped());
     }
@@ -111,7 +154,12 @@ class ByteArrayReadTest {
   }
 
   private static List<Object> states(Snapshot snapshot) {
-    List<Object> states = new ArrayList<>(snapshot.states());
+    List<Object> states = new ArrayList<>();
+    states.add(snapshot.producer() + " 1." + snapshot.formatMinor());
+    for (int i = 0; i < snapshot.states().size(); i++) {
+      states.add(snapshot.states().get(i));
+      states.add("at " + snapshot.offset(i));
+    }
     states.add(snapshot.skipped());
     return states;
   }

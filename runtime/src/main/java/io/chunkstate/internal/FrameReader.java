@@ -31,7 +31,7 @@ public final class FrameReader {
   // Eight bytes for a header, a CRC or a signature that is not read in place; made when first
   // needed, which a byte array with all its bytes never does.
   private byte[] word;
-  private final CRC32 crc = Framing.newCrc();
+  private final CRC32 crc;
   private long position;
   // The chunk whose header nextHeader() read, and whose data comes next.
   private long pendingStart;
@@ -45,22 +45,23 @@ public final class FrameReader {
   private Budget budget;
   private long charged;
 
-  private FrameReader(InputStream in, byte[] array, int arrayEnd) {
+  private FrameReader(InputStream in, byte[] array, int arrayEnd, CRC32 crc) {
     this.in = in;
     this.array = array;
     this.arrayEnd = arrayEnd;
+    this.crc = crc;
   }
 
   /** A reader of {@code in}, whose first eight bytes must be {@code signature}. */
   public static FrameReader open(InputStream in, byte[] signature) throws IOException {
-    FrameReader reader = new FrameReader(in, null, 0);
+    FrameReader reader = new FrameReader(in, null, 0, Framing.newCrc());
     reader.checkSignature(signature);
     return reader;
   }
 
   /** A reader of {@code bytes}, whose first eight bytes must be {@code signature}. */
   public static FrameReader open(byte[] bytes, byte[] signature) throws ChunkStreamException {
-    FrameReader reader = new FrameReader(null, bytes, bytes.length);
+    FrameReader reader = new FrameReader(null, bytes, bytes.length, Framing.newCrc());
     try {
       reader.checkSignature(signature);
     } catch (ChunkStreamException e) {
@@ -68,6 +69,16 @@ public final class FrameReader {
     } catch (IOException e) {
       throw new AssertionError(e); // a byte array source does no I/O
     }
+    return reader;
+  }
+
+  /**
+   * A reader of {@code bytes} from the chunk that starts at {@code position}, whose signature and
+   * earlier chunks have been read and checked elsewhere, with {@code crc} as its {@link #crc()}.
+   */
+  public static FrameReader resume(byte[] bytes, int position, CRC32 crc) {
+    FrameReader reader = new FrameReader(null, bytes, bytes.length, crc);
+    reader.position = position;
     return reader;
   }
 
@@ -337,7 +348,7 @@ public final class FrameReader {
    */
   public void requireEnd() throws IOException {
     long at = position;
-    if (read(word(), 0, 1) > 0) {
+    if (array != null ? at < arrayEnd : read(word(), 0, 1) > 0) {
       throw Errors.trailingData(at);
     }
   }
