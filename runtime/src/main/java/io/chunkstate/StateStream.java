@@ -95,23 +95,6 @@ public final class StateStream implements Closeable {
       ReadOptions options,
       boolean wholeInput,
       ReadDeadline deadline,
-      boolean perChunkBudget) {
-    this(
-        input,
-        registry,
-        options,
-        wholeInput,
-        deadline,
-        perChunkBudget,
-        scope(options, input.crc()));
-  }
-
-  private StateStream(
-      FrameReader input,
-      ChunkRegistry registry,
-      ReadOptions options,
-      boolean wholeInput,
-      ReadDeadline deadline,
       boolean perChunkBudget,
       Scope scope) {
     this.input = input;
@@ -174,18 +157,12 @@ public final class StateStream implements Closeable {
   static StateStream open(
       byte[] bytes, ChunkRegistry registry, ReadOptions options, boolean perChunkBudget)
       throws ChunkStreamException {
-    Objects.requireNonNull(bytes, "bytes");
-    Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(options, "options");
+    requireArguments(bytes, "bytes", registry, options);
     try {
+      FrameReader input = FrameReader.open(bytes, SIGNATURE);
       StateStream stream =
           new StateStream(
-              FrameReader.open(bytes, SIGNATURE),
-              registry,
-              options,
-              true,
-              null,
-              perChunkBudget);
+              input, registry, options, true, null, perChunkBudget, scope(options, input.crc()));
       stream.readHeader();
       return stream;
     } catch (ChunkStreamException e) {
@@ -202,16 +179,21 @@ public final class StateStream implements Closeable {
       boolean wholeInput,
       boolean perChunkBudget)
       throws IOException {
-    Objects.requireNonNull(in, "in");
-    Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(options, "options");
+    requireArguments(in, "in", registry, options);
     ReadDeadline deadline =
         options.timeout() == null ? null : new ReadDeadline(in, options.timeout());
     try {
       FrameReader input =
           FrameReader.open(deadline == null ? in : deadline, SIGNATURE);
       StateStream stream =
-          new StateStream(input, registry, options, wholeInput, deadline, perChunkBudget);
+          new StateStream(
+              input,
+              registry,
+              options,
+              wholeInput,
+              deadline,
+              perChunkBudget,
+              scope(options, input.crc()));
       stream.readHeader();
       return stream;
     } catch (IOException e) {
@@ -220,6 +202,14 @@ public final class StateStream implements Closeable {
       failed(deadline, null);
       throw e;
     }
+  }
+
+  /** Refuses a null source, named {@code name}, registry or options, as every read does. */
+  private static void requireArguments(
+      Object source, String name, ChunkRegistry registry, ReadOptions options) {
+    Objects.requireNonNull(source, name);
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(options, "options");
   }
 
   /** The scope of a read within {@code options}, whose chunks are checked with {@code crc}. */
@@ -263,9 +253,7 @@ public final class StateStream implements Closeable {
       long stateBytes,
       Reading into)
       throws ChunkStreamException {
-    Objects.requireNonNull(bytes, "bytes");
-    Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(options, "options");
+    requireArguments(bytes, "bytes", registry, options);
     int end = bytes.length;
     int at = SIGNATURE.length;
     CRC32 crc = Framing.newCrc();

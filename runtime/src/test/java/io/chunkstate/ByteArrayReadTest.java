@@ -48,13 +48,7 @@ class ByteArrayReadTest {
               w -> new TestCodecs.FlagsCodec().encode(
                   new Flags(false, "rtc", Color.RED, new int[] {9}), w))
           .chunk("NoDe", w -> new TestCodecs.NodeCodec().encode(new Node(5, null), w))
-          .chunk("NoDe", w -> {
-            w.writeInt(1);
-            int m = w.beginChunk(ChunkType.of("qqQq"));
-            w.writeByte((byte) 7);
-            w.endChunk(m);
-            w.writeChunk(new TestCodecs.NodeCodec(), new Node(2, null));
-          })
+          .chunk("NoDe", TestCodecs::nodeWithUnknownSubChunk)
           .end()
           .bytes();
 

@@ -267,15 +267,7 @@ class StateReaderTest {
     int node = b.position();
     int sub = node + 8 + 4;
     byte[] stream =
-        b.chunk("NoDe", w -> {
-              w.writeInt(1);
-              int m = w.beginChunk(ChunkType.of("qqQq"));
-              w.writeByte((byte) 7);
-              w.endChunk(m);
-              w.writeChunk(new TestCodecs.NodeCodec(), new Node(2, null));
-            })
-            .end()
-            .bytes();
+        b.chunk("NoDe", TestCodecs::nodeWithUnknownSubChunk).end().bytes();
     Snapshot snapshot = StateReader.read(stream, REGISTRY);
     assertEquals(new Node(1, new Node(2, null)), snapshot.get(Node.class));
     assertEquals(List.of(new SkippedChunk(ChunkType.of("qqQq"), sub, 1, "NoDe/qqQq")), snapshot.skipped());

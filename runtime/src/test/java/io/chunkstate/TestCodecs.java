@@ -21,6 +21,18 @@ final class TestCodecs {
   static final ChunkType FLAGS = ChunkType.of("FlAg");
   static final ChunkType NODE = ChunkType.of("NoDe");
 
+  /**
+   * The data of a {@code NoDe} chunk for {@code Node(1, Node(2, null))} with an unknown ancillary
+   * sub-chunk, {@code qqQq} of one byte, before its child: a reader skips it.
+   */
+  static void nodeWithUnknownSubChunk(WireWriter w) {
+    w.writeInt(1);
+    int m = w.beginChunk(ChunkType.of("qqQq"));
+    w.writeByte((byte) 7);
+    w.endChunk(m);
+    w.writeChunk(new NodeCodec(), new Node(2, null));
+  }
+
   public static final class FlagsCodec implements ChunkCodec<Flags> {
     private static final Color[] COLORS = Color.values();
 
