@@ -142,11 +142,7 @@ public final class StateReader {
     // first chunk that is not.
     try (StateStream rest =
         StateStream.readInPlace(bytes, registry, options, STATE_BYTES, states)) {
-      if (rest == null) {
-        return states.snapshot();
-      }
-      states.header(rest.producer(), rest.formatMinor());
-      return readAll(rest, states);
+      return rest == null ? states.snapshot() : readAll(rest, states);
     } catch (ChunkStreamException e) {
       throw e;
     } catch (IOException e) {
@@ -158,17 +154,16 @@ public final class StateReader {
       InputStream in, ChunkRegistry registry, ReadOptions options, boolean wholeInput)
       throws IOException {
     try (StateStream stream = StateStream.open(in, registry, options, wholeInput, false)) {
-      States states = new States();
-      states.header(stream.producer(), stream.formatMinor());
-      return readAll(stream, states);
+      return readAll(stream, new States());
     }
   }
 
   /**
    * The snapshot of {@code states} and every state left in {@code stream}, which holds them all:
-   * its budget covers the whole stream.
+   * its budget covers the whole stream. The stream's header is the snapshot's.
    */
   private static Snapshot readAll(StateStream stream, States states) throws IOException {
+    states.header(stream.producer(), stream.formatMinor());
     for (Object state = stream.nextState(STATE_BYTES, A_STATE);
         state != null;
         state = stream.nextState(STATE_BYTES, A_STATE)) {

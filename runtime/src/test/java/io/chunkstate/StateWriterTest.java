@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -234,7 +235,7 @@ class StateWriterTest {
     assertTrue(e.getMessage().contains("deeper than 64 levels"), e.getMessage());
     // The path names every open chunk, the top-level one first, and the one refused last.
     String code = TestCodecs.NODE.code();
-    String path = String.join("/", java.util.Collections.nCopies(ReadOptions.MAX_NESTING + 2, code));
+    String path = String.join("/", Collections.nCopies(ReadOptions.MAX_NESTING + 2, code));
     assertTrue(e.getMessage().contains("chunk (" + path + "), which"), e.getMessage());
     assertEquals(before, out.size());
     writer.finish();
