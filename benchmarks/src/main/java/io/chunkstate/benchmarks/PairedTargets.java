@@ -65,6 +65,9 @@ public final class PairedTargets {
     }
     for (String way : List.of("write", "read")) {
       PAIRS.put(way + ":snapshot", new Pair("floor", "chunkstate", HEAP_3G));
+      if (way.equals("write")) {
+        PAIRS.put("write:snapshot-into-array", new Pair("floor", "chunkstate into", HEAP_3G));
+      }
       PAIRS.put(way + ":snapshot-hand-written", new Pair("floor", "hand-written", HEAP_3G));
     }
   }
@@ -145,7 +148,7 @@ public final class PairedTargets {
     Pair sides = PAIRS.get(pair);
     return switch (what) {
       case "one", "devices" -> streamCalls(way, what);
-      case "snapshot", "snapshot-hand-written" -> {
+      case "snapshot", "snapshot-into-array", "snapshot-hand-written" -> {
         SnapshotBenchmark b = new SnapshotBenchmark(); // 64 MiB of state: one for both sides
         b.encode();
         yield new Call[] {
@@ -204,6 +207,9 @@ public final class PairedTargets {
     }
     SnapshotBenchmark.Chunkstate c = new SnapshotBenchmark.Chunkstate();
     c.write(b);
+    if (side.equals("chunkstate into")) {
+      return () -> b.writeChunkstateIntoArray(c);
+    }
     return way.equals("write") ? () -> b.writeChunkstate(c) : () -> b.readChunkstate(c);
   }
 

@@ -3,6 +3,7 @@ package io.chunkstate.benchmarks;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.Snapshot;
 import io.chunkstate.StateReader;
+import io.chunkstate.StateWriter;
 import io.chunkstate.benchmarks.baseline.ByteSink;
 import io.chunkstate.benchmarks.baseline.HandWritten;
 import io.chunkstate.benchmarks.baseline.JdkSerialization;
@@ -14,6 +15,7 @@ import io.chunkstate.benchmarks.state.DeviceState;
 import io.chunkstate.benchmarks.state.Fixtures;
 import io.chunkstate.benchmarks.state.MachineSnapshot;
 import io.chunkstate.benchmarks.state.Page;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
@@ -31,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Scenario 2: a machine snapshot, {@value Fixtures#MACHINE_DEVICES} devices and 64 MiB of memory
  * in 4 KiB pages, written to a byte array and read back from one. chunkstate writes one stream
- * with {@code StateWriter} (one top-level chunk per device and per page) and reads it with {@code
+ * with {@code StateWriter} (one top-level chunk per device and per page), over an output stream
+ * into a byte array and {@code into} a byte array, and reads it with {@code
  * StateReader.read(byte[], registry)}; {@link #floor()} is what moving the same bytes costs at
  * least: one {@code System.arraycopy} and one {@code CRC32} pass.
  *
@@ -87,16 +90,21 @@ public class SnapshotBenchmark {
     protobufBytes = Arrays.copyOf(protobuf.buffer(), protobuf.encode(machine));
   }
 
-  /** chunkstate's side: a reused byte array to write to, and the stream to read. */
+  /**
+   * chunkstate's side: a reused output stream over a byte array to write to, a byte array to write
+   * into, and the stream to read.
+   */
   @State(Scope.Benchmark)
   public static class Chunkstate {
     ByteSink sink;
+    byte[] target;
     byte[] stream;
 
     /** Writes the stream once. */
     @Setup
     public void write(SnapshotBenchmark benchmark) {
       sink = new ByteSink(CAPACITY);
+      target = new byte[CAPACITY];
       ChunkstateCodecs.writeStream(sink, benchmark.machine);
       stream = sink.toByteArray();
     }
@@ -112,11 +120,29 @@ public class SnapshotBenchmark {
     return crc.getValue();
   }
 
-  /** chunkstate: {@code StateWriter} into a reused byte array. */
+  /** chunkstate: {@code StateWriter.open} over a reused output stream into a byte array. */
   @Benchmark
   public int writeChunkstate(Chunkstate c) {
     ChunkstateCodecs.writeStream(c.sink, machine);
     return c.sink.size();
+  }
+
+  /**
+   * chunkstate: {@code StateWriter.into} a reused byte array, as a snapshot kept in memory is
+   * written, and as the hand-written code writes into its own array.
+   */
+  @Benchmark
+  public int writeChunkstateIntoArray(Chunkstate c) throws IOException {
+    StateWriter writer =
+        StateWriter.into(c.target, 0, ChunkstateCodecs.PRODUCER, ChunkstateCodecs.REGISTRY);
+    for (Object device : machine.devices()) {
+      writer.write(device);
+    }
+    for (Object page : machine.pages()) {
+      writer.write(page);
+    }
+    writer.finish();
+    return writer.position();
   }
 
   /** The same stream from straight-line code. */
