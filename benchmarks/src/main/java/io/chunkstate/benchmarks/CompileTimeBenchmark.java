@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scenario 3: what the annotation processor adds to a build. javac, through {@code javax.tools}
+ * Scenario 5: what the annotation processor adds to a build. javac, through {@code javax.tools}
  * in this JVM, compiles {@link #sources} generated {@code @Chunk} records (fifteen fields each:
  * primitives, boxed, string, arrays, a list, an enum, and the previous record as a sub-chunk),
  * once with annotation processing off and once with {@code ChunkProcessor} on the processor path,

@@ -31,10 +31,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scenario 2: a machine snapshot, {@value Fixtures#MACHINE_DEVICES} devices and 64 MiB of memory
+ * Scenario 3: a machine snapshot, {@value Fixtures#MACHINE_DEVICES} devices and 64 MiB of memory
  * in 4 KiB pages, written to a byte array and read back from one. chunkstate writes one stream
- * with {@code StateWriter} (one top-level chunk per device and per page), over an output stream
- * into a byte array and {@code into} a byte array, and reads it with {@code
+ * with {@code StateWriter} (one top-level chunk per device and per page) two ways, over an output
+ * stream that fills an array and {@code into} the array itself, and reads it with {@code
  * StateReader.read(byte[], registry)}; {@link #floor()} is what moving the same bytes costs at
  * least: one {@code System.arraycopy} and one {@code CRC32} pass.
  *
