@@ -163,13 +163,12 @@ public final class StateReader {
    * its budget covers the whole stream. The stream's header is the snapshot's.
    */
   private static Snapshot readAll(StateStream stream, States states) throws IOException {
-    states.header(stream.producer(), stream.formatMinor());
     for (Object state = stream.nextState(STATE_BYTES, A_STATE);
         state != null;
         state = stream.nextState(STATE_BYTES, A_STATE)) {
       states.state(state, stream.offset());
     }
-    states.end(stream.takeSkipped());
+    states.end(stream.producer(), stream.formatMinor(), stream.takeSkipped());
     return states.snapshot();
   }
 
@@ -182,12 +181,6 @@ public final class StateReader {
     private List<SkippedChunk> skipped;
 
     @Override
-    public void header(String producer, int formatMinor) {
-      this.producer = producer;
-      this.formatMinor = formatMinor;
-    }
-
-    @Override
     public void state(Object state, long offset) {
       if (states.size() == offsets.length) {
         offsets = Arrays.copyOf(offsets, 2 * offsets.length);
@@ -197,7 +190,9 @@ public final class StateReader {
     }
 
     @Override
-    public void end(List<SkippedChunk> skipped) {
+    public void end(String producer, int formatMinor, List<SkippedChunk> skipped) {
+      this.producer = producer;
+      this.formatMinor = formatMinor;
       this.skipped = skipped;
     }
 

@@ -219,14 +219,14 @@ public final class StateStream implements Closeable {
 
   /** Where {@link #readInPlace} puts what it reads. */
   interface Reading {
-    /** The stream's {@code CHDR}: its producer name and format minor version. */
-    void header(String producer, int formatMinor);
-
     /** A state, decoded from the top-level chunk at stream offset {@code offset}. */
     void state(Object state, long offset);
 
-    /** The end of the stream, read well: the unknown chunks skipped, at every depth, in order. */
-    void end(List<SkippedChunk> skipped);
+    /**
+     * The end of the stream, read well: its {@code CHDR}'s producer name and format minor
+     * version, and the unknown chunks skipped, at every depth, in order.
+     */
+    void end(String producer, int formatMinor, List<SkippedChunk> skipped);
   }
 
   /**
@@ -235,7 +235,7 @@ public final class StateStream implements Closeable {
    * that have a codec, each decoded into {@code into} and charged {@code stateBytes}, then
    * {@code CEND} at the end of the array, each with its length, type, CRC and the limits of
    * {@code options} right. Returns null once it has read the stream so, and {@code into} has its
-   * end. Otherwise returns a stream at the first chunk the loop left, with the loop's budget and
+   * end, with the header. Otherwise returns a stream at the first chunk the loop left, with the loop's budget and
    * count of chunks: its {@link #nextState} reads the rest in its steps, which say what is wrong
    * with a chunk, and its {@link #producer()} is the stream's. The loop's checks are those of the
    * steps, all passed, and it decodes a chunk as {@link #nextState} does, with the same errors;
@@ -266,7 +266,6 @@ public final class StateStream implements Closeable {
       return open(bytes, registry, options, false); // its steps say what is wrong
     }
     Header.Declared declared = Header.read(bytes, at + 8, length, at);
-    into.header(declared.producer(), declared.minor());
     at += Framing.OVERHEAD + length;
     Scope scope = scope(options, crc);
     WireReader in = READERS.open(scope);
@@ -277,7 +276,8 @@ public final class StateStream implements Closeable {
             && at + Framing.OVERHEAD == end
             && Framing.getInt(bytes, at + 8) == Framing.crc(crc, bytes, at + 4, 0)
             && withinLimits(options, chunks + 1, at, 0)) {
-          into.end(scope.skippedSoFar()); // sub-chunks that codecs skipped
+          // The skipped chunks are sub-chunks that codecs skipped.
+          into.end(declared.producer(), declared.minor(), scope.skippedSoFar());
           return null;
         }
         break;
