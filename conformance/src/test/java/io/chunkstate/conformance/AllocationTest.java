@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -150,14 +151,8 @@ class AllocationTest {
   void readingAStreamAllocatesPerChunkOnlyTheDecodedState() throws IOException {
     ChunkRegistry registry = ChunkRegistry.of(new NoteChunkCodec());
     int chunks = 1000;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (StateWriter writer = StateWriter.open(bytes, "allocation", registry)) {
-      for (int i = 0; i < chunks; i++) {
-        writer.write(new Note(i, "n"));
-      }
-      writer.finish();
-    }
-    byte[] stream = bytes.toByteArray();
+    byte[] stream =
+        streamOf(registry, IntStream.range(0, chunks).mapToObj(i -> new Note(i, "n")).toList());
     Object[] last = new Object[1];
     long perStream =
         perOperation(
@@ -185,12 +180,7 @@ class AllocationTest {
   @Test
   void readingASmallStreamFromAnArrayAllocatesTheSnapshotAndNoStream() throws IOException {
     ChunkRegistry registry = ChunkRegistry.of(new NoteChunkCodec());
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (StateWriter writer = StateWriter.open(bytes, "allocation", registry)) {
-      writer.write(new Note(1, "n"));
-      writer.finish();
-    }
-    byte[] stream = bytes.toByteArray();
+    byte[] stream = streamOf(registry, List.of(new Note(1, "n")));
     Snapshot[] last = new Snapshot[1];
     long perRead =
         perOperation(
@@ -210,6 +200,18 @@ class AllocationTest {
         perRead <= NOTE_BYTES + SMALL_READ,
         "bytes allocated by reading a stream of one state from an array: " + perRead
             + ", budget " + (NOTE_BYTES + SMALL_READ));
+  }
+
+  /** A stream of {@code notes}, in order. */
+  private static byte[] streamOf(ChunkRegistry registry, List<Note> notes) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (StateWriter writer = StateWriter.open(bytes, "allocation", registry)) {
+      for (Note note : notes) {
+        writer.write(note);
+      }
+      writer.finish();
+    }
+    return bytes.toByteArray();
   }
 
   private static final long NOTE_BYTES = 72;
