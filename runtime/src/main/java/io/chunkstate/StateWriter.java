@@ -29,8 +29,9 @@ import java.util.Objects;
  *
  * <p>Each state is encoded completely into a buffer before any of it reaches the output stream,
  * so a state that cannot be encoded leaves the stream as it was, and the caller may go on writing
- * or give up. An {@link IOException} from the output stream may have left part of a chunk on it:
- * the writer is then broken, and {@code write} and {@code finish} throw.
+ * or give up. An {@link IOException} from the output stream, or anything else it throws (an
+ * {@code OutOfMemoryError} of a {@code ByteArrayOutputStream} that cannot grow), may have left
+ * part of a chunk on it: the writer is then broken, and {@code write} and {@code finish} throw.
  *
  * <p>A writer opened {@linkplain #into(byte[], int, String, ChunkRegistry) into a byte array} or
  * a {@linkplain #into(ByteBuffer, String, ChunkRegistry) heap byte buffer} encodes each state
@@ -39,9 +40,11 @@ import java.util.Objects;
  * state that cannot be encoded: the stream up to {@link #position()} is as it was, though the
  * bytes after it may have been written over.
  *
- * <p>A byte array field of 1 KiB or more (a page of memory) is not copied into the writer's
- * buffer on its way to an output stream: its CRC is computed over the state's own array, which is
- * then handed to the output stream, within the call to {@code write}.
+ * <p>A byte array field of 1 KiB or more (a page of memory) of a state's own chunk is not copied
+ * into the writer's buffer on its way to an output stream: its CRC is computed over the state's
+ * own array, which is then handed to the output stream, within the call to {@code write}. Every
+ * array is saved as it is when its field is encoded: one inside a sub-chunk, or followed by one
+ * (whose state's pre-save hook could change it), is copied.
  */
 public final class StateWriter implements Closeable {
   private static final Access.Writers<WireWriter> WRITERS = Access.writers(WireWriter.class);
@@ -57,7 +60,8 @@ public final class StateWriter implements Closeable {
   private final ByteBuffer target;
   private final ChunkRegistry registry;
   private final WireWriter buffer;
-  private IOException broken;
+  // What the output stream threw, after which it may hold part of a chunk.
+  private Throwable broken;
   private boolean finished;
   private boolean closed;
   private boolean bufferGivenBack;
@@ -309,7 +313,7 @@ public final class StateWriter implements Closeable {
     if (out != null) {
       try {
         out.flush();
-      } catch (IOException e) {
+      } catch (Throwable e) {
         broken = e;
         throw e;
       }
@@ -345,8 +349,8 @@ public final class StateWriter implements Closeable {
     }
     try {
       buffer.writeTo(out);
-    } catch (IOException | RuntimeException e) {
-      broken = e instanceof IOException io ? io : new IOException(e);
+    } catch (Throwable e) {
+      broken = e;
       throw e;
     } finally {
       buffer.reset();

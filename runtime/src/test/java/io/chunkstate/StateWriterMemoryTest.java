@@ -106,9 +106,78 @@ class StateWriterMemoryTest {
     }
   }
 
+  /**
+   * A DMA engine whose pre-save hook flushes into memory that its device saved before it: the
+   * hook runs when the engine's sub-chunk is encoded, after the memory's bytes were.
+   */
+  record Dma(byte[] memory, int pending) {}
+
+  /** A device whose memory is its own field ({@code inline}) or a blob sub-chunk, then a DMA. */
+  record Card(boolean inline, Blob memory, Dma dma) {}
+
+  static final class DmaCodec implements ChunkCodec<Dma> {
+    @Override
+    public ChunkType type() {
+      return ChunkType.of("DmAe");
+    }
+
+    @Override
+    public Class<Dma> stateClass() {
+      return Dma.class;
+    }
+
+    @Override
+    public void encode(Dma v, WireWriter out) {
+      v.memory()[0] = (byte) v.pending(); // the pre-save hook, which a generated codec runs first
+      out.writeInt(v.pending());
+    }
+
+    @Override
+    public Dma decode(WireReader in) throws ChunkStreamException {
+      return new Dma(null, in.readInt());
+    }
+  }
+
+  static final class CardCodec implements ChunkCodec<Card> {
+    private static final BlobCodec BLOB = new BlobCodec();
+    private static final DmaCodec DMA = new DmaCodec();
+
+    @Override
+    public ChunkType type() {
+      return ChunkType.of("CaRd");
+    }
+
+    @Override
+    public Class<Card> stateClass() {
+      return Card.class;
+    }
+
+    @Override
+    public void encode(Card v, WireWriter out) {
+      out.writeBoolean(v.inline());
+      if (v.inline()) {
+        out.writeBytes(v.memory().data());
+      } else {
+        out.writeChunk(BLOB, v.memory());
+      }
+      out.writeChunk(DMA, v.dma());
+    }
+
+    @Override
+    public Card decode(WireReader in) throws ChunkStreamException {
+      boolean inline = in.readBoolean();
+      Blob memory = inline ? new Blob(0, in.readBytes()) : BLOB.decode(in.nextSubChunk());
+      return new Card(inline, memory, DMA.decode(in.nextSubChunk()));
+    }
+  }
+
   private static final ChunkRegistry REGISTRY =
       ChunkRegistry.of(
-          new TestCodecs.FlagsCodec(), new TestCodecs.NodeCodec(), new BlobCodec(), new BoxCodec());
+          new TestCodecs.FlagsCodec(),
+          new TestCodecs.NodeCodec(),
+          new BlobCodec(),
+          new BoxCodec(),
+          new CardCodec());
 
   private static byte[] bytes(int n, int seed) {
     byte[] b = new byte[n];
@@ -172,6 +241,26 @@ class StateWriterMemoryTest {
     assertEquals(STATES.get(3), read.get(3));
     assertEquals(STATES.get(5), read.get(5));
     assertEquals(STATES.get(6), read.get(6));
+  }
+
+  @Test
+  void aLargeArrayThatANestedStatesHookChangesIsSavedAsItWasWhenEncoded() throws IOException {
+    for (boolean inline : new boolean[] {true, false}) {
+      for (int size : new int[] {512, 4_096, 70_000}) {
+        byte[] memory = new byte[size];
+        Card card = new Card(inline, new Blob(0, memory), new Dma(memory, 7));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (StateWriter writer = StateWriter.open(out, "memory", REGISTRY)) {
+          writer.write(card);
+          writer.finish();
+        }
+        String what = (inline ? "an inline array" : "an array in a sub-chunk") + " of " + size;
+        Card read = (Card) StateReader.read(out.toByteArray(), REGISTRY).states().get(0);
+        assertEquals(0, read.memory().data()[0], what + ": saved as it was when encoded");
+        assertEquals(7, memory[0], what + ": the hook ran");
+        assertEquals(7, read.dma().pending());
+      }
+    }
   }
 
   @Test

@@ -218,6 +218,44 @@ class StateWriterTest {
   }
 
   @Test
+  void anErrorFromTheOutputBreaksTheWriterAsAnIOExceptionDoes() throws IOException {
+    // A ByteArrayOutputStream that cannot grow throws OutOfMemoryError, after which it may hold
+    // any part of the chunk, as after an IOException. A caller that catches it and goes on must
+    // not be able to finish a stream that lacks the state.
+    ByteArrayOutputStream accepted = new ByteArrayOutputStream();
+    OutOfMemoryError failure = new OutOfMemoryError("the output cannot grow");
+    OutputStream out =
+        new OutputStream() {
+          int writes;
+
+          @Override
+          public void write(int b) {
+            accepted.write(b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            if (++writes == 2) { // the header went out; the first state fails half-way
+              accepted.write(b, off, len / 2);
+              throw failure;
+            }
+            accepted.write(b, off, len);
+          }
+        };
+    StateWriter writer = StateWriter.open(out, "test", TestCodecs.registry());
+    Flags flags = new Flags(true, "uart0", TestCodecs.Color.RED, new int[] {7});
+    assertSame(failure, assertThrows(OutOfMemoryError.class, () -> writer.write(flags)));
+    IllegalStateException broken =
+        assertThrows(IllegalStateException.class, () -> writer.write(flags));
+    assertSame(failure, broken.getCause());
+    assertThrows(IllegalStateException.class, writer::finish);
+    assertFalse(writer.isFinished());
+    assertThrows(
+        ChunkStreamException.class,
+        () -> StateReader.read(accepted.toByteArray(), TestCodecs.registry()));
+  }
+
+  @Test
   void aChainDeeperThanTheNestingLimitIsRefusedBeforeAnythingIsWritten() throws IOException {
     Node deepest = null;
     for (int i = ReadOptions.MAX_NESTING; i >= 0; i--) {

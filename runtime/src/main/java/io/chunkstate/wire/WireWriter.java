@@ -51,8 +51,11 @@ public final class WireWriter {
     });
   }
 
-  // A byte array field at least this long is not copied by a sharing writer: its CRC is taken
-  // over the array itself, and writeTo hands the array to the output stream.
+  // A byte array field at least this long, of a top-level chunk's own data, is not copied by a
+  // sharing writer: its CRC is taken over the array itself, and writeTo hands the array to the
+  // output stream. It is copied in after all when a chunk begins inside that chunk, or when a
+  // chunk that holds it ends inside it: a nested state's code (its pre-save hook) runs from
+  // there on, and could change the array after a CRC was taken over it.
   private static final int SHARE_FROM = 1024;
   private static final int FIRST_SHARED = 4;
   // The depth from which a writer records the states and types of open chunks, to find a state
@@ -86,6 +89,9 @@ public final class WireWriter {
   private int shared;
   private int[] sharedAt;
   private byte[][] sharedArrays;
+  // Where the top-level chunk that writeChunk is writing begins: the one chunk that ends with
+  // shared arrays still in it.
+  private int topMark = -1;
 
   /** An empty writer with a small initial buffer. */
   public WireWriter() {
@@ -112,6 +118,7 @@ public final class WireWriter {
   /** Empties the writer, keeping its buffer. */
   public void reset() {
     size = base;
+    topMark = -1;
     if (depth > TRACK_FROM || shared > 0) {
       dropReferences(); // kept out of line: a writer resets after every state
     }
@@ -218,6 +225,9 @@ public final class WireWriter {
    * mark to pass to {@link #endChunk(int)} once the data is written.
    */
   public int beginChunk(ChunkType type) {
+    if (shared > 0) {
+      copyShared(); // what runs from here on must not change what a CRC was taken over
+    }
     int mark = size;
     ensure(8);
     byte[] b = buf;
@@ -245,8 +255,11 @@ public final class WireWriter {
   /** Ends the chunk begun at {@code mark}: fills in its length and appends its CRC. */
   public void endChunk(int mark) {
     if (shared > 0 && sharedAt[shared - 1] > mark) {
-      endSplicedChunk(mark);
-      return;
+      if (mark == topMark) {
+        endSplicedChunk(mark);
+        return;
+      }
+      copyShared(); // a chunk inside the top-level chunk: its CRC over the copies
     }
     ensure(4);
     byte[] b = buf;
@@ -279,6 +292,35 @@ public final class WireWriter {
       i--;
     }
     return i;
+  }
+
+  /**
+   * Copies the shared arrays into the buffer where they stand, in place: the bytes after each move
+   * up by the length of the arrays before them. Only the top-level chunk is open before them, and
+   * its mark lies before them all, so no mark moves.
+   */
+  private void copyShared() {
+    long total = size;
+    for (int i = 0; i < shared; i++) {
+      total += sharedArrays[i].length;
+    }
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("state larger than 2 GiB cannot be written in one chunk");
+    }
+    ensure(total - size);
+    int shift = (int) (total - size);
+    int end = size;
+    for (int i = shared - 1; i >= 0; i--) {
+      int at = sharedAt[i];
+      byte[] array = sharedArrays[i];
+      System.arraycopy(buf, at, buf, at + shift, end - at);
+      shift -= array.length;
+      System.arraycopy(array, 0, buf, at + shift, array.length);
+      end = at;
+      sharedArrays[i] = null;
+    }
+    size = (int) total;
+    shared = 0;
   }
 
   /** Records {@code v}, written here as its count's data, to be handed over, not copied. */
@@ -316,6 +358,9 @@ public final class WireWriter {
     }
     depth = d + 1;
     int mark = beginChunk(type);
+    if (d == 0) {
+      topMark = mark;
+    }
     try {
       codec.encode(value, this);
     } catch (TooDeep e) {
@@ -727,7 +772,7 @@ public final class WireWriter {
       return;
     }
     int n = v.length;
-    if (n >= shareFrom) {
+    if (n >= shareFrom && depth == 1) {
       writeInt(n);
       share(v);
       return;
