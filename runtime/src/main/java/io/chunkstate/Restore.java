@@ -90,12 +90,20 @@ public final class Restore {
    * ChunkCodec#canDecodeInto decode into} an instance.
    *
    * @throws IllegalArgumentException if a target has no codec, or one that cannot restore in
-   *     place, or its type already goes to a {@link #replacing} callback
+   *     place, or its type already goes to a {@link #replacing} callback, or it is a target
+   *     already (the same object, given twice)
    */
   public Restore into(Collection<?> live) {
     List<Object> all = new ArrayList<>(targets);
+    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    seen.addAll(targets);
     for (Object target : live) {
       Objects.requireNonNull(target, "target");
+      if (!seen.add(target)) {
+        throw new IllegalArgumentException(
+            "the same " + target.getClass().getName() + " is a target twice: two chunks would be"
+                + " restored into it, and the first one lost");
+      }
       ChunkCodec<?> codec =
           registry
               .codecFor(target.getClass())
@@ -167,12 +175,16 @@ public final class Restore {
   }
 
   /**
-   * Restores a stream already read and checked into the targets, all or nothing.
+   * Restores a stream already read and checked into the targets, all or nothing. The snapshot's
+   * states then belong to the targets, which may share their arrays and lists: a snapshot is
+   * restored once ({@link Snapshot#isRestored()}). A restore that fails leaves it as it was.
    *
    * @throws ChunkStreamException for a state that cannot be applied to its target
    * @throws RestoreException for chunks and targets that do not match
+   * @throws IllegalStateException if the snapshot has been restored before
    */
   public Result from(Snapshot snapshot) throws ChunkStreamException, RestoreException {
+    requireNotRestored(snapshot);
     List<Pending> applies = new ArrayList<>();
     List<Integer> unmatched = new ArrayList<>();
     Map<Class<?>, List<Integer>> chunksByClass = new LinkedHashMap<>();
@@ -216,11 +228,22 @@ public final class Restore {
       pending.check(snapshot);
     }
     // The point of no return: apply does not fail (see the class's documentation).
+    if (!snapshot.claimForRestore()) {
+      requireNotRestored(snapshot); // another thread's restore took it first
+    }
     for (Pending pending : applies) {
       pending.apply();
     }
     Collections.sort(unmatched);
     return new Result(unmatched.stream().map(states::get).toList(), snapshot.skipped());
+  }
+
+  private static void requireNotRestored(Snapshot snapshot) {
+    if (snapshot.isRestored()) {
+      throw new IllegalStateException(
+          "the snapshot has been restored already, and its states belong to the targets it was"
+              + " restored into; read the stream again to restore it a second time");
+    }
   }
 
   /** Matches the chunks of one type to the mutable targets of that type. */

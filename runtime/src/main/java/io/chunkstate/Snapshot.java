@@ -20,6 +20,10 @@ public final class Snapshot {
   // The states by class, built on the first lookup in a snapshot of more than SCAN_UP_TO states.
   private volatile Map<Class<?>, List<Object>> byClass;
 
+  // Whether a restore has applied the states to live targets, which may now share their arrays
+  // and lists: the states are theirs from then on, and no second restore may hand them out.
+  private boolean restored;
+
   // Up to this many states, a lookup scans them: cheaper than building an index.
   private static final int SCAN_UP_TO = 16;
 
@@ -38,6 +42,28 @@ public final class Snapshot {
     this.states = states; // read only here; states() hands out a view that cannot change it
     this.offsets = offsets;
     this.skipped = skipped.isEmpty() ? List.of() : Collections.unmodifiableList(skipped);
+  }
+
+  /**
+   * Marks the snapshot restored, at a restore's point of no return; false if a restore already
+   * did.
+   */
+  synchronized boolean claimForRestore() {
+    if (restored) {
+      return false;
+    }
+    restored = true;
+    return true;
+  }
+
+  /**
+   * Whether {@link Restore#from(Snapshot)} has restored this snapshot into live objects. Its
+   * states then belong to them: a target may share a state's arrays and lists, so what {@link
+   * #states()} returns changes as the restored program runs, and the snapshot cannot be restored
+   * again. Read the stream again to restore it twice.
+   */
+  public synchronized boolean isRestored() {
+    return restored;
   }
 
   /** The stream offset of the chunk of the state at {@code index} of {@link #states()}. */

@@ -568,15 +568,21 @@ final class CodecWriter {
     SubChunkField subChunk = SubChunkField.of(field);
     if (subChunk.list()) {
       // Lists and arrays of the same size are applied element by element (an array's but where
-      // the target's element is null); others are assigned.
+      // the target's element is null; a list only if it holds no null); others are assigned.
       String i = locals.newName("i");
-      code.beginControlFlow(
-              "if ($N != null && $N != null && $L == $L)",
-              value,
-              live,
-              subChunk.size(value),
-              subChunk.size(live))
-          .beginControlFlow("for (int $N = 0; $N < $L; $N++)", i, i, subChunk.size(value), i);
+      if (subChunk.array()) {
+        code.beginControlFlow(
+            "if ($N != null && $N != null && $L == $L)",
+            value,
+            live,
+            subChunk.size(value),
+            subChunk.size(live));
+      } else {
+        String inPlace = locals.newName(field.name() + "InPlace");
+        StateCopier.declareListInPlace(code, locals, inPlace, value, live);
+        code.beginControlFlow("if ($N)", inPlace);
+      }
+      code.beginControlFlow("for (int $N = 0; $N < $L; $N++)", i, i, subChunk.size(value), i);
       if (subChunk.array()) {
         code.beginControlFlow("if ($L == null)", subChunk.get(live, i))
             .addStatement("continue")

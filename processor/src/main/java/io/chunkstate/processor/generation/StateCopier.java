@@ -49,8 +49,8 @@ final class StateCopier {
 
   /**
    * A nested mutable chunk, applied to the target's own; a list of them, each element applied to
-   * the target's element at its index when the two lists have the same size. Otherwise the
-   * decoded value is assigned.
+   * the target's element at its index when the two lists have the same size and the target's
+   * holds no null. Otherwise the decoded value is assigned.
    */
   private void applyInPlace(FieldModel field) {
     TypeName fieldType = javaType(field.type());
@@ -63,9 +63,10 @@ final class StateCopier {
       return;
     }
     if (SubChunkField.of(field).list()) {
+      String inPlace = names.newName(field.name() + "InPlace");
       String i = names.newName("i");
-      code.beginControlFlow(
-              "if ($N != null && $N != null && $N.size() == $N.size())", value, live, value, live)
+      declareListInPlace(code, names, inPlace, value, live);
+      code.beginControlFlow("if ($N)", inPlace)
           .beginControlFlow("for (int $N = 0; $N < $N.size(); $N++)", i, i, value, i)
           .addStatement(
               "$N.apply($N.get($N), $N.get($N))", codec.codecConstant(field), value, i, live, i)
@@ -76,6 +77,28 @@ final class StateCopier {
     }
     code.nextControlFlow("else")
         .addStatement("$L", StateCode.set(target, field, CodeBlock.of("$N", value)))
+        .endControlFlow();
+  }
+
+  /**
+   * Declares the boolean local {@code inPlace}: whether the decoded list in the local {@code value}
+   * is applied to the target's list in the local {@code live} element by element, because both are
+   * there, of one size, and the target's holds no null, for which there is nothing to apply to (a
+   * list may be unmodifiable, so the slot cannot be filled as an array's is). Otherwise the decoded
+   * list is assigned. The check before apply asks the same.
+   */
+  static void declareListInPlace(
+      CodeBlock.Builder code, NameAllocator names, String inPlace, String value, String live) {
+    String i = names.newName("i");
+    code.addStatement(
+            "boolean $N = $N != null && $N != null && $N.size() == $N.size()",
+            inPlace,
+            value,
+            live,
+            value,
+            live)
+        .beginControlFlow("for (int $N = 0; $N && $N < $N.size(); $N++)", i, inPlace, i, live, i)
+        .addStatement("$N = $N.get($N) != null", inPlace, live, i)
         .endControlFlow();
   }
 
