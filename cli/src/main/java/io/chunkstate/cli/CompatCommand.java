@@ -1,6 +1,7 @@
 package io.chunkstate.cli;
 
 import com.google.gson.stream.JsonWriter;
+import io.chunkstate.ReadOptions;
 import io.chunkstate.framing.Signature;
 import io.chunkstate.schema.Compatibility;
 import io.chunkstate.schema.Finding;
@@ -80,7 +81,7 @@ final class CompatCommand implements Callable<Integer> {
     }
     byte[] head = head(file, Signature.CHUNKSTATE.bytes().length);
     if (startsWith(head, Signature.CHUNKSTATE.bytes())) {
-      Descriptions own = StreamDescriptions.after(Descriptions.NONE, file);
+      Descriptions own = StreamDescriptions.after(Descriptions.NONE, file, ReadOptions.defaults());
       if (own.types().isEmpty()) {
         throw new IOException(
             file + " is a stream with no dESc chunk after CHDR that this tool can read: it"

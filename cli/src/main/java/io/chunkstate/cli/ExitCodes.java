@@ -11,6 +11,13 @@ final class ExitCodes {
   /** The command line was wrong, or a file could not be read or written. */
   static final int USAGE_OR_IO = 2;
 
+  /**
+   * The heap ran out: the command had to hold more than the memory the JVM was given (a chunk
+   * that it must hold whole). Nothing was decided about the input; run it with a larger {@code
+   * -Xmx}.
+   */
+  static final int OUT_OF_MEMORY = 3;
+
   private ExitCodes() {}
 
   /** {@link #OK} when nothing was found, else {@link #PROBLEMS}. */

@@ -12,6 +12,7 @@ import io.chunkstate.wire.WireReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +20,13 @@ import java.util.zip.CRC32;
 
 /**
  * Walks one file chunk by chunk, at every depth where a description says where the sub-chunks
- * begin, and reports each chunk as it comes, in memory that does not grow with the file. A
- * chunkstate stream is first checked as a reader checks it ({@link ReaderCheck}): that check
- * decides the verdict, with the reader's kind, offset and path. A PNG is walked with {@link
- * Signature#PNG} and held to the rule that {@code IEND} ends it, as {@code pngcheck} does.
+ * begin, and reports each chunk as it comes, in memory that does not grow with the file: a
+ * top-level chunk is held only where a description prints its fields, within the reader's
+ * limits; any other is streamed through its CRC, keeping what its preview prints. A chunkstate
+ * stream is first checked as a reader checks it ({@link ReaderCheck}): that check decides the
+ * verdict, with the reader's kind, offset and path; the walk ends at {@code CEND}, as a reader
+ * does. A PNG is walked with {@link Signature#PNG} and held to the rule that {@code IEND} ends it,
+ * as {@code pngcheck} does.
  */
 final class Inspector {
   private static final ChunkType IEND = ChunkType.of("IEND");
@@ -75,9 +79,9 @@ final class Inspector {
       png = looksLikePng(head, in.readNBytes(head, 0, 8));
     }
     report.file(file.toString(), size, png ? "PNG" : "chunkstate");
-    descriptions = png ? given : StreamDescriptions.after(given, file);
+    descriptions = png ? given : StreamDescriptions.after(given, file, check.options());
     ChunkStreamException decided = png ? null : check.check(file);
-    Walk walk = new Walk(png);
+    Walk walk = new Walk(png, decided);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
       walk.run(in, size);
     }
@@ -103,20 +107,21 @@ final class Inspector {
   /** One walk of one file. */
   private final class Walk {
     private final boolean png;
+    private final ChunkStreamException decided;
     long chunks;
     ChunkStreamException problem;
 
-    Walk(boolean png) {
+    Walk(boolean png, ChunkStreamException decided) {
       this.png = png;
+      this.decided = decided;
     }
 
     void run(InputStream in, long size) throws IOException {
       try (ChunkInput input = ChunkInput.open(in, png ? Signature.PNG : Signature.CHUNKSTATE)) {
-        RawChunk chunk;
-        while ((chunk = input.next()) != null) {
-          chunks++;
-          top(chunk);
-          if (png && chunk.type().equals(IEND)) {
+        ChunkInput.Header header;
+        while ((header = input.nextHeader()) != null) {
+          top(input, header);
+          if (png && header.type().equals(IEND)) {
             if (input.position() < size) {
               fail(
                   new ChunkStreamException(
@@ -125,6 +130,12 @@ final class Inspector {
                       "",
                       "additional data after IEND chunk (" + (size - input.position())
                           + " bytes)"));
+            }
+            return;
+          }
+          if (!png && header.type().equals(ChunkType.CEND)) {
+            if (header.length() == 0) {
+              input.requireEnd(); // TRAILING_DATA at the first byte after CEND, as the reader's
             }
             return;
           }
@@ -142,23 +153,33 @@ final class Inspector {
       }
     }
 
+    /** Reports {@code e}, in the reader's words where the reader found the same problem. */
     private void fail(ChunkStreamException e) {
-      problem = e;
-      report.problem(e);
+      problem = decided != null && same(decided, e) ? decided : e;
+      report.problem(problem);
     }
 
-    private void top(RawChunk chunk) throws ChunkStreamException {
-      ChunkType type = chunk.type();
+    /**
+     * Reads the data of the top-level chunk whose header {@code input} has just read, counts it
+     * once its CRC is checked, and lists it.
+     */
+    private void top(ChunkInput input, ChunkInput.Header header) throws IOException {
+      ChunkType type = header.type();
       TypeDescription described =
           png ? null : type.equals(ChunkType.CHDR) ? CHDR : descriptions.ofType(type).orElse(null);
-      byte[] data = chunk.data();
       if (described == null) {
+        Glimpse data = new Glimpse();
+        input.copyData(data);
+        chunks++;
         report.chunk(
             new Report.Listed(
-                0, type.code(), chunk.offset(), chunk.length(), type, List.of(),
-                Quote.hexPreview(data, 0, data.length), "", crc(data, 0, data.length)));
+                0, type.code(), header.offset(), header.length(), type, List.of(),
+                data.preview(header.length()), "", data.crc()));
         return;
       }
+      RawChunk chunk = ReaderCheck.hold(input, header, check.options());
+      chunks++;
+      byte[] data = chunk.data();
       try {
         walk(WireReader.of(type, data), described, data, chunk.offset(), 0);
       } catch (ChunkStreamException e) {
@@ -200,6 +221,38 @@ final class Inspector {
         chunks++;
         walk(sub, descriptions.ofSubChunk(type, sub.type()).orElse(null), data, base, depth + 1);
       }
+    }
+  }
+
+  /**
+   * What the listing keeps of a chunk's data that it streams rather than holds: the CRC-32 of the
+   * data, to compare two chunks, and the bytes its hex preview prints.
+   */
+  private static final class Glimpse extends OutputStream {
+    private final CRC32 crc = new CRC32();
+    private final byte[] head = new byte[Quote.PREVIEW_BYTES];
+    private int kept;
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      crc.update(b, off, len);
+      int n = Math.min(len, head.length - kept);
+      System.arraycopy(b, off, head, kept, n);
+      kept += n;
+    }
+
+    int crc() {
+      return (int) crc.getValue();
+    }
+
+    /** The hex preview of the data, {@code length} bytes in all. */
+    String preview(int length) {
+      return Quote.hexPreview(head, 0, length);
     }
   }
 }

@@ -57,7 +57,16 @@ public final class Main implements Runnable {
           failed.getErr().println("chunkstate: " + describe(ex));
           return ExitCodes.USAGE_OR_IO;
         });
-    int status = line.execute(args);
+    int status;
+    try {
+      status = line.execute(args);
+    } catch (OutOfMemoryError e) {
+      // The last line of defence: what ran out is unreachable now, and a line can be printed.
+      err.println(
+          "chunkstate: out of memory: the command had to hold more than the heap of "
+              + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; run java with a larger -Xmx");
+      status = ExitCodes.OUT_OF_MEMORY;
+    }
     out.flush();
     err.flush();
     return status;

@@ -2,7 +2,8 @@ package io.chunkstate.cli;
 
 /** Text from a stream made safe for one line of output: quoted with escapes, or as hex. */
 final class Quote {
-  private static final int PREVIEW_BYTES = 16;
+  /** How many bytes of data a hex preview shows. */
+  static final int PREVIEW_BYTES = 16;
 
   private Quote() {}
 

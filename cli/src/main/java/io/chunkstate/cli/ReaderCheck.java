@@ -6,6 +6,7 @@ import io.chunkstate.ChunkType;
 import io.chunkstate.ReadOptions;
 import io.chunkstate.StateStream;
 import io.chunkstate.framing.ChunkEditor;
+import io.chunkstate.framing.ChunkInput;
 import io.chunkstate.framing.RawChunk;
 import io.chunkstate.framing.Signature;
 import io.chunkstate.schema.Layouts;
@@ -57,6 +58,39 @@ final class ReaderCheck {
    */
   static ChunkEditor.Structure structure(Descriptions descriptions) {
     return descriptions.types().isEmpty() ? CRITICAL_OPAQUE : Layouts.of(descriptions.types());
+  }
+
+  /** The reader's options, whose limits bound what the inspector holds too. */
+  ReadOptions options() {
+    return options;
+  }
+
+  /**
+   * Reads whole the data of the chunk whose header {@code input} has just read, for a command that
+   * must hold it (to decode a described chunk), within the reader's limits of {@code options}:
+   * the longest chunk the read decodes, and its allocation budget.
+   *
+   * @throws ChunkStreamException {@code LIMIT} at the chunk, its data left unread, for a chunk
+   *     longer than either; or the problem of its data, as {@link ChunkInput#readData()}
+   */
+  static RawChunk hold(ChunkInput input, ChunkInput.Header header, ReadOptions options)
+      throws IOException {
+    String past = null;
+    if (header.length() > options.maxChunkLength()) { // as StateStream words it
+      past = "is longer than the " + options.maxChunkLength() + " the read decodes"
+          + " (ReadOptions.withMaxChunkLength)";
+    } else if (header.length() > options.allocationBudget()) {
+      past = "is past the allocation budget of " + options.allocationBudget()
+          + " bytes, a quarter of the heap, to hold it whole";
+    }
+    if (past != null) {
+      throw new ChunkStreamException(
+          ChunkStreamException.Kind.LIMIT,
+          header.offset(),
+          header.type().code(),
+          "the chunk's data of " + header.length() + " bytes " + past);
+    }
+    return input.readData();
   }
 
   /** What a check without descriptions leaves out, for the report. */

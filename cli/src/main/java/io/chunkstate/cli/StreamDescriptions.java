@@ -2,6 +2,7 @@ package io.chunkstate.cli;
 
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
+import io.chunkstate.ReadOptions;
 import io.chunkstate.framing.ChunkInput;
 import io.chunkstate.framing.RawChunk;
 import io.chunkstate.framing.Signature;
@@ -32,19 +33,26 @@ final class StreamDescriptions implements Descriptions {
   /**
    * {@code given}, then the descriptions of {@code file}'s {@code dESc} chunk if it has one right
    * after {@code CHDR}; {@code given} alone if it has none, or one this tool cannot read (a later
-   * version, damage: the reader check reports damage).
+   * version, damage: the reader check reports damage; longer than the limits of {@code options}
+   * allow it to hold). Only {@code dESc} is held: {@code CHDR}'s data is streamed through its
+   * CRC, and that of any other second chunk is not read.
    */
-  static Descriptions after(Descriptions given, Path file) throws IOException {
+  static Descriptions after(Descriptions given, Path file, ReadOptions options)
+      throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
         ChunkInput input = ChunkInput.open(in, Signature.CHUNKSTATE)) {
-      RawChunk header = input.next();
-      RawChunk next = header == null ? null : input.next();
+      if (input.nextHeader() == null) {
+        return given;
+      }
+      input.skipData();
+      ChunkInput.Header next = input.nextHeader();
       if (next == null || !next.type().equals(ChunkType.DESC)) {
         return given;
       }
+      RawChunk desc = ReaderCheck.hold(input, next, options);
       Descriptions own =
           new StreamDescriptions(
-              DescChunk.decode(next.data(), next.offset()), "the stream's dESc chunk");
+              DescChunk.decode(desc.data(), desc.offset()), "the stream's dESc chunk");
       return given.types().isEmpty() && given.registry().isEmpty()
           ? own
           : Descriptions.inOrder(List.of(given, own));

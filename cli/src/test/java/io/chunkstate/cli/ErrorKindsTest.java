@@ -1,6 +1,7 @@
 package io.chunkstate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,10 +149,34 @@ class ErrorKindsTest {
   }
 
   @Test
-  void trailingDataAfterCend() throws IOException {
+  void trailingDataAfterCendIsOneProblem() throws IOException {
     byte[] sample = Cli.sample();
     byte[] stream = Arrays.copyOf(sample, sample.length + 3);
-    inspect(stream, Kind.TRAILING_DATA);
+    String out = inspect(stream, Kind.TRAILING_DATA);
+    assertEquals(1, out.split("\n  ERROR ", -1).length - 1, out);
+
+    Path file = Cli.write(dir, "trailing.chk", stream);
+    Cli.Result quiet = Cli.run("inspect", "-q", file.toString());
+    assertEquals(
+        file + ": TRAILING_DATA at offset " + sample.length
+            + ": data follows the end of the stream\n",
+        quiet.out());
+    assertEquals(ExitCodes.PROBLEMS, quiet.status());
+  }
+
+  @Test
+  void aChunkAfterCendIsTrailingDataNotPartOfTheStream() throws IOException {
+    byte[] sample = Cli.sample();
+    int uart = Cli.topLevel(sample, "UaRt");
+    int length = 12 + 19; // UaRt's framing and data
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    stream.write(sample);
+    stream.write(sample, uart, length); // a whole valid chunk after CEND
+    String out = inspect(stream.toByteArray(), Kind.TRAILING_DATA);
+    assertTrue(out.contains("  ERROR TRAILING_DATA at offset " + sample.length + ": "), out);
+    assertEquals(1, out.split("\n  ERROR ", -1).length - 1, out);
+    assertTrue(out.contains("\n      1055          0  CEND  "), out);
+    assertFalse(out.contains(String.format("%10d %10d  UaRt", sample.length, 19)), out);
   }
 
   @Test

@@ -8,16 +8,21 @@ import io.chunkstate.framing.ChunkOutput;
 import io.chunkstate.framing.Signature;
 import io.chunkstate.wire.WireWriter;
 import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A stream larger than the heap (the module's tests run with 64 MiB) is inspected and verified
- * in memory that does not grow with the file: the command streams it, one chunk at a time.
+ * in memory that does not grow with the file: the command streams it, one chunk at a time, and
+ * holds a chunk only to print its fields. A chunk larger than the heap is streamed too, unless it
+ * must be held: then it is a {@code LIMIT} problem, or at worst one line and its own exit status.
  */
 class LargeStreamTest {
   private static final int CHUNK = 64 * 1024;
@@ -67,5 +72,98 @@ class LargeStreamTest {
     Cli.Result inspect = Cli.run("inspect", "-q", file.toString());
     assertEquals("", inspect.out());
     assertEquals(ExitCodes.OK, inspect.status());
+  }
+
+  /**
+   * Writes a stream of {@code CHDR}, one chunk of {@code type} whose data is {@code mib} MiB of
+   * zeros, and {@code CEND}, never holding more than one MiB of it.
+   */
+  private Path oneLargeChunk(String name, String type, int mib) throws IOException {
+    Path file = dir.resolve(name);
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+      out.write(Signature.CHUNKSTATE.bytes());
+      WireWriter header = new WireWriter();
+      header.writeShort((short) 1);
+      header.writeShort((short) 0);
+      header.writeString("large-stream-test");
+      chunk(out, "CHDR", header.toByteArray(), 1);
+      chunk(out, type, new byte[1 << 20], mib);
+      chunk(out, "CEND", new byte[0], 1);
+    }
+    return file;
+  }
+
+  /** Writes one chunk whose data is {@code part} repeated {@code times}, with its CRC. */
+  private static void chunk(DataOutputStream out, String type, byte[] part, int times)
+      throws IOException {
+    byte[] code = type.getBytes(StandardCharsets.US_ASCII);
+    out.writeInt(part.length * times);
+    out.write(code);
+    CRC32 crc = new CRC32();
+    crc.update(code);
+    for (int i = 0; i < times; i++) {
+      out.write(part);
+      crc.update(part);
+    }
+    out.writeInt((int) crc.getValue());
+  }
+
+  @Test
+  void oneAncillaryChunkLargerThanTheHeapIsStreamedByVerifyInspectAndDiff() throws IOException {
+    Path file = oneLargeChunk("one-large-chunk.chk", "blOb", 100);
+
+    Cli.Result verify = Cli.run("verify", file.toString());
+    assertEquals("OK   " + file + "\n", verify.out(), verify.err());
+    assertEquals("", verify.err());
+    assertEquals(ExitCodes.OK, verify.status());
+
+    Cli.Result inspect = Cli.run("inspect", file.toString());
+    assertEquals(ExitCodes.OK, inspect.status(), inspect.err());
+    assertTrue(
+        inspect.out().contains(
+            "        45  104857600  blOb  ancillary private reserved-ok  safe-to-copy  CRC ok "
+                + " 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 …\n"),
+        inspect.out());
+    assertTrue(inspect.out().contains("No errors in " + file + " (3 chunks)."), inspect.out());
+
+    Cli.Result quiet = Cli.run("inspect", "-q", file.toString());
+    assertEquals("", quiet.out() + quiet.err());
+    assertEquals(ExitCodes.OK, quiet.status());
+
+    Cli.Result diff = Cli.run("diff", file.toString(), file.toString());
+    assertEquals(ExitCodes.OK, diff.status(), diff.out() + diff.err());
+    assertTrue(diff.out().endsWith("The chunks compared are the same (3).\n"), diff.out());
+  }
+
+  @Test
+  void aDescribedChunkLargerThanTheBudgetIsALimitProblem() throws IOException {
+    Path file = oneLargeChunk("large-uart.chk", "UaRt", 40);
+    String classPath = Cli.samplesClassPath().toString();
+
+    Cli.Result inspect = Cli.run("inspect", "--classpath", classPath, file.toString());
+    assertEquals(ExitCodes.PROBLEMS, inspect.status(), inspect.out() + inspect.err());
+    assertEquals("", inspect.err());
+    assertTrue(inspect.out().contains("\n  ERROR LIMIT at offset 45 in UaRt: "), inspect.out());
+    assertTrue(
+        inspect.out().contains("ERRORS in " + file + ": LIMIT at offset 45 in UaRt.\n"),
+        inspect.out());
+
+    Cli.Result verify = Cli.run("verify", "--classpath", classPath, file.toString());
+    assertTrue(
+        verify.out().startsWith("FAIL " + file + ": LIMIT at offset 45 in UaRt: "), verify.out());
+    assertEquals(ExitCodes.PROBLEMS, verify.status());
+  }
+
+  @Test
+  void runningOutOfHeapIsOneLineAndItsOwnExitStatus() throws IOException {
+    // Without descriptions the check copies a critical chunk whole, as understood (ChunkEditor).
+    Path file = oneLargeChunk("large-critical.chk", "BlOb", 100);
+
+    Cli.Result verify = Cli.run("verify", file.toString());
+    assertEquals(ExitCodes.OUT_OF_MEMORY, verify.status(), verify.out() + verify.err());
+    assertEquals("", verify.out());
+    assertTrue(
+        verify.err().matches("chunkstate: out of memory: [^\n]*-Xmx\n"), verify.err());
   }
 }

@@ -1,10 +1,12 @@
 package io.chunkstate.framing;
 
 import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkType;
 import io.chunkstate.internal.FrameReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Objects;
 
 /**
@@ -32,10 +34,19 @@ import java.util.Objects;
  * and fails with {@code TRUNCATED}. Over a byte array, data is not copied at all. It reads exactly
  * the bytes it needs from an {@code InputStream}, never ahead.
  *
+ * <p>A chunk whose data need not be held is read in two steps: {@link #nextHeader()}, then {@link
+ * #skipData()} or {@link #copyData(OutputStream)}, which stream the data through its CRC in
+ * constant memory, whatever its length; or {@link #readData()}, as {@link #next()} reads it.
+ *
  * <p>It is not safe for use by several threads at once.
  */
 public final class ChunkInput implements Closeable {
   private final FrameReader frames;
+  // Whether nextHeader() read a header whose data is still unread.
+  private boolean pendingData;
+
+  /** The length and type of a chunk whose data is still unread, and where it stands. */
+  public record Header(ChunkType type, long offset, int length) {}
 
   private ChunkInput(FrameReader frames) {
     this.frames = frames;
@@ -62,7 +73,10 @@ public final class ChunkInput implements Closeable {
     return new ChunkInput(FrameReader.open(bytes, signature.raw()));
   }
 
-  /** The stream offset of the next byte to read: after {@link #next()}, the end of that chunk. */
+  /**
+   * The stream offset of the next byte to read: after {@link #next()}, the end of that chunk; after
+   * {@link #nextHeader()}, the start of its data.
+   */
   public long position() {
     return frames.position();
   }
@@ -76,7 +90,76 @@ public final class ChunkInput implements Closeable {
    *     CRC} if the CRC does not match
    */
   public RawChunk next() throws IOException {
-    return frames.nextHeader() ? new RawChunk(frames.readData()) : null;
+    return nextHeader() == null ? null : readData();
+  }
+
+  /**
+   * Reads and checks the length and type of the next chunk, leaving its data unread for {@link
+   * #readData()}, {@link #skipData()} or {@link #copyData(OutputStream)}; returns {@code null} if
+   * the stream ends exactly where a chunk would begin.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} if the stream ends inside the header, {@code
+   *     LENGTH} if its length exceeds 2^31−1, {@code TYPE} if a type byte is not a letter
+   * @throws IllegalStateException if the data of the chunk before is still unread
+   */
+  public Header nextHeader() throws IOException {
+    if (pendingData) {
+      throw new IllegalStateException("the data of the chunk at " + frames.pendingStart()
+          + " is unread: read, skip or copy it first");
+    }
+    if (!frames.nextHeader()) {
+      return null;
+    }
+    pendingData = true;
+    return new Header(
+        ChunkType.of(frames.pendingType()), frames.pendingStart(), frames.pendingLength());
+  }
+
+  /**
+   * Reads and checks the data and CRC of the chunk whose header {@link #nextHeader()} read, and
+   * returns the whole chunk, as {@link #next()} does.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} if the stream ends inside the chunk, {@code
+   *     CRC} if the CRC does not match
+   * @throws IllegalStateException if no header was read, or its data already was
+   */
+  public RawChunk readData() throws IOException {
+    takePending();
+    return new RawChunk(frames.readData());
+  }
+
+  /**
+   * Reads the data of the chunk whose header {@link #nextHeader()} read through its CRC and
+   * checks it, holding no more than a small buffer: for a chunk that is not needed.
+   *
+   * @throws ChunkStreamException as {@link #readData()}
+   * @throws IllegalStateException as {@link #readData()}
+   */
+  public void skipData() throws IOException {
+    takePending();
+    frames.skipData();
+  }
+
+  /**
+   * Reads the data of the chunk whose header {@link #nextHeader()} read through its CRC, as
+   * {@link #skipData()} does, writing it to {@code sink} as it passes: for a chunk whose data is
+   * looked at, not held. The data reaches {@code sink} before its CRC is checked, so after an
+   * exception {@code sink} may hold part of it.
+   *
+   * @throws ChunkStreamException as {@link #readData()}
+   * @throws IllegalStateException as {@link #readData()}
+   */
+  public void copyData(OutputStream sink) throws IOException {
+    Objects.requireNonNull(sink, "sink");
+    takePending();
+    frames.copyData(sink);
+  }
+
+  private void takePending() {
+    if (!pendingData) {
+      throw new IllegalStateException("no chunk header was read whose data is unread");
+    }
+    pendingData = false;
   }
 
   /**
