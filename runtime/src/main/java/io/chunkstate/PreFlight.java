@@ -1,13 +1,16 @@
 package io.chunkstate;
 
+import io.chunkstate.internal.Access;
 import io.chunkstate.schema.Compatibility;
 import io.chunkstate.schema.DescChunk;
 import io.chunkstate.schema.Finding;
+import io.chunkstate.schema.SubChunkField;
 import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -41,6 +44,10 @@ public final class PreFlight {
 
   /** The chunk type of an answer: critical, public. */
   public static final ChunkType ANSWER = ChunkType.of("ANSW");
+
+  private static final Access.Opener<WireReader> READERS = Access.opener(WireReader.class);
+  private static final Access.Descriptions<List<TypeDescription>> DESCRIPTIONS =
+      Access.descriptions(DescChunk.class);
 
   private PreFlight() {}
 
@@ -78,11 +85,18 @@ public final class PreFlight {
 
   /** The answer of a receiver with the codecs of {@code receiver} to {@code offer}. */
   public static Answer answer(Offer offer, ChunkRegistry receiver) {
+    return answer(offer, receiver, new Usage(offer));
+  }
+
+  /** The answer to {@code offer}, whose use of sub-chunks {@code usage} indexes. */
+  static Answer answer(Offer offer, ChunkRegistry receiver, Usage usage) {
     List<Finding> findings = new ArrayList<>();
     for (Finding finding : Compatibility.compare(offer.types(), receiver.descriptions())) {
       if (finding.isBreaking()
-          && (finding.rule().equals("sub-chunk-unknown") && notInUse(finding, offer)
-              || finding.rule().equals("type-unknown") && onlyAnUnusedSubChunk(finding, offer))) {
+          && (finding.rule().equals("sub-chunk-unknown")
+                  && !usage.fieldInUse(finding.type(), finding.field())
+              || finding.rule().equals("type-unknown")
+                  && usage.onlyAnUnusedSubChunk(finding.type()))) {
         findings.add(
             new Finding(
                 Finding.Severity.NOTE,
@@ -99,23 +113,53 @@ public final class PreFlight {
   }
 
   /**
-   * Whether the unknown type of {@code finding} travels only as a sub-chunk of the offered types
-   * and is not in use: a critical type that a sender writes only under a parent, while a feature
-   * is on, breaks only a stream that carries it.
+   * What an offer carries as sub-chunks, indexed in one pass over its sub-chunk fields, so that
+   * each question an answer asks of it, once per finding, is a lookup: an answer takes time
+   * linear in the offer, however a peer shapes it. It counts its steps, for a test to hold to
+   * that.
    */
-  private static boolean onlyAnUnusedSubChunk(Finding finding, Offer offer) {
-    return !offer.inUse().contains(finding.type())
-        && offer.types().stream()
-            .flatMap(t -> t.subChunks().stream())
-            .anyMatch(s -> s.type().equals(finding.type()));
-  }
+  static final class Usage {
+    /** A sub-chunk field: its name, in the type that declares it. */
+    private record Field(ChunkType type, String name) {}
 
-  private static boolean notInUse(Finding finding, Offer offer) {
-    return offer.types().stream()
-        .filter(t -> t.type().equals(finding.type()))
-        .flatMap(t -> t.subChunks().stream())
-        .filter(s -> s.name().equals(finding.field()))
-        .noneMatch(s -> offer.inUse().contains(s.type()));
+    private final Set<ChunkType> inUse;
+    private final Set<ChunkType> subChunkTypes = new HashSet<>();
+    private final Set<Field> fieldsInUse = new HashSet<>();
+    private long steps;
+
+    Usage(Offer offer) {
+      inUse = offer.inUse();
+      for (TypeDescription type : offer.types()) {
+        for (SubChunkField sub : type.subChunks()) {
+          steps++;
+          subChunkTypes.add(sub.type());
+          if (inUse.contains(sub.type())) {
+            fieldsInUse.add(new Field(type.type(), sub.name()));
+          }
+        }
+      }
+    }
+
+    /** Whether a sub-chunk field {@code name} of an offered type {@code type} is in use. */
+    boolean fieldInUse(ChunkType type, String name) {
+      steps++;
+      return fieldsInUse.contains(new Field(type, name));
+    }
+
+    /**
+     * Whether {@code type} travels only as a sub-chunk of the offered types and is not in use: a
+     * critical type that a sender writes only under a parent, while a feature is on, breaks only
+     * a stream that carries it.
+     */
+    boolean onlyAnUnusedSubChunk(ChunkType type) {
+      steps++;
+      return !inUse.contains(type) && subChunkTypes.contains(type);
+    }
+
+    /** The sub-chunk fields indexed and the questions answered so far. */
+    long steps() {
+      return steps;
+    }
   }
 
   /** The codec of {@code OFFR}: the producer, a {@code dESc} body, the codes in use. */
@@ -149,7 +193,11 @@ public final class PreFlight {
           if (producer == null || description == null) {
             throw in.dataError("an offer names its producer and describes its types");
           }
-          List<TypeDescription> types = DescChunk.decode(description, in.chunkOffset());
+          // Within the read: its budget, and errors at this chunk (SPEC §5), not at a dESc.
+          List<TypeDescription> types =
+              DESCRIPTIONS.decode(
+                  description, 0, description.length, in.chunkOffset(), in.path(),
+                  READERS.scope(in).budget());
           int count = in.readCount(4);
           Set<ChunkType> inUse = new TreeSet<>();
           for (int i = 0; i < count; i++) {
@@ -159,6 +207,7 @@ public final class PreFlight {
             }
             inUse.add(ChunkType.of(code));
           }
+          skipSubChunks(in);
           return new Offer(producer, types, inUse);
         }
 
@@ -214,6 +263,7 @@ public final class PreFlight {
                     breaking ? Finding.Severity.BREAKING : Finding.Severity.NOTE,
                     rule, ChunkType.of(code), field, message, fix));
           }
+          skipSubChunks(in);
           return new Answer(findings);
         }
 
@@ -222,6 +272,17 @@ public final class PreFlight {
           return "PreFlight.ANSWER_CODEC[ANSW]";
         }
       };
+
+  /**
+   * The sub-chunks after a pre-flight chunk's fields, none of which this version knows: an
+   * ancillary one is skipped and reported, a critical one refused (SPEC §2, at every level), as
+   * a generated codec does with the sub-chunks it does not know.
+   */
+  private static void skipSubChunks(WireReader in) throws ChunkStreamException {
+    while (in.hasRemaining()) {
+      in.skipUnknown(in.nextSubChunk());
+    }
+  }
 
   /** The codecs of the pre-flight chunks, for the registry of a session. */
   public static Collection<ChunkCodec<?>> codecs() {

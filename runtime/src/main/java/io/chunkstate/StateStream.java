@@ -66,6 +66,8 @@ import java.util.zip.CRC32;
  */
 public final class StateStream implements Closeable {
   private static final Access.Opener<WireReader> READERS = Access.opener(WireReader.class);
+  private static final Access.Descriptions<List<TypeDescription>> DESCRIPTIONS =
+      Access.descriptions(DescChunk.class);
   private static final byte[] SIGNATURE = Signature.CHUNKSTATE.bytes();
   private static final int CHDR = ChunkType.CHDR.value();
   private static final int CEND = ChunkType.CEND.value();
@@ -584,30 +586,44 @@ public final class StateStream implements Closeable {
    * Reads the stream's {@code dESc} chunk and checks the inline layout it describes for each type
    * against this reader's codec of that type, before any state is decoded (SPEC §8). Returns
    * false, having read nothing, for a description this reader cannot read (a later major version): the
-   * chunk is then skipped as any unknown ancillary chunk.
+   * chunk is then skipped as any unknown ancillary chunk. The description is decoded where the
+   * chunk's data lies, within the read's budget, beside what the read holds; what it took is given
+   * back once it is checked.
    *
    * @throws ChunkStreamException {@code LAYOUT} for a type whose inline layout differs by the
-   *     compatibility rules, naming the type and the field; {@code DATA} for a damaged description
+   *     compatibility rules, naming the type and the field; {@code DATA} for a damaged description;
+   *     {@code LIMIT} if the description would pass what is left of the budget
    */
   private boolean checkDescription(long offset) throws IOException {
     if (input.pendingLength() > options.maxChunkLength()) {
       return false; // too long to read here: skipped in constant memory instead
     }
     Frame frame = input.readData();
-    byte[] data =
-        Arrays.copyOfRange(frame.array(), frame.dataOffset(), frame.dataOffset() + frame.length());
-    List<TypeDescription> described;
+    long held = budget.used();
     try {
-      described = DescChunk.decode(data, offset, options.allocationBudget());
+      checkLayouts(
+          offset,
+          DESCRIPTIONS.decode(
+              frame.array(), frame.dataOffset(), frame.length(), offset, "dESc", budget));
+      return true;
     } catch (ChunkStreamException e) {
       if (e.kind() != ChunkStreamException.Kind.VERSION) {
         throw e;
       }
-      charge(
-          Budget.SKIPPED_RECORD, offset, ChunkType.DESC.value(), "the record of a skipped chunk");
-      scope.skipped().add(new SkippedChunk(ChunkType.DESC, offset, frame.length(), "dESc"));
-      return true;
+    } finally {
+      budget.release(budget.used() - held); // the descriptions are not kept
     }
+    charge(Budget.SKIPPED_RECORD, offset, ChunkType.DESC.value(), "the record of a skipped chunk");
+    scope.skipped().add(new SkippedChunk(ChunkType.DESC, offset, frame.length(), "dESc"));
+    return true;
+  }
+
+  /**
+   * Checks the inline layout that the stream's {@code dESc} chunk at {@code offset} describes for
+   * each type against this reader's codec of that type.
+   */
+  private void checkLayouts(long offset, List<TypeDescription> described)
+      throws ChunkStreamException {
     for (TypeDescription stream : described) {
       ChunkCodec<?> codec = registry.codecFor(stream.type().value());
       TypeDescription own = codec == null ? null : codec.description().orElse(null);
@@ -625,7 +641,6 @@ public final class StateStream implements Closeable {
         }
       }
     }
-    return true;
   }
 
   /**

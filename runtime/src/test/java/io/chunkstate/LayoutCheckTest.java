@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chunkstate.TestCodecs.Color;
+import io.chunkstate.TestCodecs.Flags;
+import io.chunkstate.schema.DescChunk;
 import io.chunkstate.schema.FieldDescription;
 import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.schema.WireType;
+import io.chunkstate.testing.StreamBuilder;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -93,5 +98,63 @@ class LayoutCheckTest {
     }
     assertEquals(new Nic(2, 1),
         StateReader.read(out.toByteArray(), ChunkRegistry.of(new NicCodec(true))).get(Nic.class));
+  }
+
+  /** A description of ZzZz, which no codec of the reader has, with {@code n} int fields. */
+  private static byte[] description(int n) {
+    List<FieldDescription> fields = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      fields.add(FieldDescription.of("f" + i, WireType.Primitive.INT, "int"));
+    }
+    return DescChunk.encode(
+        List.of(new TypeDescription(ChunkType.of("ZzZz"), "p.Z", fields, List.of())));
+  }
+
+  /** The least allocation budget within which {@code description} decodes. */
+  private static long leastBudget(byte[] description) {
+    long lo = 1;
+    long hi = 1L << 30;
+    while (lo < hi) {
+      long mid = (lo + hi) / 2;
+      try {
+        DescChunk.decode(description, 0, mid);
+        hi = mid;
+      } catch (ChunkStreamException e) {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  @Test
+  void aDescriptionIsCheckedWithinTheReadsBudgetAndGivenBackOnceChecked() throws IOException {
+    byte[] description = description(5000);
+    long budget = leastBudget(description) * 8 / 5; // the description takes more than half
+    Flags flags = new Flags(true, "x".repeat((int) (budget * 3 / 5)), Color.RED, new int[0]);
+    ChunkRegistry registry = TestCodecs.registry();
+    ReadOptions options = ReadOptions.defaults().withAllocationBudget(budget);
+    WireWriter encoded = new WireWriter();
+    new TestCodecs.FlagsCodec().encode(flags, encoded);
+    byte[] state = encoded.toByteArray();
+
+    // After a state, which the read holds: the two do not fit in the budget together.
+    StreamBuilder after = StreamBuilder.withHeader().chunk("FlAg", state);
+    int at = after.position();
+    byte[] described = after.chunk("dESc", description).end().bytes();
+    ChunkStreamException e =
+        assertThrows(
+            ChunkStreamException.class, () -> StateReader.read(described, registry, options));
+    assertEquals(ChunkStreamException.Kind.LIMIT, e.kind(), e.getMessage());
+    assertEquals(at, e.offset(), e.getMessage());
+    assertEquals("dESc", e.path(), e.getMessage());
+    assertEquals(
+        flags.name(),
+        StateReader.read(described, registry).get(Flags.class).name(),
+        "within the default budget");
+
+    // Before it: the descriptions are dropped once checked, and the state has the budget.
+    byte[] first =
+        StreamBuilder.withHeader().chunk("dESc", description).chunk("FlAg", state).end().bytes();
+    assertEquals(flags.name(), StateReader.read(first, registry, options).get(Flags.class).name());
   }
 }

@@ -138,6 +138,20 @@ class StateReaderTest {
   }
 
   @Test
+  void anUnknownMajorVersionIsRefusedWhateverFollowsIt() {
+    // Version 2.0 in CHDR's first four bytes, without the producer name version 1 puts after it.
+    fails(header((byte) 0, (byte) 2, (byte) 0, (byte) 0), VERSION, 8, "CHDR");
+    // Version 1.0 needs its producer name; fewer than the version's four bytes are no version.
+    fails(header((byte) 0, (byte) 1, (byte) 0, (byte) 0), LENGTH, 8, "CHDR");
+    fails(header((byte) 0, (byte) 2), LENGTH, 8, "CHDR");
+  }
+
+  /** A stream of a CHDR with {@code data}, then CEND. */
+  private static byte[] header(byte... data) {
+    return StreamBuilder.stream().chunk("CHDR", data).end().bytes();
+  }
+
+  @Test
   void aShortOrNullProducerIsRefused() {
     fails(StreamBuilder.stream().chunk("CHDR", (byte) 0, (byte) 1).end().bytes(), LENGTH, 8, "CHDR");
     byte[] nullProducer =

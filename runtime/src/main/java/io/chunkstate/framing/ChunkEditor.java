@@ -3,6 +3,7 @@ package io.chunkstate.framing;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
 import io.chunkstate.SkippedChunk;
+import io.chunkstate.internal.Budget;
 import io.chunkstate.internal.Errors;
 import io.chunkstate.internal.Frame;
 import io.chunkstate.internal.FrameReader;
@@ -79,7 +80,10 @@ import java.util.Set;
  * <p><b>Memory.</b> The input is read once. A chunk that is copied unchanged without being walked
  * (an unknown one) or left out (removed, replaced, dropped) passes in constant memory; a known
  * top-level chunk is held while its sub-chunks are walked, with its rebuilt copy. What the editor
- * holds is bounded by the largest chunk, not by the stream.
+ * holds is bounded by the largest chunk, not by the stream. From an {@code InputStream}, a held
+ * chunk is buffered within an allocation budget, as {@link ChunkInput} buffers it (by default a
+ * quarter of the heap; {@link #copy(InputStream, OutputStream, long)} sets it): a known chunk too
+ * large for it fails the copy with {@code LIMIT} at its offset and path.
  */
 public final class ChunkEditor {
   /**
@@ -242,12 +246,29 @@ public final class ChunkEditor {
    * @return the unknown unsafe-to-copy chunks that were dropped because a critical chunk changed,
    *     in stream order, with their offsets and paths in the input
    * @throws ChunkStreamException if the input breaks the format, or holds an unknown critical
-   *     chunk ({@code UNKNOWN_CRITICAL})
+   *     chunk ({@code UNKNOWN_CRITICAL}), or a known chunk whose buffer would pass the default
+   *     allocation budget, a quarter of the heap ({@code LIMIT})
    * @throws NoSuchElementException if an edit addresses a chunk the input does not hold
    * @throws IOException if either stream fails
    */
   public List<SkippedChunk> copy(InputStream in, OutputStream out) throws IOException {
-    return new Copy(FrameReader.open(in, signature.raw()), out).run();
+    return copy(in, out, Limits.defaultAllocationBudget());
+  }
+
+  /**
+   * Copies the stream {@code in} holds to {@code out} with the edits made, as {@link
+   * #copy(InputStream, OutputStream)} does, buffering each chunk it holds within {@code
+   * allocationBudget} bytes.
+   *
+   * @throws IllegalArgumentException if {@code allocationBudget} is not positive
+   */
+  public List<SkippedChunk> copy(InputStream in, OutputStream out, long allocationBudget)
+      throws IOException {
+    Budget budget =
+        ChunkInput.budget(allocationBudget, "ChunkEditor.copy(in, out, allocationBudget)");
+    FrameReader frames = FrameReader.open(in, signature.raw());
+    frames.chargeTo(budget);
+    return new Copy(frames, out).run();
   }
 
   /**

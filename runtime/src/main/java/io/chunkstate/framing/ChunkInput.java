@@ -2,7 +2,9 @@ package io.chunkstate.framing;
 
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
+import io.chunkstate.internal.Budget;
 import io.chunkstate.internal.FrameReader;
+import io.chunkstate.internal.Limits;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +33,12 @@ import java.util.Objects;
  *
  * <p>A declared length is never trusted with memory: data from an {@code InputStream} is
  * buffered as it arrives, so a stream that claims 2 GiB but holds 50 bytes costs a few kilobytes
- * and fails with {@code TRUNCATED}. Over a byte array, data is not copied at all. It reads exactly
- * the bytes it needs from an {@code InputStream}, never ahead.
+ * and fails with {@code TRUNCATED}. That buffer is charged to an allocation budget, as a state
+ * reader's is (by default a quarter of the heap, {@link #open(InputStream, Signature, long)} to
+ * set it), for each chunk in turn: a chunk too large for it fails with {@code LIMIT} at its offset
+ * and path, never with an {@code OutOfMemoryError}. What a caller keeps of the chunks it was
+ * handed is its own. Over a byte array, data is not copied at all. It reads exactly the bytes it
+ * needs from an {@code InputStream}, never ahead.
  *
  * <p>A chunk whose data need not be held is read in two steps: {@link #nextHeader()}, then {@link
  * #skipData()} or {@link #copyData(OutputStream)}, which stream the data through its CRC in
@@ -53,13 +59,37 @@ public final class ChunkInput implements Closeable {
   }
 
   /**
-   * Reads and checks the signature at the start of {@code in}.
+   * Reads and checks the signature at the start of {@code in}; each chunk's data is buffered
+   * within the default allocation budget of a read, a quarter of the heap the JVM may use.
    *
    * @throws ChunkStreamException of kind {@code SIGNATURE} if the first eight bytes differ
    */
   public static ChunkInput open(InputStream in, Signature signature) throws IOException {
+    return open(in, signature, Limits.defaultAllocationBudget());
+  }
+
+  /**
+   * Reads and checks the signature at the start of {@code in}; each chunk's data is buffered
+   * within {@code allocationBudget} bytes, with the buffer's growth as it arrives: a chunk that
+   * would take more fails {@link #next()} with {@code LIMIT}.
+   *
+   * @throws ChunkStreamException of kind {@code SIGNATURE} if the first eight bytes differ
+   * @throws IllegalArgumentException if {@code allocationBudget} is not positive
+   */
+  public static ChunkInput open(InputStream in, Signature signature, long allocationBudget)
+      throws IOException {
     Objects.requireNonNull(in, "in");
-    return new ChunkInput(FrameReader.open(in, signature.raw()));
+    FrameReader frames = FrameReader.open(in, signature.raw());
+    frames.chargeTo(budget(allocationBudget, "ChunkInput.open(in, signature, allocationBudget)"));
+    return new ChunkInput(frames);
+  }
+
+  /** A budget of {@code bytes} for what {@code raiseWith} reads from an {@code InputStream}. */
+  static Budget budget(long bytes, String raiseWith) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("the allocation budget must be positive, got " + bytes);
+    }
+    return new Budget(bytes, raiseWith);
   }
 
   /**
@@ -87,7 +117,8 @@ public final class ChunkInput implements Closeable {
    *
    * @throws ChunkStreamException {@code TRUNCATED} if the stream ends inside the chunk, {@code
    *     LENGTH} if its length exceeds 2^31−1, {@code TYPE} if a type byte is not a letter, {@code
-   *     CRC} if the CRC does not match
+   *     CRC} if the CRC does not match, {@code LIMIT} if buffering its data from an input stream
+   *     would pass the allocation budget
    */
   public RawChunk next() throws IOException {
     return nextHeader() == null ? null : readData();

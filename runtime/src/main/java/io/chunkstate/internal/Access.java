@@ -1,5 +1,7 @@
 package io.chunkstate.internal;
 
+import io.chunkstate.ChunkStreamException;
+
 /**
  * A way in to what the runtime's packages offer one another but not their users (as the JDK's
  * {@code SharedSecrets}): the reader layer opens a field reader over a chunk it framed, which the
@@ -18,6 +20,27 @@ public final class Access {
      * array}; returns it.
      */
     R moveTo(R reader, byte[] array, int dataOffset, int length, int type, long offset);
+
+    /**
+     * The scope of the read that {@code reader} belongs to, at any depth: for a codec of the
+     * runtime's own that decodes more than field values (an offer's description) within it.
+     */
+    Scope scope(R reader);
+  }
+
+  /**
+   * Decodes the data of a {@code dESc} chunk into descriptions of type {@code D} as part of a
+   * read: the schema package's public decoder offers neither the read's budget nor another
+   * chunk's path. The schema package registers it when its decoder class is initialized.
+   */
+  public interface Descriptions<D> {
+    /**
+     * The descriptions in the {@code length} bytes at {@code from} of {@code array}, the data of
+     * (or embedded in) the chunk at stream offset {@code offset} and path {@code path}, which
+     * errors name; what they take is charged to {@code budget}.
+     */
+    D decode(byte[] array, int from, int length, long offset, String path, Budget budget)
+        throws ChunkStreamException;
   }
 
   /**
@@ -47,6 +70,7 @@ public final class Access {
 
   private static volatile Opener<?> opener;
   private static volatile Writers<?> writers;
+  private static volatile Descriptions<?> descriptions;
 
   /** Registers the wire package's writers. */
   public static void register(Writers<?> wireWriters) {
@@ -60,6 +84,23 @@ public final class Access {
       initialize(writerClass);
     }
     return (Writers<W>) writers;
+  }
+
+  /** Registers the schema package's decoder of descriptions. */
+  public static void register(Descriptions<?> decoder) {
+    descriptions = decoder;
+  }
+
+  /**
+   * The decoder of descriptions of class {@code decoderClass}, which registers it when it is
+   * initialized.
+   */
+  @SuppressWarnings("unchecked") // the one registered decoder is decoderClass's
+  public static <D> Descriptions<D> descriptions(Class<?> decoderClass) {
+    if (descriptions == null) {
+      initialize(decoderClass);
+    }
+    return (Descriptions<D>) descriptions;
   }
 
   private static void initialize(Class<?> type) {

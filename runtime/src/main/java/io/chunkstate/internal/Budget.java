@@ -10,10 +10,21 @@ public sealed class Budget permits Scope {
   public static final int SKIPPED_RECORD = 128;
 
   private final long limit;
+  private final String raiseWith;
   private long used;
 
+  /** A read's budget of {@code limit} bytes, as {@code ReadOptions.withAllocationBudget} sets. */
   public Budget(long limit) {
+    this(limit, "ReadOptions.withAllocationBudget");
+  }
+
+  /**
+   * A budget of {@code limit} bytes, which a caller raises with {@code raiseWith} (the API that
+   * sets it, named in a {@code LIMIT} error).
+   */
+  public Budget(long limit, String raiseWith) {
     this.limit = limit;
+    this.raiseWith = raiseWith;
   }
 
   /**
@@ -44,6 +55,6 @@ public sealed class Budget permits Scope {
   /** The detail of a {@code LIMIT} error for an allocation of {@code bytes} that did not fit. */
   public String exceeded(long bytes, String what) {
     return what + " would take about " + bytes + " bytes, past the allocation budget of " + limit
-        + " bytes (" + used + " in use); raise it with ReadOptions.withAllocationBudget";
+        + " bytes (" + used + " in use); raise it with " + raiseWith;
   }
 }

@@ -32,8 +32,9 @@ public final class Header {
 
   /**
    * Reads and checks the data of a {@code CHDR}, for every reader of streams: a format major
-   * version this runtime knows, then a producer name that is a string of UTF-8, not null. Bytes
-   * after the name belong to later minor versions and are not looked at.
+   * version this runtime knows, checked as soon as the version's four bytes are there (the rest of
+   * the data is that major version's to define), then a producer name that is a string of UTF-8,
+   * not null. Bytes after the name belong to later minor versions and are not looked at.
    *
    * @throws ChunkStreamException {@code LENGTH} if the data ends inside these fields, {@code
    *     VERSION} for another major version, {@code DATA} for a null name or one that is not UTF-8
@@ -49,16 +50,20 @@ public final class Header {
    */
   public static Declared read(byte[] b, int from, int length, long offset)
       throws ChunkStreamException {
-    if (length < 8) {
+    if (length < 4) {
       throw Errors.length(
-          offset,
-          "CHDR",
-          "CHDR holds " + length + " bytes, fewer than its version and the count of its producer");
+          offset, "CHDR", "CHDR holds " + length + " bytes, fewer than its version's four");
     }
     int major = (Framing.getInt(b, from) >>> 16) & 0xffff;
     int minor = Framing.getInt(b, from) & 0xffff;
     if (major != FORMAT_MAJOR) {
       throw Errors.version(offset, major, minor);
+    }
+    if (length < 8) {
+      throw Errors.length(
+          offset,
+          "CHDR",
+          "CHDR holds " + length + " bytes, fewer than its version and the count of its producer");
     }
     int count = Framing.getInt(b, from + 4);
     if (count == NULL_COUNT) {

@@ -2,6 +2,7 @@ package io.chunkstate.schema;
 
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
+import io.chunkstate.internal.Access;
 import io.chunkstate.internal.Budget;
 import io.chunkstate.internal.Errors;
 import io.chunkstate.internal.Framing;
@@ -35,8 +36,19 @@ import java.util.Set;
  * types nest at most {@value #MAX_NESTING} levels, and each type's stored fingerprint must be the
  * one its fields give. Every problem is a {@link ChunkStreamException} at the chunk's offset, path
  * {@code dESc}; no other exception escapes. Stateless.
+ *
+ * <p>Within a read, the runtime decodes a description with the read's own allocation budget, and
+ * a description embedded in another chunk (a pre-flight offer) at that chunk's offset and path.
  */
 public final class DescChunk {
+  static {
+    // A read decodes a stream's dESc chunk, and an offer's description, within its own budget.
+    Access.register(
+        (Access.Descriptions<List<TypeDescription>>)
+            (array, from, length, offset, path, budget) ->
+                new Reader(array, from, length, offset, path, budget).description());
+  }
+
   /** The major version this class writes and reads: a reader refuses any other. */
   public static final int MAJOR = 1;
 
@@ -229,23 +241,28 @@ public final class DescChunk {
    */
   public static List<TypeDescription> decode(byte[] data, long offset, long allocationBudget)
       throws ChunkStreamException {
-    return new Reader(data, offset, new Budget(allocationBudget)).description();
+    return new Reader(data, 0, data.length, offset, PATH, new Budget(allocationBudget))
+        .description();
   }
 
   /** A cursor over one {@code dESc} chunk's data. */
   private static final class Reader {
     private final byte[] data;
     private final long offset;
+    private final String path;
     private final Budget budget;
     private int pos;
     private int limit;
     private boolean laterMinor;
 
-    Reader(byte[] data, long offset, Budget budget) {
+    /** A reader of the {@code length} bytes at {@code from} of {@code data}. */
+    Reader(byte[] data, int from, int length, long offset, String path, Budget budget) {
       this.data = data;
       this.offset = offset;
+      this.path = path;
       this.budget = budget;
-      this.limit = data.length;
+      this.pos = from;
+      this.limit = from + length;
     }
 
     List<TypeDescription> description() throws ChunkStreamException {
@@ -254,7 +271,7 @@ public final class DescChunk {
       if (major != MAJOR) {
         throw Errors.version(
             offset,
-            PATH,
+            path,
             "embedded description version " + major + "." + minor
                 + " is not readable: this reader knows major " + MAJOR);
       }
@@ -444,7 +461,7 @@ public final class DescChunk {
       if (length > limit - pos) {
         throw Errors.length(
             offset,
-            PATH,
+            path,
             "the length " + length + " of " + what + " runs past the " + (limit - pos)
                 + " bytes left");
       }
@@ -464,7 +481,7 @@ public final class DescChunk {
       if (pos < limit && !laterMinor) {
         throw Errors.length(
             offset,
-            PATH,
+            path,
             (limit - pos) + " bytes are left over at the end of " + what + ", which version "
                 + MAJOR + "." + MINOR + " ends there");
       }
@@ -476,7 +493,7 @@ public final class DescChunk {
       if (limit - pos < n) {
         throw Errors.length(
             offset,
-            PATH,
+            path,
             "the data ends inside " + what + ": " + n + " bytes needed, " + (limit - pos)
                 + " left");
       }
@@ -539,12 +556,12 @@ public final class DescChunk {
         throw data("the count of " + what + " is null");
       }
       if (n > Integer.MAX_VALUE) {
-        throw Errors.length(offset, PATH, "count " + n + " exceeds the limit of 2^31-1");
+        throw Errors.length(offset, path, "count " + n + " exceeds the limit of 2^31-1");
       }
       if (n * minBytes > limit - pos) {
         throw Errors.length(
             offset,
-            PATH,
+            path,
             "count " + n + " of " + what + " needs at least " + n * minBytes
                 + " bytes, but only " + (limit - pos) + " are left");
       }
@@ -572,7 +589,7 @@ public final class DescChunk {
       if (n > limit - pos) {
         throw Errors.length(
             offset,
-            PATH,
+            path,
             "count " + n + " of " + what + " runs past the " + (limit - pos) + " bytes left");
       }
       int length = (int) n;
@@ -589,12 +606,12 @@ public final class DescChunk {
 
     private void charge(long bytes, String what) throws ChunkStreamException {
       if (!budget.tryCharge(bytes)) {
-        throw Errors.limit(offset, PATH, budget.exceeded(bytes, what));
+        throw Errors.limit(offset, path, budget.exceeded(bytes, what));
       }
     }
 
     private ChunkStreamException data(String detail) {
-      return Errors.data(offset, PATH, detail);
+      return Errors.data(offset, path, detail);
     }
   }
 }

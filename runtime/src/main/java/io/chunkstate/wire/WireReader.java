@@ -114,6 +114,11 @@ public final class WireReader {
       reader.path = null;
       return reader;
     }
+
+    @Override
+    public Scope scope(WireReader reader) {
+      return reader.scope;
+    }
   }
 
   /**

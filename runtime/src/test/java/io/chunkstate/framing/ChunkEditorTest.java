@@ -276,6 +276,8 @@ class ChunkEditorTest {
         }).end().bytes());
     assertFails(Kind.VERSION, chdr, "CHDR", EDITOR,
         StreamBuilder.stream().header(2, 0, "test").end().bytes());
+    assertFails(Kind.VERSION, chdr, "CHDR", EDITOR,
+        StreamBuilder.stream().chunk("CHDR", (byte) 0, (byte) 2, (byte) 0, (byte) 0).end().bytes());
     assertFails(Kind.DATA, chdr, "CHDR", EDITOR,
         StreamBuilder.stream().header(1, 0, null).end().bytes());
     assertFails(Kind.LENGTH, withHeader().position(), "PaRt", EDITOR,
@@ -423,5 +425,45 @@ class ChunkEditorTest {
 
   private static byte[] bytes(String s) {
     return s.getBytes();
+  }
+
+  @Test
+  void aKnownChunkTooLargeForTheBudgetFailsTheCopyWithLimit() throws IOException {
+    // 40 MiB of a known chunk through the 64 MiB test heap: it is held while it is walked.
+    byte[] head = withHeader().bytes();
+    byte[] cend = StreamBuilder.stream().end().bytes();
+    byte[] tail = Arrays.copyOfRange(cend, cend.length - 12, cend.length);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ChunkStreamException e =
+        assertThrows(
+            ChunkStreamException.class,
+            () ->
+                EDITOR.copy(
+                    LargeChunks.between(head, ChunkType.of("TaRg"), 40 << 20, tail), out));
+    assertEquals(Kind.LIMIT, e.kind(), e.getMessage());
+    assertEquals(head.length, e.offset(), e.getMessage());
+    assertEquals("TaRg", e.path(), e.getMessage());
+    assertFalse(Streams.holdsCend(out.toByteArray()), e.getMessage());
+
+    StreamBuilder b = withHeader();
+    int at = b.position();
+    byte[] input =
+        b.chunk("TaRg", w -> {
+          w.writeByte((byte) 9);
+          int mark = w.beginChunk(ChunkType.of("zzZz")); // walked: TaRg is held
+          w.writeRaw(new byte[200 << 10], 0, 200 << 10);
+          w.endChunk(mark);
+        }).end().bytes();
+    e =
+        assertThrows(
+            ChunkStreamException.class,
+            () -> EDITOR.copy(Sources.WHOLE.open(input), new ByteArrayOutputStream(), 128 << 10));
+    assertEquals(Kind.LIMIT, e.kind(), e.getMessage());
+    assertEquals(at, e.offset(), e.getMessage());
+    assertEquals("TaRg", e.path(), e.getMessage());
+    assertTrue(e.getMessage().contains("ChunkEditor.copy(in, out, allocationBudget)"));
+    ByteArrayOutputStream copied = new ByteArrayOutputStream();
+    EDITOR.copy(Sources.WHOLE.open(input), copied, 1 << 20);
+    assertArrayEquals(copy(EDITOR, input), copied.toByteArray());
   }
 }

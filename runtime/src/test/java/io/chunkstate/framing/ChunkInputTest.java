@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ChunkStreamException.Kind;
 import io.chunkstate.ChunkType;
+import io.chunkstate.testing.Sources;
+import io.chunkstate.testing.StreamBuilder;
 import io.chunkstate.wire.WireWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,9 +18,65 @@ import java.io.IOException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** A chunk read in two steps: its header, then its data read, skipped or copied. */
+/**
+ * What {@link ChunkInput} holds of a chunk read from an input stream is bounded by a budget: a
+ * chunk too large for it fails with {@code LIMIT}, never with an {@code OutOfMemoryError} (SPEC
+ * §5); and a chunk whose data need not be held is read in two steps, its header, then its data
+ * skipped or copied through its CRC. The runtime's tests run with a 64 MiB heap.
+ */
 class ChunkInputTest {
   private static final ChunkType BLOB = ChunkType.of("blOb");
+
+  @Test
+  void aChunkLargerThanTheHeapCanBufferFailsWithLimit() throws IOException {
+    // 40 MiB: buffered as it arrives, a 32 MiB buffer grows to 40 MiB while it is still held.
+    byte[] signature = Signature.CHUNKSTATE.bytes();
+    try (ChunkInput input =
+        ChunkInput.open(
+            LargeChunks.between(signature, BLOB, 40 << 20, new byte[0]), Signature.CHUNKSTATE)) {
+      ChunkStreamException e = assertThrows(ChunkStreamException.class, input::next);
+      assertEquals(Kind.LIMIT, e.kind(), e.getMessage());
+      assertEquals(8, e.offset(), e.getMessage());
+      assertEquals("blOb", e.path(), e.getMessage());
+    }
+  }
+
+  @Test
+  void theBudgetCanBeSetAndAppliesToEachChunkInTurn() throws IOException {
+    // Two chunks that fit in the budget one at a time, not together, and one that does not fit.
+    StreamBuilder b =
+        StreamBuilder.withHeader()
+            .chunk("blOb", new byte[200 << 10])
+            .chunk("blOb", new byte[200 << 10]);
+    int third = b.position();
+    byte[] stream = b.chunk("blOb", new byte[300 << 10]).end().bytes();
+    for (Sources source : Sources.values()) {
+      try (ChunkInput input =
+          ChunkInput.open(source.open(stream), Signature.CHUNKSTATE, 512 << 10)) {
+        input.next(); // CHDR
+        assertEquals(200 << 10, input.next().length(), source.name());
+        assertEquals(200 << 10, input.next().length(), source.name());
+        ChunkStreamException e = assertThrows(ChunkStreamException.class, input::next);
+        assertEquals(Kind.LIMIT, e.kind(), e.getMessage());
+        assertEquals(third, e.offset(), e.getMessage());
+        assertEquals("blOb", e.path(), e.getMessage());
+        assertTrue(
+            e.getMessage().contains("ChunkInput.open(in, signature, allocationBudget)"),
+            e.getMessage());
+      }
+      try (ChunkInput input = ChunkInput.open(source.open(stream), Signature.CHUNKSTATE)) {
+        int chunks = 0;
+        while (input.next() != null) {
+          chunks++;
+        }
+        assertEquals(5, chunks, "within the default budget");
+      }
+    }
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ChunkInput.open(Sources.WHOLE.open(stream), Signature.CHUNKSTATE, 0));
+  }
+
   private static final byte[] DATA = data(10_000);
 
   private static byte[] data(int n) {
@@ -69,7 +129,7 @@ class ChunkInputTest {
     ChunkInput input = open(damaged);
     input.nextHeader();
     ChunkStreamException e = assertThrows(ChunkStreamException.class, input::skipData);
-    assertEquals(ChunkStreamException.Kind.CRC, e.kind());
+    assertEquals(Kind.CRC, e.kind());
     assertEquals(8, e.offset());
     assertEquals("blOb", e.path());
   }
@@ -88,7 +148,7 @@ class ChunkInputTest {
                 case 1 -> input::skipData;
                 default -> () -> input.copyData(new ByteArrayOutputStream());
               });
-      assertEquals(ChunkStreamException.Kind.TRUNCATED, e.kind());
+      assertEquals(Kind.TRUNCATED, e.kind());
       assertEquals(8, e.offset());
     }
   }
