@@ -12,9 +12,9 @@ final class ExitCodes {
   static final int USAGE_OR_IO = 2;
 
   /**
-   * The heap ran out: the command had to hold more than the memory the JVM was given (a chunk
-   * that it must hold whole). Nothing was decided about the input; run it with a larger {@code
-   * -Xmx}.
+   * The heap ran out after all, past the limits that bound what a command holds (a chunk it must
+   * hold whole is a {@code LIMIT} problem before that). Nothing was decided about the input; run
+   * it with a larger {@code -Xmx}.
    */
   static final int OUT_OF_MEMORY = 3;
 

@@ -122,7 +122,7 @@ final class ReaderCheck {
         }
       } else {
         ChunkEditor.of(Signature.CHUNKSTATE, structure(descriptions))
-            .copy(in, OutputStream.nullOutputStream());
+            .copy(in, OutputStream.nullOutputStream(), options.allocationBudget());
       }
       return null;
     } catch (ChunkStreamException e) {
