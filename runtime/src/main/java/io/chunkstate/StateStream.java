@@ -72,6 +72,12 @@ public final class StateStream implements Closeable {
   private static final int CHDR = ChunkType.CHDR.value();
   private static final int CEND = ChunkType.CEND.value();
 
+  static {
+    Access.register(
+        (Access.EmbeddedReads<StateStream, ChunkRegistry, ReadOptions>)
+            (in, registry, options) -> open(in, registry, options, false, false));
+  }
+
   private final FrameReader input;
   private final ChunkRegistry registry;
   private final ReadOptions options;

@@ -1,6 +1,8 @@
 package io.chunkstate.internal;
 
 import io.chunkstate.ChunkStreamException;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * A way in to what the runtime's packages offer one another but not their users (as the JDK's
@@ -68,9 +70,21 @@ public final class Access {
     void commit(W writer);
   }
 
+  /**
+   * Opens embedded reads of streams of type {@code S} (SPEC §3) whose allocation budget covers
+   * the whole stream, as a whole read's does, rather than each chunk in turn, as the public
+   * embedded read's does: for a reader that keeps every state it reads, such as a migration
+   * session's messages. {@code R} is the registry type, {@code O} the options type.
+   */
+  public interface EmbeddedReads<S, R, O> {
+    /** An embedded read of {@code in} with one budget, that of {@code options}, for all of it. */
+    S openEmbedded(InputStream in, R registry, O options) throws IOException;
+  }
+
   private static volatile Opener<?> opener;
   private static volatile Writers<?> writers;
   private static volatile Descriptions<?> descriptions;
+  private static volatile EmbeddedReads<?, ?, ?> embeddedReads;
 
   /** Registers the wire package's writers. */
   public static void register(Writers<?> wireWriters) {
@@ -112,6 +126,23 @@ public final class Access {
   }
 
   private Access() {}
+
+  /** Registers the reader layer's embedded reads with one budget. */
+  public static void register(EmbeddedReads<?, ?, ?> reads) {
+    embeddedReads = reads;
+  }
+
+  /**
+   * The embedded reads with one budget of streams of class {@code streamClass}, which registers
+   * them when it is initialized.
+   */
+  @SuppressWarnings("unchecked") // the one registered maker reads streamClass
+  public static <S, R, O> EmbeddedReads<S, R, O> embeddedReads(Class<S> streamClass) {
+    if (embeddedReads == null) {
+      initialize(streamClass);
+    }
+    return (EmbeddedReads<S, R, O>) embeddedReads;
+  }
 
   /** Registers the wire package's opener. */
   public static void register(Opener<?> wireOpener) {

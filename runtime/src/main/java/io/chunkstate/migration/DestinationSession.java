@@ -10,6 +10,7 @@ import io.chunkstate.SkippedChunk;
 import io.chunkstate.Snapshot;
 import io.chunkstate.StateReader;
 import io.chunkstate.StateStream;
+import io.chunkstate.internal.Access;
 import io.chunkstate.internal.Errors;
 import io.chunkstate.migration.MigrationChunks.Failed;
 import io.chunkstate.migration.MigrationChunks.Geometry;
@@ -26,7 +27,10 @@ import java.util.List;
 
 /** One migration from the destination's side: the steps of docs/MIGRATION.md, in order. */
 final class DestinationSession {
+  // The source's messages, each read within one allocation budget, a quarter of the heap.
   private static final ReadOptions CONTROL = ReadOptions.defaults().withMaxChunkLength(64 << 20);
+  private static final Access.EmbeddedReads<StateStream, ChunkRegistry, ReadOptions> READS =
+      Access.embeddedReads(StateStream.class);
 
   private final MigrationDestination.Builder settings;
   private final DestinationMachine machine;
@@ -55,7 +59,9 @@ final class DestinationSession {
     DestinationOutcome outcome;
     try {
       outcome = accept();
-    } catch (IOException | RestoreException | RuntimeException e) {
+    } catch (Throwable e) {
+      // An Error as well: the session returns its outcome, and the machine runs only if it
+      // started.
       if (machineStarted) {
         outcome = new DestinationOutcome(true, "", stats()); // it runs, whatever failed after
       } else {
@@ -76,8 +82,9 @@ final class DestinationSession {
   private DestinationOutcome accept() throws IOException, RestoreException {
     listener.phase(Phase.PRE_FLIGHT);
     link.step("the offer");
-    Message offerMessage = Message.read(link, "offer", CONTROL);
-    offerMessage.expect(PreFlight.Offer.class, Geometry.class);
+    Message offerMessage =
+        Message.read(
+            link, "offer", CONTROL, Message.Shape.of(PreFlight.Offer.class, Geometry.class));
     PreFlight.Offer offer = (PreFlight.Offer) offerMessage.states().get(0);
     Geometry geometry = (Geometry) offerMessage.states().get(1);
     chunks += 2;
@@ -113,8 +120,7 @@ final class DestinationSession {
 
     listener.phase(Phase.COMMIT);
     link.step("the commit");
-    Message commit = Message.read(link, "commit", CONTROL);
-    commit.only(MigrationChunks.Commit.class);
+    Message.read(link, "commit", CONTROL, Message.Shape.of(MigrationChunks.Commit.class));
     chunks++;
     machine.start();
     machineStarted = true;
@@ -174,13 +180,21 @@ final class DestinationSession {
    * machine as it comes. Returns the device stream for the switch-over, null for a round.
    */
   private byte[] transfer() throws IOException {
-    try (StateStream stream = StateStream.openEmbedded(link.in(), Message.SESSION, CONTROL)) {
+    try (StateStream stream = READS.openEmbedded(link.in(), Message.SESSION, CONTROL)) {
       if (!stream.next()) {
         throw Errors.structure(0, "", "a message of the transfer holds no chunk");
       }
       long declared;
       boolean switchOver;
       long firstOffset = stream.offset();
+      if (!stream.type().equals(MigrationChunks.ROUND)
+          && !stream.type().equals(MigrationChunks.SWITCH_OVER)) {
+        throw Errors.structure(
+            stream.offset(), stream.type().code(),
+            "a message of the transfer starts with " + stream.type().code()
+                + " where MRND or MSWO belongs");
+      }
+      Message.checkLength(stream);
       Object first = stream.state();
       chunks++;
       if (first instanceof Round round) {
@@ -191,17 +205,12 @@ final class DestinationSession {
               stream.offset(), "MRND", "round " + round.number() + " came where round " + rounds
                   + " belongs");
         }
-      } else if (first instanceof SwitchOver s) {
-        declared = s.pages();
+      } else {
+        declared = ((SwitchOver) first).pages(); // the one other type the check above lets in
         switchOver = true;
         switchedAt = System.nanoTime();
         listener.phase(Phase.SWITCH_OVER);
         link.step("the switch-over");
-      } else {
-        throw Errors.structure(
-            stream.offset(), stream.type().code(),
-            "a message of the transfer starts with " + stream.type().code()
-                + " where MRND or MSWO belongs");
       }
       long received = 0;
       long rateStart = System.nanoTime();
@@ -249,8 +258,12 @@ final class DestinationSession {
   /** The device stream of {@code MDEV}, read whole and checked; errors at message offsets. */
   private Snapshot readDevices(byte[] devices) throws ChunkStreamException {
     ChunkRegistry registry = settings.registry;
+    // The stream's bytes are held while it is decoded: the two share the budget of a message.
+    ReadOptions options =
+        ReadOptions.defaults()
+            .withAllocationBudget(Math.max(1, CONTROL.allocationBudget() - devices.length));
     try {
-      return StateReader.read(devices, registry);
+      return StateReader.read(devices, registry, options);
     } catch (ChunkStreamException e) {
       ChunkStreamException moved =
           new ChunkStreamException(
@@ -264,7 +277,7 @@ final class DestinationSession {
   }
 
   /** Tells the source why this side gives up, if the connection still carries it. */
-  private void tell(Exception e) {
+  private void tell(Throwable e) {
     if (link.expired()) {
       return;
     }
@@ -296,7 +309,7 @@ final class DestinationSession {
         skipped);
   }
 
-  private static String describe(Exception e) {
+  private static String describe(Throwable e) {
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

@@ -64,9 +64,14 @@ final class Link implements Closeable {
     watchdog.start();
   }
 
-  /** A link over {@code socket}: its read timeout is set too; the link closes it. */
+  /**
+   * A link over {@code socket}: its read timeout is set too, unless the timeout is longer than a
+   * socket takes (about 24 days), which leaves the watchdog alone to bound each read; the link
+   * closes it.
+   */
   static Link of(Socket socket, Duration timeout) throws IOException {
-    socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    long millis = saturatedMillis(timeout);
+    socket.setSoTimeout(millis > Integer.MAX_VALUE ? 0 : (int) Math.max(1, millis));
     socket.setTcpNoDelay(true);
     return new Link(socket.getInputStream(), socket.getOutputStream(), timeout, false, socket);
   }
@@ -74,6 +79,14 @@ final class Link implements Closeable {
   /** A link over two streams, which the link closes. */
   static Link of(InputStream in, OutputStream out, Duration timeout) {
     return new Link(in, out, timeout, true, in, out);
+  }
+
+  private static long saturatedMillis(Duration timeout) {
+    try {
+      return timeout.toMillis();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private static long saturatedNanos(Duration timeout) {
@@ -149,7 +162,7 @@ final class Link implements Closeable {
   private InterruptedIOException timedOut(Throwable cause) {
     InterruptedIOException e =
         new InterruptedIOException(
-            "the peer did not answer within " + timeout.toMillis() + " ms at " + step);
+            "the peer did not answer within " + saturatedMillis(timeout) + " ms at " + step);
     if (cause != null) {
       e.initCause(cause);
     }

@@ -6,6 +6,7 @@ import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ReadOptions;
 import io.chunkstate.StateStream;
 import io.chunkstate.StateWriter;
+import io.chunkstate.internal.Access;
 import io.chunkstate.internal.Errors;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,22 +15,28 @@ import java.util.List;
 /**
  * One control message of a session, read whole: a complete stream of the format whose chunks
  * are the session's types, read with the embedded read (SPEC §3), so the next message stays
- * unread. What a message must hold is checked by {@link #only} and {@link #first}.
+ * unread. What a message may hold is given to {@link #read} as its {@link Shape}s: a chunk that
+ * does not belong is refused at its header, before its data is read, and the whole message,
+ * every state it keeps, is read within one allocation budget, that of the read's options.
  */
 final class Message {
   static final ChunkRegistry SESSION =
       ChunkRegistry.of(MigrationChunks.codecs().toArray(new ChunkCodec<?>[0]));
 
-  private final String name;
-  private final List<Object> states;
-  private final List<Long> offsets;
-  private final long end;
+  private static final Access.EmbeddedReads<StateStream, ChunkRegistry, ReadOptions> READS =
+      Access.embeddedReads(StateStream.class);
 
-  private Message(String name, List<Object> states, List<Long> offsets, long end) {
-    this.name = name;
+  /** What a message may hold: exactly one state of each of {@code types}, in that order. */
+  record Shape(List<Class<?>> types) {
+    static Shape of(Class<?>... types) {
+      return new Shape(List.of(types));
+    }
+  }
+
+  private final List<Object> states;
+
+  private Message(List<Object> states) {
     this.states = states;
-    this.offsets = offsets;
-    this.end = end;
   }
 
   /** Writes one message of {@code states}, complete with {@code CEND}, and flushes it. */
@@ -42,69 +49,71 @@ final class Message {
   }
 
   /**
-   * Reads one whole message, named {@code name} in errors, with every chunk decoded.
+   * Reads one whole message, named {@code name} in errors, that holds one of {@code shapes}, with
+   * every chunk decoded. Each chunk's type is checked against the shapes, and the length of a
+   * chunk whose data has one length, as soon as its header arrives, before its data is read.
    *
-   * @throws ChunkStreamException if the message breaks the format
+   * @throws ChunkStreamException {@code STRUCTURE} at the first chunk that does not belong (the
+   *     first shape that fitted so far names what belongs there), or where a missing one should
+   *     have been; {@code LENGTH} at a chunk of a fixed length that has another; {@code LIMIT} if
+   *     the message passes the options' allocation budget; or what else breaks the format
    */
-  static Message read(Link link, String name, ReadOptions options) throws IOException {
+  static Message read(Link link, String name, ReadOptions options, Shape... shapes)
+      throws IOException {
     List<Object> states = new ArrayList<>();
-    List<Long> offsets = new ArrayList<>();
+    List<Shape> fitting = new ArrayList<>(List.of(shapes));
     long end = 0;
-    try (StateStream stream = StateStream.openEmbedded(link.in(), SESSION, options)) {
+    try (StateStream stream = READS.openEmbedded(link.in(), SESSION, options)) {
       while (stream.next()) {
-        offsets.add(stream.offset());
+        int index = states.size();
+        Class<?> type = stream.codec().stateClass();
+        List<Class<?>> expected = fitting.get(0).types();
+        fitting.removeIf(s -> s.types().size() <= index || s.types().get(index) != type);
+        if (fitting.isEmpty()) {
+          String found = stream.type().code();
+          String belongs = index < expected.size() ? code(expected.get(index)) : "CEND";
+          throw Errors.structure(
+              stream.offset(),
+              found,
+              "the " + name + " message holds " + found + " where " + belongs + " belongs");
+        }
+        checkLength(stream);
         end = stream.offset() + 12 + stream.length();
         states.add(stream.state());
       }
     }
-    return new Message(name, states, offsets, end);
-  }
-
-  /**
-   * The message's one state, of class {@code type}.
-   *
-   * @throws ChunkStreamException {@code STRUCTURE} at the first chunk that does not belong
-   */
-  <T> T only(Class<T> type) throws ChunkStreamException {
-    expect(type);
-    return type.cast(states.get(0));
-  }
-
-  /**
-   * The message's first state, which must be of class {@code type}.
-   *
-   * @throws ChunkStreamException {@code STRUCTURE} if the message is empty or starts otherwise
-   */
-  <T> T first(Class<T> type) throws ChunkStreamException {
-    if (states.isEmpty()) {
-      throw Errors.structure(
-          end, "", "the " + name + " message ends where " + code(type) + " belongs");
-    }
-    if (!type.isInstance(states.get(0))) {
-      throw unexpected(0, code(type));
-    }
-    return type.cast(states.get(0));
-  }
-
-  /**
-   * Checks that the message holds exactly one state of each of {@code types}, in that order.
-   *
-   * @throws ChunkStreamException {@code STRUCTURE} at the first chunk that does not belong, or
-   *     where a missing one should have been
-   */
-  void expect(Class<?>... types) throws ChunkStreamException {
-    for (int i = 0; i < types.length; i++) {
-      if (i == states.size()) {
-        throw Errors.structure(
-            end, "", "the " + name + " message ends where " + code(types[i]) + " belongs");
-      }
-      if (!types[i].isInstance(states.get(i))) {
-        throw unexpected(i, code(types[i]));
+    for (Shape shape : fitting) {
+      if (shape.types().size() == states.size()) {
+        return new Message(states);
       }
     }
-    if (states.size() > types.length) {
-      throw unexpected(types.length, "CEND");
+    throw Errors.structure(
+        end,
+        "",
+        "the " + name + " message ends where " + code(fitting.get(0).types().get(states.size()))
+            + " belongs");
+  }
+
+  /**
+   * Refuses the chunk {@code stream} is at if its type's data has one length and the chunk's has
+   * another, before its data is read.
+   *
+   * @throws ChunkStreamException {@code LENGTH} at the chunk
+   */
+  static void checkLength(StateStream stream) throws ChunkStreamException {
+    int fixed = MigrationChunks.fixedLength(stream.type());
+    if (fixed >= 0 && stream.length() != fixed) {
+      throw Errors.length(
+          stream.offset(),
+          stream.type().code(),
+          "the data of " + stream.type().code() + " is " + fixed + " bytes, not "
+              + stream.length());
     }
+  }
+
+  /** The message's one state, of class {@code type}, which {@link #read} checked. */
+  <T> T only(Class<T> type) {
+    return type.cast(states.get(0));
   }
 
   /** Whether the message's first state is of class {@code type}. */
@@ -115,15 +124,6 @@ final class Message {
   /** The states of the message, in order. */
   List<Object> states() {
     return states;
-  }
-
-  /** The error for the state at {@code index}, where {@code expected} belongs. */
-  ChunkStreamException unexpected(int index, String expected) {
-    String found = code(states.get(index).getClass());
-    return Errors.structure(
-        offsets.get(index),
-        found,
-        "the " + name + " message holds " + found + " where " + expected + " belongs");
   }
 
   private static String code(Class<?> type) {

@@ -70,6 +70,18 @@ public final class MigrationChunks {
     return List.copyOf(all);
   }
 
+  /**
+   * The length of the data of a chunk of {@code type}, for the types whose data has one length
+   * ({@code MGEO}, {@code MRND}, {@code MSWO}: 12 bytes; {@code MCMT}, {@code MACK}: none); -1
+   * for the others.
+   */
+  static int fixedLength(ChunkType type) {
+    if (type.equals(GEOMETRY) || type.equals(ROUND) || type.equals(SWITCH_OVER)) {
+      return 12;
+    }
+    return type.equals(COMMIT) || type.equals(ACK) ? 0 : -1;
+  }
+
   /** {@code MGEO}: what the source's guest memory is. */
   record Geometry(int pageSize, long pageCount) {}
 

@@ -29,7 +29,8 @@ public final class MigrationDestination {
   /**
    * Accepts one migration into {@code machine} over {@code socket}, which the session closes
    * when it ends. Whatever the source or the connection does, this returns an outcome and throws
-   * nothing; the machine was started, once, if and only if the outcome says it runs.
+   * nothing, for an {@link Error} that ends the session as well; the machine was started, once, if
+   * and only if the outcome says it runs.
    */
   public DestinationOutcome accept(DestinationMachine machine, Socket socket) {
     Objects.requireNonNull(machine, "machine");
@@ -89,7 +90,8 @@ public final class MigrationDestination {
 
     /**
      * How long the destination waits for the source at any step: each read and each write of
-     * the connection (30 s by default).
+     * the connection (30 s by default). Any positive length: one longer than a socket's read
+     * timeout can be (about 24 days) is bounded by the session's watchdog alone.
      *
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */

@@ -40,8 +40,10 @@ public final class MigrationSource {
    * the destination or the connection does, this returns an outcome and throws nothing: {@code
    * STOPPED} once the destination acknowledged the commit, {@code RUNNING} with the reason (the
    * machine never paused, or resumed as it was), or {@code IN_DOUBT}, paused, when the commit
-   * was sent and no acknowledgment came. An exception of the machine's own {@link
-   * SourceMachine#resume()} is the one thing that passes: the machine's state is then unknown.
+   * was sent and no acknowledgment came. An {@link Error} that ends the session (an {@link
+   * OutOfMemoryError}, or one the listener throws) becomes an outcome too: before the commit was
+   * sent, the machine resumes. An exception of the machine's own {@link SourceMachine#resume()}
+   * is the one thing that passes: the machine's state is then unknown.
    */
   public SourceOutcome migrate(SourceMachine machine, Socket socket) {
     Objects.requireNonNull(machine, "machine");
@@ -134,7 +136,8 @@ public final class MigrationSource {
 
     /**
      * How long the source waits for the destination at any step: each read and each write of
-     * the connection (30 s by default).
+     * the connection (30 s by default). Any positive length: one longer than a socket's read
+     * timeout can be (about 24 days) is bounded by the session's watchdog alone.
      *
      * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */

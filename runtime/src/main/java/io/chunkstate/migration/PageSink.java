@@ -34,19 +34,13 @@ final class PageSink extends OutputStream {
     this.page = new byte[pageSize];
   }
 
-  /** The largest data of a page chunk. */
-  int maxLength() {
-    return 4 + MigrationChunks.MAX_PAGES_PER_CHUNK * (8 + pageSize);
-  }
-
-  /** Starts a chunk at {@code offset} whose data is {@code length} bytes. */
+  /**
+   * Starts a chunk at {@code offset} whose data is {@code length} bytes. A length too short for
+   * the page count is refused here; the count, and the length it gives, once it has arrived.
+   */
   void begin(long offset, int length) throws ChunkStreamException {
-    if (length < 4 + 8 + pageSize || length > maxLength()) {
-      throw Errors.length(
-          offset, "MPAG",
-          "a page chunk of " + length + " bytes of data does not hold 1 to "
-              + MigrationChunks.MAX_PAGES_PER_CHUNK + " pages of " + pageSize
-              + " bytes with their indices");
+    if (length < 4) {
+      throw wrongLength(offset, length, "");
     }
     this.chunkOffset = offset;
     this.length = length;
@@ -108,12 +102,22 @@ final class PageSink extends OutputStream {
     }
     long expected = 4 + (long) count * (8 + pageSize);
     if (expected != length) {
-      throw Errors.length(
-          chunkOffset, "MPAG",
-          "a page chunk of " + count + " pages of " + pageSize + " bytes holds " + expected
-              + " bytes of data, not " + length);
+      throw wrongLength(
+          chunkOffset, length, ": its count of " + count + " pages takes " + expected + " bytes");
     }
     headLength = 4 + 8 * count;
+  }
+
+  /**
+   * {@code LENGTH} at the chunk at {@code offset}, whose {@code length} holds no page count, or
+   * not the pages its count says ({@code detail}).
+   */
+  private ChunkStreamException wrongLength(long offset, int length, String detail) {
+    return Errors.length(
+        offset, "MPAG",
+        "a page chunk of " + length + " bytes of data does not hold 1 to "
+            + MigrationChunks.MAX_PAGES_PER_CHUNK + " pages of " + pageSize
+            + " bytes with their indices" + detail);
   }
 
   private void checkIndices() throws ChunkStreamException {

@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 
 /** One migration from the source's side: the steps of docs/MIGRATION.md, in order. */
 final class SourceSession {
+  // The destination's messages, each read within one allocation budget, a quarter of the heap.
   private static final ReadOptions ANSWERS = ReadOptions.defaults().withMaxChunkLength(16 << 20);
+  private static final Message.Shape FAILED = Message.Shape.of(Failed.class);
   // Pages between two progress reports within a round: 16 MiB of 4 KiB pages.
   private static final int PROGRESS_EVERY = 4096;
   // The data of a page chunk the source writes stays within the 64 KiB that a reader buffers
@@ -72,8 +74,10 @@ final class SourceSession {
           e.remote.isPresent()
               ? refusedBy(e.remote.get(), "during the bulk transfer")
               : notCommitted(describe(e.getCause()), List.of(), Optional.empty());
-    } catch (IOException | RuntimeException e) {
-      // Once the commit may have left, only the acknowledgment decides: never resume.
+    } catch (Throwable e) {
+      // Whatever ended the session, an Error as well (the machine's own resume() aside, which
+      // notCommitted calls and lets pass): before the commit, the machine runs again; once the
+      // commit may have left, only the acknowledgment decides, so it never resumes.
       outcome =
           commitSent
               ? inDoubt("the session failed after the commit was sent: " + describe(e))
@@ -100,7 +104,7 @@ final class SourceSession {
             settings.registry,
             InUse.of(settings.registry, machine.deviceStates()));
     send(offer, geometry);
-    Message answer = receive("answer");
+    Message answer = receive("answer", Message.Shape.of(PreFlight.Answer.class));
     if (answer.startsWith(Failed.class)) {
       return refusedBy(answer.only(Failed.class), "at pre-flight");
     }
@@ -132,7 +136,7 @@ final class SourceSession {
     } catch (IOException e) {
       return afterWriteFailure(e, "switch-over");
     }
-    Message ready = receive("ready");
+    Message ready = receive("ready", Message.Shape.of(Ready.class));
     if (ready.startsWith(Failed.class)) {
       return refusedBy(ready.only(Failed.class), "at the switch-over");
     }
@@ -145,16 +149,13 @@ final class SourceSession {
     try {
       Message.write(link, settings.producer, new MigrationChunks.Commit());
       chunks++;
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) {
       return inDoubt("the commit could not be sent whole: " + describe(e));
     }
     Message acknowledgment;
     try {
-      acknowledgment = receive("acknowledgment");
-      if (!acknowledgment.startsWith(Failed.class)) {
-        acknowledgment.only(MigrationChunks.Ack.class);
-      }
-    } catch (IOException | RuntimeException e) {
+      acknowledgment = receive("acknowledgment", Message.Shape.of(MigrationChunks.Ack.class));
+    } catch (Throwable e) {
       return inDoubt("the commit was sent and no acknowledgment came: " + describe(e));
     }
     if (acknowledgment.startsWith(Failed.class)) {
@@ -280,9 +281,10 @@ final class SourceSession {
     chunks += states.length;
   }
 
-  private Message receive(String name) throws IOException {
+  /** Reads the destination's answer named {@code name}: {@code shape}, or its failure. */
+  private Message receive(String name, Message.Shape shape) throws IOException {
     link.step("the " + name);
-    return Message.read(link, name, ANSWERS);
+    return Message.read(link, name, ANSWERS, shape, FAILED);
   }
 
   /**
@@ -303,11 +305,8 @@ final class SourceSession {
 
   private Optional<Failed> remoteReason() {
     try {
-      Message message = Message.read(link, "failure", ANSWERS);
-      return message.startsWith(Failed.class)
-          ? Optional.of(message.first(Failed.class))
-          : Optional.empty();
-    } catch (IOException | RuntimeException ignored) {
+      return Optional.of(Message.read(link, "failure", ANSWERS, FAILED).only(Failed.class));
+    } catch (Exception ignored) {
       return Optional.empty();
     }
   }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.ChunkRegistry;
+import io.chunkstate.ChunkStreamException;
+import io.chunkstate.ReadOptions;
 import io.chunkstate.PreFlight;
 import io.chunkstate.Snapshot;
 import io.chunkstate.StateReader;
@@ -20,20 +22,27 @@ import io.chunkstate.migration.MigrationChunks.Round;
 import io.chunkstate.migration.MigrationChunks.SwitchOver;
 import io.chunkstate.migration.TestMachine.Destination;
 import io.chunkstate.migration.TestMachine.Source;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +54,11 @@ class HostilePeerTest {
   private static final int PAGES = 8;
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final ChunkRegistry SESSION = Message.SESSION;
+  // Where the first chunk after CHDR starts in a message of these tests: signature, CHDR.
+  private static final int CHUNKS = 8 + 12 + 2 + 2 + 4 + "hostile".length();
+  // Each within a read's budget of 16 MiB under the tests' -Xmx64m, its buffer too; a few of
+  // them are not.
+  private static final int LARGE = 6 << 20;
 
   /** One complete message of {@code states}. */
   private static byte[] message(Object... states) {
@@ -67,6 +81,40 @@ class HostilePeerTest {
       out.writeBytes(part);
     }
     return out.toByteArray();
+  }
+
+  /** One chunk: length, type, data, CRC of type and data. */
+  private static byte[] chunk(String type, byte[] data) {
+    ByteBuffer b = ByteBuffer.allocate(12 + data.length);
+    byte[] code = type.getBytes(StandardCharsets.US_ASCII);
+    b.putInt(data.length).put(code).put(data);
+    CRC32 crc = new CRC32();
+    crc.update(code);
+    crc.update(data);
+    b.putInt((int) crc.getValue());
+    return b.array();
+  }
+
+  /** The chunks of a message of {@code states} alone: without signature, CHDR and CEND. */
+  private static byte[] chunks(Object... states) {
+    byte[] whole = message(states);
+    return Arrays.copyOfRange(whole, CHUNKS, whole.length - 12);
+  }
+
+  /**
+   * The message {@code head} without its CEND, then {@code count} chunks of type {@code type}
+   * with {@code size} bytes of data each (the same array each time: hundreds of MiB may pass
+   * through a 64 MiB heap), then CEND.
+   */
+  private static InputStream large(byte[] head, String type, int size, int count) {
+    byte[] chunk = chunk(type, new byte[size]);
+    List<InputStream> parts = new ArrayList<>();
+    parts.add(new ByteArrayInputStream(head, 0, head.length - 12));
+    for (int i = 0; i < count; i++) {
+      parts.add(new ByteArrayInputStream(chunk));
+    }
+    parts.add(new ByteArrayInputStream(chunk("CEND", new byte[0])));
+    return new SequenceInputStream(Collections.enumeration(parts));
   }
 
   private static PreFlight.Offer offer() {
@@ -217,6 +265,97 @@ class HostilePeerTest {
   }
 
   @Test
+  void aPageChunkThatCountsNoPageIsADataError() throws IOException {
+    try (Scripted s = new Scripted()) {
+      s.preFlight();
+      byte[] round = message(new Round(1, 1));
+      s.send(concat(Arrays.copyOf(round, round.length - 12), chunk("MPAG", new byte[4]),
+          chunk("CEND", new byte[0])));
+      assertFailure(
+          s, s.outcome(), "DATA", CHUNKS + 12 + 12, "MPAG", "carries 1 to 64 pages, not 0");
+    }
+  }
+
+  @Test
+  void anOfferOfManyLargeChunksIsRefusedAtTheFirstAndAcceptReturns() throws IOException {
+    try (Scripted s = new Scripted()) {
+      byte[] offer = message(offer(), new Geometry(PAGE, PAGES));
+      try {
+        large(offer, "MDEV", LARGE, 16).transferTo(s.out); // 96 MiB of states, held at once
+      } catch (IOException e) {
+        // the destination closed the connection
+      }
+      DestinationOutcome outcome = s.outcome(); // an AssertionError if accept threw
+      assertFalse(outcome.running());
+      assertTrue(outcome.reason().contains("STRUCTURE at offset " + (offer.length - 12)
+          + " in MDEV"), outcome.reason());
+      assertTrue(outcome.reason().contains("MDEV where CEND belongs"), outcome.reason());
+    }
+  }
+
+  @Test
+  void aChunkThatDoesNotBelongIsRefusedBeforeItsDataIsRead() throws IOException {
+    // 80 MiB of MDEV chunks where the offer's MGEO belongs; a commit with 2 MiB of data.
+    byte[] offer = message(offer());
+    ChunkStreamException e =
+        refused(
+            large(offer, "MDEV", 2 << 20, 40),
+            Message.Shape.of(PreFlight.Offer.class, Geometry.class));
+    assertEquals(ChunkStreamException.Kind.STRUCTURE, e.kind());
+    assertEquals(offer.length - 12, e.offset());
+    assertTrue(e.getMessage().contains("MDEV where MGEO belongs"), e.getMessage());
+
+    byte[] commit = message(new Commit());
+    byte[] empty = Arrays.copyOf(commit, commit.length - 12); // the MCMT goes, CEND stays
+    e = refused(large(empty, "MCMT", 2 << 20, 1), Message.Shape.of(Commit.class));
+    assertEquals(ChunkStreamException.Kind.LENGTH, e.kind());
+    assertEquals(commit.length - 24, e.offset());
+  }
+
+  /** The error of the message read from {@code in}, which refuses it within its first MiB. */
+  private static ChunkStreamException refused(InputStream in, Message.Shape shape)
+      throws IOException {
+    Link link = Link.of(in, new ByteArrayOutputStream(), TIMEOUT);
+    try {
+      Message.read(link, "test", ReadOptions.defaults().withMaxChunkLength(64 << 20), shape);
+      throw new AssertionError("the message was read");
+    } catch (ChunkStreamException e) {
+      assertTrue(link.bytesIn() < 1 << 20, "read " + link.bytesIn() + " bytes: " + e);
+      return e;
+    } finally {
+      link.close();
+    }
+  }
+
+  @Test
+  void unknownChunksBetweenThePagesOfARoundAllCountInOneBudget() throws IOException {
+    try (Scripted s = new Scripted()) {
+      s.preFlight();
+      byte[] round = message(new Round(1, Long.MAX_VALUE));
+      byte[] unknown = chunk("xxXx", new byte[0]);
+      byte[] many = new byte[unknown.length * 1000];
+      for (int i = 0; i < 1000; i++) {
+        System.arraycopy(unknown, 0, many, i * unknown.length, unknown.length);
+      }
+      byte[] page = chunks(pages(PAGE, 0));
+      try {
+        s.out.write(round, 0, round.length - 12);
+        // A million records of skipped chunks, a thousand between two pages: more than the heap.
+        for (int i = 0; i < 1000; i++) {
+          s.out.write(many);
+          s.out.write(page);
+        }
+        s.send(chunk("CEND", new byte[0]));
+      } catch (IOException e) {
+        // the destination closed the connection
+      }
+      DestinationOutcome outcome = s.outcome(); // an AssertionError if accept threw
+      assertFalse(outcome.running());
+      assertTrue(outcome.reason().contains("LIMIT at offset"), outcome.reason());
+    }
+  }
+
+  @Test
   void moreOrFewerPagesThanARoundDeclaresFailTheTransfer() throws IOException {
     try (Scripted s = new Scripted()) {
       s.preFlight();
@@ -309,6 +448,18 @@ class HostilePeerTest {
    * commit (null: no answer; the connection closes).
    */
   private static SourceOutcome against(Source machine, byte[]... answers) throws Exception {
+    InputStream[] streams = new InputStream[answers.length];
+    for (int i = 0; i < answers.length; i++) {
+      streams[i] = answers[i] == null ? null : new ByteArrayInputStream(answers[i]);
+    }
+    return against(machine, streams);
+  }
+
+  /**
+   * As {@link #against(Source, byte[]...)}, with answers that may be longer than the heap: an
+   * answer the source stops reading ends the destination's part.
+   */
+  private static SourceOutcome against(Source machine, InputStream... answers) throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       CompletableFuture<Void> destination =
           CompletableFuture.runAsync(
@@ -323,12 +474,16 @@ class HostilePeerTest {
                     if (first instanceof Round) {
                       continue;
                     }
-                    byte[] answer = answers[answered++];
+                    InputStream answer = answers[answered++];
                     if (answer == null) {
                       return;
                     }
-                    out.write(answer);
-                    out.flush();
+                    try {
+                      answer.transferTo(out);
+                      out.flush();
+                    } catch (IOException e) {
+                      return; // the source stopped reading
+                    }
                   }
                   in.readAllBytes();
                 } catch (IOException e) {
@@ -385,6 +540,21 @@ class HostilePeerTest {
     assertEquals(1, machine.resumes());
     assertEquals(machine.atPause, machine.atResume);
     assertTrue(outcome.reason().contains("CRC at offset"), outcome.reason());
+  }
+
+  @Test
+  void aReadyAnswerOfManyLargeChunksIsRefusedAtTheFirstAndTheSourceResumes() throws Exception {
+    Source machine = machine();
+    SourceOutcome outcome =
+        against(
+            machine,
+            new ByteArrayInputStream(accept()),
+            large(message(new Ready(List.of())), "MDEV", LARGE, 24)); // 144 MiB of states
+    assertEquals(SourceOutcome.State.RUNNING, outcome.state(), outcome.reason());
+    assertEquals(1, machine.pauses());
+    assertEquals(1, machine.resumes());
+    assertEquals(machine.atPause, machine.atResume);
+    assertTrue(outcome.reason().contains("MDEV where CEND belongs"), outcome.reason());
   }
 
   @Test

@@ -41,6 +41,18 @@ class MigrationSessionTest {
         .build();
   }
 
+  /** A listener that runs {@code failure}, which throws, when it hears of phase {@code at}. */
+  private static MigrationListener failingAt(MigrationListener.Phase at, Runnable failure) {
+    return new MigrationListener() {
+      @Override
+      public void phase(Phase phase) {
+        if (phase == at) {
+          failure.run();
+        }
+      }
+    };
+  }
+
   @Test
   void aRunningMachineMovesWholeAndTheSourceStops() throws IOException {
     Source machine = new Source(1, PAGE, PAGES, false, 1).run(20);
@@ -246,14 +258,9 @@ class MigrationSessionTest {
   @Test
   void aListenerThatFailsAfterTheCommitChangesNoOutcome() throws IOException {
     MigrationListener failing =
-        new MigrationListener() {
-          @Override
-          public void phase(Phase phase) {
-            if (phase == Phase.DONE) {
-              throw new IllegalStateException("listener failed");
-            }
-          }
-        };
+        failingAt(MigrationListener.Phase.DONE, () -> {
+          throw new IllegalStateException("listener failed");
+        });
     Source machine = new Source(1, PAGE, PAGES, false, 6);
     Destination target = new Destination(1, PAGE, PAGES, false);
     MigrationDestination destination =
@@ -283,5 +290,61 @@ class MigrationSessionTest {
     assertTrue(out.source().reason().contains("listener failed"), out.source().reason());
     assertEquals(0, machine.pauses());
     assertFalse(out.destination().running());
+  }
+
+  @Test
+  void aTimeoutTooLongForASocketIsNoBoundButTheWatchdogs() throws IOException {
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    Source machine = new Source(1, PAGE, PAGES, false, 8);
+    Destination target = new Destination(1, PAGE, PAGES, false);
+    Outcomes out =
+        Loopback.migrate(
+            MigrationSource.builder(machine.registry).timeout(forever).build(),
+            machine,
+            MigrationDestination.builder(target.registry).timeout(forever).build(),
+            target);
+
+    assertEquals(SourceOutcome.State.STOPPED, out.source().state(), out.source().reason());
+    assertTrue(out.destination().running(), out.destination().reason());
+  }
+
+  @Test
+  void anErrorWhileTheSourceIsPausedResumesIt() throws IOException {
+    MigrationListener failing =
+        failingAt(MigrationListener.Phase.COMMIT, () -> {
+          throw new OutOfMemoryError("listener failed");
+        });
+    Source machine = new Source(1, PAGE, PAGES, false, 9);
+    Destination target = new Destination(1, PAGE, PAGES, false);
+    Outcomes out = Loopback.migrate(source(1, failing), machine, destination(1), target);
+
+    assertEquals(SourceOutcome.State.RUNNING, out.source().state(), out.source().reason());
+    assertTrue(out.source().reason().contains("OutOfMemoryError: listener failed"),
+        out.source().reason());
+    assertEquals(1, machine.pauses());
+    assertEquals(1, machine.resumes());
+    assertEquals(machine.atPause, machine.atResume);
+    assertFalse(out.destination().running());
+  }
+
+  @Test
+  void anErrorOnTheDestinationEndsItsSessionNotRunning() throws IOException {
+    MigrationListener failing =
+        failingAt(MigrationListener.Phase.SWITCH_OVER, () -> {
+          throw new OutOfMemoryError("listener failed");
+        });
+    Source machine = new Source(1, PAGE, PAGES, false, 10);
+    Destination target = new Destination(1, PAGE, PAGES, false);
+    MigrationDestination destination =
+        MigrationDestination.builder(target.registry).listener(failing).build();
+    Outcomes out = Loopback.migrate(source(1, new MigrationListener() {}), machine, destination,
+        target);
+
+    assertFalse(out.destination().running());
+    assertTrue(out.destination().reason().contains("OutOfMemoryError: listener failed"),
+        out.destination().reason());
+    assertEquals(0, target.starts());
+    assertEquals(SourceOutcome.State.RUNNING, out.source().state(), out.source().reason());
+    assertEquals(machine.pauses(), machine.resumes());
   }
 }

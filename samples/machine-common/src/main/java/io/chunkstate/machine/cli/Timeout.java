@@ -4,15 +4,18 @@ import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** The {@code --timeout-s} of both commands: seconds, more than 0 and at most a day. */
+/**
+ * The {@code --timeout-s} of both commands: seconds, at least a millisecond (the sockets and the
+ * session count whole milliseconds, and 0 would mean no bound) and at most a day.
+ */
 final class Timeout {
   private Timeout() {}
 
   /** The timeout {@code seconds} gives, or a usage error of {@code spec}'s command. */
   static Duration of(CommandSpec spec, double seconds) {
-    if (!(seconds > 0) || seconds > 86_400) {
+    if (!(seconds >= 0.001) || seconds > 86_400) {
       throw new ParameterException(spec.commandLine(),
-          "--timeout-s must be more than 0 and at most a day, not " + seconds);
+          "--timeout-s must be at least 0.001 (1 ms) and at most a day, not " + seconds);
     }
     return Duration.ofMillis(Math.round(seconds * 1000));
   }

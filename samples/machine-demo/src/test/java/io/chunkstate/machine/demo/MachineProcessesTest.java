@@ -100,6 +100,25 @@ class MachineProcessesTest {
   }
 
   @Test
+  void aTimeoutBelowAMillisecondIsAUsageErrorOnBothSides() throws Exception {
+    // 0.0004 s is more than 0 but rounds to 0 ms, which a socket takes as no bound at all.
+    String[][] commands = {
+      {"destination", "--listen", "127.0.0.1:0", "--timeout-s", "0.0004"},
+      {"source", "--connect", "127.0.0.1:9", "--memory-mib", "8", "--timeout-s", "0.0004"},
+    };
+    for (String[] command : commands) {
+      try (MachineProcess side = MachineProcess.start(v1, line -> {}, command)) {
+        assertEquals(2, side.waitFor(Duration.ofSeconds(10)), command[0] + ": " + side.stderr());
+        assertEquals(List.of(), side.stdout(), "usage errors go to standard error");
+        assertTrue(side.stderr().stream().anyMatch(l -> l.contains("--timeout-s must be")),
+            side.stderr().toString());
+        assertFalse(side.stderr().stream().anyMatch(l -> l.startsWith("\tat ")),
+            "no stack trace: " + side.stderr());
+      }
+    }
+  }
+
+  @Test
   void aConnectionCutMidTransferLeavesTheSourceRunning() throws Exception {
     // The first round alone sends all 64 MiB: far more than the 6 MiB let through plus what the
     // sockets on either side of the proxy can buffer, so the cut always comes before the pause.
