@@ -130,7 +130,7 @@ class EditedStreamTest {
             Collections.enumeration(
                 List.of(
                     new ByteArrayInputStream(prefix.toByteArray()),
-                    zeros(length),
+                    Sources.zeros(length),
                     new ByteArrayInputStream(suffix.toByteArray()))));
     long[] written = new long[1];
     byte[] last = new byte[12];
@@ -158,28 +158,6 @@ class EditedStreamTest {
       tail[k] = last[(int) ((written[0] - 12 + k) % 12)];
     }
     assertArrayEquals(java.util.Arrays.copyOfRange(head, cendAt, head.length), tail);
-  }
-
-  private static InputStream zeros(long length) {
-    return new InputStream() {
-      private long left = length;
-
-      @Override
-      public int read() {
-        return left-- > 0 ? 0 : -1;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (left == 0) {
-          return -1;
-        }
-        int n = (int) Math.min(len, left);
-        java.util.Arrays.fill(b, off, off + n, (byte) 0);
-        left -= n;
-        return n;
-      }
-    };
   }
 
   @Test

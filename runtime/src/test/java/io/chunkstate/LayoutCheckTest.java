@@ -10,12 +10,12 @@ import io.chunkstate.schema.DescChunk;
 import io.chunkstate.schema.FieldDescription;
 import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.schema.WireType;
+import io.chunkstate.testing.Descriptions;
 import io.chunkstate.testing.StreamBuilder;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -100,16 +100,6 @@ class LayoutCheckTest {
         StateReader.read(out.toByteArray(), ChunkRegistry.of(new NicCodec(true))).get(Nic.class));
   }
 
-  /** A description of ZzZz, which no codec of the reader has, with {@code n} int fields. */
-  private static byte[] description(int n) {
-    List<FieldDescription> fields = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      fields.add(FieldDescription.of("f" + i, WireType.Primitive.INT, "int"));
-    }
-    return DescChunk.encode(
-        List.of(new TypeDescription(ChunkType.of("ZzZz"), "p.Z", fields, List.of())));
-  }
-
   /** The least allocation budget within which {@code description} decodes. */
   private static long leastBudget(byte[] description) {
     long lo = 1;
@@ -128,7 +118,7 @@ class LayoutCheckTest {
 
   @Test
   void aDescriptionIsCheckedWithinTheReadsBudgetAndGivenBackOnceChecked() throws IOException {
-    byte[] description = description(5000);
+    byte[] description = Descriptions.ofInts(5000);
     long budget = leastBudget(description) * 8 / 5; // the description takes more than half
     Flags flags = new Flags(true, "x".repeat((int) (budget * 3 / 5)), Color.RED, new int[0]);
     ChunkRegistry registry = TestCodecs.registry();

@@ -12,6 +12,7 @@ import io.chunkstate.schema.Finding;
 import io.chunkstate.schema.SubChunkField;
 import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.schema.WireType;
+import io.chunkstate.testing.Descriptions;
 import io.chunkstate.testing.StreamBuilder;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
@@ -169,16 +170,6 @@ class PreFlightTest {
     };
   }
 
-  /** A description of one type, ZzZz, with {@code n} int fields. */
-  private static byte[] description(int n) {
-    List<FieldDescription> fields = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      fields.add(FieldDescription.of("f" + i, WireType.Primitive.INT, "int"));
-    }
-    return DescChunk.encode(
-        List.of(new TypeDescription(ChunkType.of("ZzZz"), "p.Z", fields, List.of())));
-  }
-
   @Test
   void aDamagedDescriptionInAnOfferIsReportedAtTheOffer() {
     WireWriter damaged = new WireWriter();
@@ -198,7 +189,7 @@ class PreFlightTest {
 
   @Test
   void anOffersDescriptionIsDecodedWithinTheReadsBudget() throws IOException {
-    byte[] description = description(5000);
+    byte[] description = Descriptions.ofInts(5000);
     long budget = 2L * description.length + 4096; // the offer's bytes, twice over
     assertEquals(
         Kind.LIMIT,
@@ -229,7 +220,7 @@ class PreFlightTest {
 
   @Test
   void unknownSubChunksOfAnOfferOrAnAnswerFollowTheReaderRules() throws IOException {
-    Consumer<WireWriter> offer = offer(description(1));
+    Consumer<WireWriter> offer = offer(Descriptions.ofInts(1));
     WireWriter fields = new WireWriter();
     offer.accept(fields);
     StreamBuilder b = StreamBuilder.withHeader();

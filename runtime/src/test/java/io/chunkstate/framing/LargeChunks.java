@@ -1,11 +1,11 @@
 package io.chunkstate.framing;
 
 import io.chunkstate.ChunkType;
+import io.chunkstate.testing.Sources;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -33,29 +33,7 @@ final class LargeChunks {
             List.of(
                 new ByteArrayInputStream(head),
                 new ByteArrayInputStream(header),
-                zeros(length),
+                Sources.zeros(length),
                 new ByteArrayInputStream(end))));
-  }
-
-  private static InputStream zeros(int length) {
-    return new InputStream() {
-      private int left = length;
-
-      @Override
-      public int read() {
-        return left-- > 0 ? 0 : -1;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (left == 0) {
-          return -1;
-        }
-        int n = Math.min(len, left);
-        Arrays.fill(b, off, off + n, (byte) 0);
-        left -= n;
-        return n;
-      }
-    };
   }
 }
