@@ -76,12 +76,12 @@ final class ReaderCheck {
   static RawChunk hold(ChunkInput input, ChunkInput.Header header, ReadOptions options)
       throws IOException {
     String past = null;
-    if (header.length() > options.maxChunkLength()) { // as StateStream words it
+    if (header.length() > options.maxChunkLength()) {
       past = "is longer than the " + options.maxChunkLength() + " the read decodes"
-          + " (ReadOptions.withMaxChunkLength)";
+          + " (--max-chunk-length)";
     } else if (header.length() > options.allocationBudget()) {
       past = "is past the allocation budget of " + options.allocationBudget()
-          + " bytes, a quarter of the heap, to hold it whole";
+          + " bytes, a quarter of the heap (java -Xmx), to hold it whole";
     }
     if (past != null) {
       throw new ChunkStreamException(

@@ -260,6 +260,10 @@ public final class ChunkEditor {
    * #copy(InputStream, OutputStream)} does, buffering each chunk it holds within {@code
    * allocationBudget} bytes.
    *
+   * @return what {@link #copy(InputStream, OutputStream)} returns
+   * @throws ChunkStreamException as {@link #copy(InputStream, OutputStream)} does, and {@code
+   *     LIMIT} at a chunk it must hold that would pass the budget; {@code out} then holds no {@code
+   *     CEND}
    * @throws IllegalArgumentException if {@code allocationBudget} is not positive
    */
   public List<SkippedChunk> copy(InputStream in, OutputStream out, long allocationBudget)

@@ -42,7 +42,12 @@ import java.util.Objects;
  *
  * <p>A chunk whose data need not be held is read in two steps: {@link #nextHeader()}, then {@link
  * #skipData()} or {@link #copyData(OutputStream)}, which stream the data through its CRC in
- * constant memory, whatever its length; or {@link #readData()}, as {@link #next()} reads it.
+ * constant memory, whatever its length; or {@link #readData()}, as {@link #next()} reads it. A
+ * caller that must hold a chunk can look at its {@link Header#length()} first.
+ *
+ * <p>After a CRC mismatch the input stands at the next chunk, and reading may go on. After any
+ * other failure it stands inside a header or a chunk's data, and every later read throws {@code
+ * IllegalStateException}.
  *
  * <p>It is not safe for use by several threads at once.
  */
@@ -50,6 +55,8 @@ public final class ChunkInput implements Closeable {
   private final FrameReader frames;
   // Whether nextHeader() read a header whose data is still unread.
   private boolean pendingData;
+  // What left the input at no chunk boundary: a failure inside a header or a chunk's data.
+  private ChunkStreamException stranded;
 
   /** The length and type of a chunk whose data is still unread, and where it stands. */
   public record Header(ChunkType type, long offset, int length) {}
@@ -71,7 +78,7 @@ public final class ChunkInput implements Closeable {
   /**
    * Reads and checks the signature at the start of {@code in}; each chunk's data is buffered
    * within {@code allocationBudget} bytes, with the buffer's growth as it arrives: a chunk that
-   * would take more fails {@link #next()} with {@code LIMIT}.
+   * would take more fails {@link #next()} or {@link #readData()} with {@code LIMIT}.
    *
    * @throws ChunkStreamException of kind {@code SIGNATURE} if the first eight bytes differ
    * @throws IllegalArgumentException if {@code allocationBudget} is not positive
@@ -119,6 +126,8 @@ public final class ChunkInput implements Closeable {
    *     LENGTH} if its length exceeds 2^31−1, {@code TYPE} if a type byte is not a letter, {@code
    *     CRC} if the CRC does not match, {@code LIMIT} if buffering its data from an input stream
    *     would pass the allocation budget
+   * @throws IllegalStateException if {@link #nextHeader()} left a chunk's data unread, or an
+   *     earlier failure left the input inside a chunk
    */
   public RawChunk next() throws IOException {
     return nextHeader() == null ? null : readData();
@@ -134,12 +143,18 @@ public final class ChunkInput implements Closeable {
    * @throws IllegalStateException if the data of the chunk before is still unread
    */
   public Header nextHeader() throws IOException {
+    requireUsable();
     if (pendingData) {
       throw new IllegalStateException("the data of the chunk at " + frames.pendingStart()
           + " is unread: read, skip or copy it first");
     }
-    if (!frames.nextHeader()) {
-      return null;
+    try {
+      if (!frames.nextHeader()) {
+        return null;
+      }
+    } catch (ChunkStreamException e) {
+      stranded = e;
+      throw e;
     }
     pendingData = true;
     return new Header(
@@ -156,7 +171,11 @@ public final class ChunkInput implements Closeable {
    */
   public RawChunk readData() throws IOException {
     takePending();
-    return new RawChunk(frames.readData());
+    try {
+      return new RawChunk(frames.readData());
+    } catch (ChunkStreamException e) {
+      throw strandedUnlessCrc(e);
+    }
   }
 
   /**
@@ -168,7 +187,11 @@ public final class ChunkInput implements Closeable {
    */
   public void skipData() throws IOException {
     takePending();
-    frames.skipData();
+    try {
+      frames.skipData();
+    } catch (ChunkStreamException e) {
+      throw strandedUnlessCrc(e);
+    }
   }
 
   /**
@@ -183,10 +206,35 @@ public final class ChunkInput implements Closeable {
   public void copyData(OutputStream sink) throws IOException {
     Objects.requireNonNull(sink, "sink");
     takePending();
-    frames.copyData(sink);
+    try {
+      frames.copyData(sink);
+    } catch (ChunkStreamException e) {
+      throw strandedUnlessCrc(e);
+    }
+  }
+
+  /**
+   * {@code e}, from a chunk's data: after a CRC mismatch the input stands at the next chunk, after
+   * anything else (the data cut short, or past the budget) inside this one, where it cannot go on.
+   */
+  private ChunkStreamException strandedUnlessCrc(ChunkStreamException e) {
+    if (e.kind() != ChunkStreamException.Kind.CRC) {
+      stranded = e;
+    }
+    return e;
+  }
+
+  private void requireUsable() {
+    if (stranded != null) {
+      throw new IllegalStateException(
+          "the input stopped inside a chunk (" + stranded.getMessage() + "), where it cannot go"
+              + " on",
+          stranded);
+    }
   }
 
   private void takePending() {
+    requireUsable();
     if (!pendingData) {
       throw new IllegalStateException("no chunk header was read whose data is unread");
     }

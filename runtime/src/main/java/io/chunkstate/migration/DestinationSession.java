@@ -73,7 +73,7 @@ final class DestinationSession {
     }
     try {
       listener.phase(Phase.DONE);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       // The outcome is decided; a listener that fails now changes nothing of it.
     }
     return outcome;
@@ -290,7 +290,7 @@ final class DestinationSession {
     try {
       link.step("the failure");
       Message.write(link, settings.producer, failed);
-    } catch (IOException | RuntimeException ignored) {
+    } catch (Throwable ignored) {
       // The source gives up on its own when the connection ends.
     }
   }

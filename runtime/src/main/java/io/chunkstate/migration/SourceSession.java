@@ -66,18 +66,28 @@ final class SourceSession {
   }
 
   SourceOutcome run() {
+    try {
+      return end();
+    } catch (ResumeFailed e) {
+      throw e.unwrapped(); // the machine's state is unknown: the one failure that passes
+    }
+  }
+
+  private SourceOutcome end() {
     SourceOutcome outcome;
     try {
       outcome = migrate();
+    } catch (ResumeFailed e) {
+      throw e;
     } catch (WriteFailure e) {
       outcome =
           e.remote.isPresent()
               ? refusedBy(e.remote.get(), "during the bulk transfer")
               : notCommitted(describe(e.getCause()), List.of(), Optional.empty());
     } catch (Throwable e) {
-      // Whatever ended the session, an Error as well (the machine's own resume() aside, which
-      // notCommitted calls and lets pass): before the commit, the machine runs again; once the
-      // commit may have left, only the acknowledgment decides, so it never resumes.
+      // Whatever ended the session, an Error as well (the machine's own resume() aside, caught
+      // above): before the commit, the machine runs again; once the commit may have left, only
+      // the acknowledgment decides, so it never resumes.
       outcome =
           commitSent
               ? inDoubt("the session failed after the commit was sent: " + describe(e))
@@ -88,7 +98,7 @@ final class SourceSession {
     }
     try {
       listener.phase(Phase.DONE);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       // The outcome is decided; a listener that fails now changes nothing of it.
     }
     return outcome;
@@ -330,7 +340,11 @@ final class SourceSession {
     if (paused) {
       pausedNanos = System.nanoTime() - pausedAt;
       paused = false;
-      machine.resume();
+      try {
+        machine.resume();
+      } catch (RuntimeException | Error e) {
+        throw new ResumeFailed(e);
+      }
     }
     return new SourceOutcome(SourceOutcome.State.RUNNING, reason, findings, remote, stats());
   }
@@ -375,6 +389,22 @@ final class SourceSession {
   }
 
   /** A failed write of the bulk transfer, with what the destination said, if it did. */
+  /** What the machine's own {@code resume()} threw, carried past the session's other handlers. */
+  private static final class ResumeFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ResumeFailed(Throwable cause) {
+      super(cause);
+    }
+
+    RuntimeException unwrapped() {
+      if (getCause() instanceof Error error) {
+        throw error;
+      }
+      return (RuntimeException) getCause();
+    }
+  }
+
   private static final class WriteFailure extends IOException {
     private static final long serialVersionUID = 1L;
     final transient Optional<Failed> remote;

@@ -309,14 +309,14 @@ public final class WireWriter {
     }
     ensure(total - size);
     int shift = (int) (total - size);
-    int end = size;
+    int upTo = size;
     for (int i = shared - 1; i >= 0; i--) {
       int at = sharedAt[i];
       byte[] array = sharedArrays[i];
-      System.arraycopy(buf, at, buf, at + shift, end - at);
+      System.arraycopy(buf, at, buf, at + shift, upTo - at);
       shift -= array.length;
       System.arraycopy(array, 0, buf, at + shift, array.length);
-      end = at;
+      upTo = at;
       sharedArrays[i] = null;
     }
     size = (int) total;

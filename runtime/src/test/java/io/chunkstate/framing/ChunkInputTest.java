@@ -163,4 +163,19 @@ class ChunkInputTest {
     assertArrayEquals(DATA, Arrays.copyOf(input.readData().data(), DATA.length));
     assertThrows(IllegalStateException.class, input::readData, "the data twice");
   }
+
+  @Test
+  void afterACrcMismatchReadingGoesOnAndAfterAnyOtherFailureItCannot() throws IOException {
+    byte[] damaged = stream();
+    damaged[16 + 5_000] ^= 1;
+    ChunkInput input = open(damaged);
+    assertThrows(ChunkStreamException.class, input::next);
+    assertEquals(ChunkType.CEND, input.next().type(), "the chunk after the damaged one");
+
+    ChunkInput cut = open(Arrays.copyOf(stream(), 8 + 8 + 100));
+    cut.nextHeader();
+    ChunkStreamException e = assertThrows(ChunkStreamException.class, cut::skipData);
+    IllegalStateException stranded = assertThrows(IllegalStateException.class, cut::nextHeader);
+    assertEquals(e, stranded.getCause());
+  }
 }

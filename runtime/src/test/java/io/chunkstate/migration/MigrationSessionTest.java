@@ -3,6 +3,8 @@ package io.chunkstate.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.migration.Loopback.Outcomes;
@@ -346,5 +348,49 @@ class MigrationSessionTest {
     assertEquals(0, target.starts());
     assertEquals(SourceOutcome.State.RUNNING, out.source().state(), out.source().reason());
     assertEquals(machine.pauses(), machine.resumes());
+  }
+
+  @Test
+  void anExceptionOfTheMachinesOwnResumePassesAfterTheSessionEnds() throws IOException {
+    // The destination refuses at the switch-over, so the source resumes; its resume() fails, and
+    // the machine's state is unknown: no outcome can say it runs.
+    MigrationListener failing =
+        failingAt(MigrationListener.Phase.SWITCH_OVER, () -> {
+          throw new IllegalStateException("the destination's listener failed");
+        });
+    Source machine = new Source(1, PAGE, PAGES, false, 11);
+    IllegalStateException failure = new IllegalStateException("the vCPUs did not start");
+    SourceMachine failingResume =
+        new SourceMachine() {
+          @Override
+          public GuestMemory memory() {
+            return machine.memory();
+          }
+
+          @Override
+          public List<?> deviceStates() {
+            return machine.deviceStates();
+          }
+
+          @Override
+          public void pause() {
+            machine.pause();
+          }
+
+          @Override
+          public void resume() {
+            throw failure;
+          }
+        };
+    Destination target = new Destination(1, PAGE, PAGES, false);
+    MigrationDestination destination =
+        MigrationDestination.builder(target.registry).listener(failing).build();
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Loopback.migrate(source(1, new MigrationListener() {}), failingResume,
+                destination, target));
+    assertSame(failure, thrown);
+    assertEquals(1, machine.pauses());
   }
 }
