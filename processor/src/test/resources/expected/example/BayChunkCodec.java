@@ -28,6 +28,8 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
 
   private static final Board_SlotChunkCodec SLOT = new Board_SlotChunkCodec();
 
+  private static final ClockChunkCodec CLOCK = new ClockChunkCodec();
+
   private static final TypeDescription DESCRIPTION = describe();
 
   /**
@@ -78,10 +80,21 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
         out.writeChunk(SLOT, element_);
       }
     }
+    List<Clock> clocks = state.clocks;
+    if (clocks != null) {
+      for (int i__ = 0; i__ < clocks.size(); i__++) {
+        Clock element__ = clocks.get(i__);
+        if (element__ == null) {
+          throw out.nullSubChunk("Bay.clocks", i__);
+        }
+        out.writeChunk(CLOCK, element__);
+      }
+    }
   }
 
   @Override
   public Bay decode(WireReader in) throws ChunkStreamException {
+    List<Clock> clocks = new ArrayList<>();
     List<Counter> countersElements = new ArrayList<>();
     List<Board.Slot> slotsElements = new ArrayList<>();
     while (in.hasRemaining()) {
@@ -92,6 +105,9 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
         }
         case 0x736C4F74 -> { // slOt
           slotsElements.add(SLOT.decode(sub));
+        }
+        case 0x436C4F6B -> { // ClOk
+          clocks.add(CLOCK.decode(sub));
         }
         default -> in.skipUnknown(sub);
       }
@@ -110,6 +126,7 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
       }
       System.arraycopy(counters, 0, countersArray, 0, countersArray.length);
       value.slots = slots;
+      value.clocks = clocks;
     } catch (RuntimeException | Error e) {
       failure = e;
     }
@@ -145,6 +162,21 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
         }
       }
     }
+    List<Clock> clocks = decoded.clocks;
+    List<Clock> targetClocks = target.clocks;
+    boolean clocksInPlace = clocks != null && targetClocks != null
+        && clocks.size() == targetClocks.size();
+    for (int i__ = 0; clocksInPlace && i__ < targetClocks.size(); i__++) {
+      clocksInPlace = targetClocks.get(i__) != null;
+    }
+    if (clocksInPlace) {
+      for (int i_ = 0; i_ < clocks.size(); i_++) {
+        String clocksMismatch = CLOCK.applyMismatch(clocks.get(i_), targetClocks.get(i_));
+        if (clocksMismatch != null) {
+          return "clocks[" + i_ + "]." + clocksMismatch;
+        }
+      }
+    }
     return null;
   }
 
@@ -160,6 +192,20 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
       }
     }
     target.slots = decoded.slots;
+    List<Clock> clocks = decoded.clocks;
+    List<Clock> targetClocks = target.clocks;
+    boolean clocksInPlace = clocks != null && targetClocks != null
+        && clocks.size() == targetClocks.size();
+    for (int i__ = 0; clocksInPlace && i__ < targetClocks.size(); i__++) {
+      clocksInPlace = targetClocks.get(i__) != null;
+    }
+    if (clocksInPlace) {
+      for (int i_ = 0; i_ < clocks.size(); i_++) {
+        CLOCK.apply(clocks.get(i_), targetClocks.get(i_));
+      }
+    } else {
+      target.clocks = clocks;
+    }
   }
 
   /**
@@ -177,7 +223,8 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
     List<FieldDescription> fields = List.of();
     List<SubChunkField> subChunks = List.of(
           new SubChunkField("counters", ChunkType.of("CoUn"), "example.Counter", true),
-          new SubChunkField("slots", ChunkType.of("slOt"), "example.Board$Slot", true));
+          new SubChunkField("slots", ChunkType.of("slOt"), "example.Board$Slot", true),
+          new SubChunkField("clocks", ChunkType.of("ClOk"), "example.Clock", true));
     return new TypeDescription(TYPE, "example.Bay", fields, subChunks);
   }
 }

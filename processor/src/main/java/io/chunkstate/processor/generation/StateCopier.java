@@ -91,7 +91,7 @@ final class StateCopier {
       CodeBlock.Builder code, NameAllocator names, String inPlace, String value, String live) {
     String i = names.newName("i");
     code.addStatement(
-            "boolean $N = $N != null && $N != null && $N.size() == $N.size()",
+            "boolean $N = $N != null$W&& $N != null$W&& $N.size() == $N.size()",
             inPlace,
             value,
             live,
