@@ -126,7 +126,24 @@ final class ReaderCheck {
       }
       return null;
     } catch (ChunkStreamException e) {
+      return inCommandLineTerms(e);
+    }
+  }
+
+  /**
+   * {@code e}, with a budget's advice on how to raise it, which names the library's API, turned
+   * into the command line's: the budget is a quarter of the heap, which {@code java -Xmx} sets.
+   */
+  private static ChunkStreamException inCommandLineTerms(ChunkStreamException e) {
+    String advice = "; raise it with ";
+    int at = e.detail().indexOf(advice);
+    if (e.kind() != ChunkStreamException.Kind.LIMIT || at < 0) {
       return e;
     }
+    return new ChunkStreamException(
+        e.kind(),
+        e.offset(),
+        e.path(),
+        e.detail().substring(0, at) + ", a quarter of the heap; raise it with java -Xmx");
   }
 }

@@ -166,5 +166,7 @@ class LargeStreamTest {
     assertEquals("", verify.err());
     assertTrue(
         verify.out().startsWith("FAIL " + file + ": LIMIT at offset 45 in BlOb: "), verify.out());
+    assertTrue(
+        verify.out().contains(", a quarter of the heap; raise it with java -Xmx"), verify.out());
   }
 }
