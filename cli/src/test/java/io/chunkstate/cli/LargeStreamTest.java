@@ -11,6 +11,9 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,5 +171,30 @@ class LargeStreamTest {
         verify.out().startsWith("FAIL " + file + ": LIMIT at offset 45 in BlOb: "), verify.out());
     assertTrue(
         verify.out().contains(", a quarter of the heap; raise it with java -Xmx"), verify.out());
+  }
+
+  @Test
+  void aHeapThatRunsOutAnywayIsOneLineAndItsOwnExitStatus() throws IOException {
+    // No input reaches it past the limits, so the heap runs out where the command prints.
+    Path file = dir.resolve("sample.chk");
+    Files.write(file, Cli.sample());
+    Writer exhausted =
+        new Writer() {
+          @Override
+          public void write(char[] chars, int off, int len) {
+            throw new OutOfMemoryError("Java heap space");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    StringWriter err = new StringWriter();
+    int status =
+        Main.run(new PrintWriter(exhausted), new PrintWriter(err), "inspect", file.toString());
+    assertEquals(ExitCodes.OUT_OF_MEMORY, status);
+    assertTrue(err.toString().matches("chunkstate: out of memory: [^\n]*-Xmx\n"), err.toString());
   }
 }
