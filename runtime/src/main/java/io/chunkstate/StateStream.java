@@ -243,13 +243,13 @@ public final class StateStream implements Closeable {
    * that have a codec, each decoded into {@code into} and charged {@code stateBytes}, then
    * {@code CEND} at the end of the array, each with its length, type, CRC and the limits of
    * {@code options} right. Returns null once it has read the stream so, and {@code into} has its
-   * end, with the header. Otherwise returns a stream at the first chunk the loop left, with the loop's budget and
-   * count of chunks: its {@link #nextState} reads the rest in its steps, which say what is wrong
-   * with a chunk, and its {@link #producer()} is the stream's. The loop's checks are those of the
-   * steps, all passed, and it decodes a chunk as {@link #nextState} does, with the same errors;
-   * so the states and the errors are the steps' for every stream. For a small stream, such as
-   * one device's state, the stream object and its frame reader cost more than the chunks do. The
-   * budget covers the whole stream.
+   * end, with the header. Otherwise returns a stream at the first chunk the loop left, with the
+   * loop's budget and count of chunks: its {@link #nextState} reads the rest in its steps, which
+   * say what is wrong with a chunk, and its {@link #producer()} is the stream's. The loop's checks
+   * are those of the steps, all passed, and it decodes a chunk as {@link #nextState} does, with
+   * the same errors; so the states and the errors are the steps' for every stream. For a small
+   * stream, such as one device's state, the stream object and its frame reader cost more than the
+   * chunks do. The budget covers the whole stream.
    *
    * @throws ChunkStreamException for a {@code CHDR} or a chunk with a codec that breaks the
    *     format inside its data, as the steps would throw it

@@ -14,17 +14,15 @@ import io.chunkstate.schema.Layouts;
 import io.chunkstate.schema.SubChunkField;
 import io.chunkstate.schema.TypeDescription;
 import io.chunkstate.schema.WireType;
+import io.chunkstate.testing.LargeChunks;
 import io.chunkstate.testing.Sources;
 import io.chunkstate.wire.WireWriter;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,31 +105,15 @@ class EditedStreamTest {
   @Test
   void aStreamTooLargeToHoldIsCopiedAsItComes() throws IOException {
     // 128 MiB of an unknown ancillary chunk through a 64 MiB heap, made as it is read.
-    long length = 128L << 20;
+    int length = 128 << 20;
     byte[] head = written();
     int cendAt = head.length - 12;
-    ByteArrayOutputStream prefix = new ByteArrayOutputStream();
-    prefix.write(head, 0, cendAt);
-    WireWriter header = new WireWriter();
-    header.writeInt((int) length);
-    header.writeInt(ChunkType.of("blOb").value());
-    header.writeTo(prefix);
-    CRC32 crc = new CRC32();
-    crc.update(new byte[] {'b', 'l', 'O', 'b'});
-    byte[] zeros = new byte[1 << 20];
-    for (long n = 0; n < length; n += zeros.length) {
-      crc.update(zeros);
-    }
-    WireWriter suffix = new WireWriter();
-    suffix.writeInt((int) crc.getValue());
-    suffix.writeRaw(head, cendAt, 12);
     InputStream in =
-        new SequenceInputStream(
-            Collections.enumeration(
-                List.of(
-                    new ByteArrayInputStream(prefix.toByteArray()),
-                    Sources.zeros(length),
-                    new ByteArrayInputStream(suffix.toByteArray()))));
+        LargeChunks.between(
+            Arrays.copyOf(head, cendAt),
+            ChunkType.of("blOb"),
+            length,
+            Arrays.copyOfRange(head, cendAt, head.length));
     long[] written = new long[1];
     byte[] last = new byte[12];
     OutputStream counting =
@@ -152,12 +134,12 @@ class EditedStreamTest {
     ChunkEditor.of(Signature.CHUNKSTATE, LAYOUTS)
         .append(ChunkPath.ROOT, NODE, encoded(1))
         .copy(in, counting);
-    assertEquals(prefix.size() + length + 4 + 16 + 12, written[0]);
+    assertEquals(cendAt + 12L + length + 16 + 12, written[0]);
     byte[] tail = new byte[12];
     for (int k = 0; k < 12; k++) {
       tail[k] = last[(int) ((written[0] - 12 + k) % 12)];
     }
-    assertArrayEquals(java.util.Arrays.copyOfRange(head, cendAt, head.length), tail);
+    assertArrayEquals(Arrays.copyOfRange(head, cendAt, head.length), tail);
   }
 
   @Test

@@ -26,6 +26,9 @@ import java.util.Optional;
  * framing and the structure of SPEC §1–3, every critical chunk taken as understood.
  */
 final class ReaderCheck {
+  // How a command line raises the read's allocation budget, which is a quarter of the heap.
+  private static final String HEAP_ADVICE = "a quarter of the heap; raise it with java -Xmx";
+
   /**
    * Without descriptions: critical chunks taken as understood and opaque (copied whole, their
    * sub-chunks not walked), ancillary ones as unknown, so the copy rules apply to them.
@@ -81,7 +84,7 @@ final class ReaderCheck {
           + " (--max-chunk-length)";
     } else if (header.length() > options.allocationBudget()) {
       past = "is past the allocation budget of " + options.allocationBudget()
-          + " bytes, a quarter of the heap (java -Xmx), to hold it whole";
+          + " bytes to hold it whole, " + HEAP_ADVICE;
     }
     if (past != null) {
       throw new ChunkStreamException(
@@ -144,6 +147,6 @@ final class ReaderCheck {
         e.kind(),
         e.offset(),
         e.path(),
-        e.detail().substring(0, at) + ", a quarter of the heap; raise it with java -Xmx");
+        e.detail().substring(0, at) + ", " + HEAP_ADVICE);
   }
 }

@@ -6,24 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.framing.ChunkInput;
 import io.chunkstate.ChunkRegistry;
+import io.chunkstate.ChunkType;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkStreamException.Kind;
 import io.chunkstate.framing.Signature;
 import io.chunkstate.ReadOptions;
 import io.chunkstate.StateReader;
 import io.chunkstate.wire.WireReader;
+import io.chunkstate.testing.LargeChunks;
 import io.chunkstate.testing.Sources;
 import io.chunkstate.testing.StreamBuilder;
 import java.lang.management.ManagementFactory;
 import io.chunkstate.Snapshot;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
@@ -242,54 +241,15 @@ class ResourceLimitsTest {
    */
   @Test
   void anUnknownAncillaryChunkLargerThanTheHeapIsSkippedInConstantMemory() throws Exception {
-    long length = 100L << 20;
-    CRC32 crc = new CRC32();
-    crc.update(new byte[] {'z', 'z', 'Z', 'z'});
-    byte[] zeros = new byte[64 * 1024];
-    for (long left = length; left > 0; left -= zeros.length) {
-      crc.update(zeros, 0, (int) Math.min(left, zeros.length));
-    }
-    byte[] head =
-        StreamBuilder.withHeader()
-            .rawInt((int) length)
-            .raw((byte) 'z', (byte) 'z', (byte) 'Z', (byte) 'z')
-            .bytes();
-    byte[] tail = StreamBuilder.stream().rawInt((int) crc.getValue()).end().bytes();
+    int length = 100 << 20;
+    byte[] tail = StreamBuilder.stream().end().bytes();
     tail = Arrays.copyOfRange(tail, 8, tail.length); // less the signature the builder starts with
-    InputStream in = new SequenceInputStream(Collections.enumeration(List.of(
-        new ByteArrayInputStream(head), new Zeros(length), new ByteArrayInputStream(tail))));
+    InputStream in =
+        LargeChunks.between(
+            StreamBuilder.withHeader().bytes(), ChunkType.of("zzZz"), length, tail);
     Snapshot snapshot = StateReader.read(in, REGISTRY);
     assertEquals(1, snapshot.skipped().size());
     assertEquals(length, snapshot.skipped().get(0).length());
     assertEquals("zzZz", snapshot.skipped().get(0).path());
-  }
-
-  /** {@code length} zero bytes, made as they are read. */
-  private static final class Zeros extends InputStream {
-    private long left;
-
-    Zeros(long length) {
-      this.left = length;
-    }
-
-    @Override
-    public int read() {
-      if (left == 0) {
-        return -1;
-      }
-      left--;
-      return 0;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (left == 0) {
-        return -1;
-      }
-      int n = (int) Math.min(len, left);
-      Arrays.fill(b, off, off + n, (byte) 0);
-      left -= n;
-      return n;
-    }
   }
 }

@@ -3,7 +3,6 @@ package io.chunkstate.framing;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkType;
 import io.chunkstate.SkippedChunk;
-import io.chunkstate.internal.Budget;
 import io.chunkstate.internal.Errors;
 import io.chunkstate.internal.Frame;
 import io.chunkstate.internal.FrameReader;
@@ -268,10 +267,9 @@ public final class ChunkEditor {
    */
   public List<SkippedChunk> copy(InputStream in, OutputStream out, long allocationBudget)
       throws IOException {
-    Budget budget =
-        ChunkInput.budget(allocationBudget, "ChunkEditor.copy(in, out, allocationBudget)");
-    FrameReader frames = FrameReader.open(in, signature.raw());
-    frames.chargeTo(budget);
+    FrameReader frames =
+        ChunkInput.frames(
+            in, signature, allocationBudget, "ChunkEditor.copy(in, out, allocationBudget)");
     return new Copy(frames, out).run();
   }
 

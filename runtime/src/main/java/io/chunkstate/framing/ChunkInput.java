@@ -86,17 +86,26 @@ public final class ChunkInput implements Closeable {
   public static ChunkInput open(InputStream in, Signature signature, long allocationBudget)
       throws IOException {
     Objects.requireNonNull(in, "in");
-    FrameReader frames = FrameReader.open(in, signature.raw());
-    frames.chargeTo(budget(allocationBudget, "ChunkInput.open(in, signature, allocationBudget)"));
-    return new ChunkInput(frames);
+    return new ChunkInput(
+        frames(in, signature, allocationBudget, "ChunkInput.open(in, signature, allocationBudget)"));
   }
 
-  /** A budget of {@code bytes} for what {@code raiseWith} reads from an {@code InputStream}. */
-  static Budget budget(long bytes, String raiseWith) {
-    if (bytes <= 0) {
-      throw new IllegalArgumentException("the allocation budget must be positive, got " + bytes);
+  /**
+   * The frames of {@code in} after its signature, each chunk's buffer charged to a budget of
+   * {@code allocationBudget} bytes, which a caller raises with {@code raiseWith}.
+   *
+   * @throws IllegalArgumentException if {@code allocationBudget} is not positive
+   */
+  static FrameReader frames(
+      InputStream in, Signature signature, long allocationBudget, String raiseWith)
+      throws IOException {
+    if (allocationBudget <= 0) {
+      throw new IllegalArgumentException(
+          "the allocation budget must be positive, got " + allocationBudget);
     }
-    return new Budget(bytes, raiseWith);
+    FrameReader frames = FrameReader.open(in, signature.raw());
+    frames.chargeTo(new Budget(allocationBudget, raiseWith));
+    return frames;
   }
 
   /**

@@ -148,7 +148,7 @@ public final class WireWriter {
   /** The buffer; its first {@link #size()} bytes are the written ones. */
   public byte[] buffer() {
     if (shared > 0) {
-      inlineShared();
+      copyShared();
     }
     return buf;
   }
@@ -167,28 +167,6 @@ public final class WireWriter {
       from = sharedAt[i];
     }
     out.write(buf, from, size - from);
-  }
-
-  /** Copies the shared arrays into the buffer, where they stand. */
-  private void inlineShared() {
-    int total = size();
-    byte[] all = new byte[Math.max(buf.length, total)];
-    int from = base;
-    int to = 0;
-    for (int i = 0; i < shared; i++) {
-      System.arraycopy(buf, from, all, to, sharedAt[i] - from);
-      to += sharedAt[i] - from;
-      byte[] array = sharedArrays[i];
-      System.arraycopy(array, 0, all, to, array.length);
-      to += array.length;
-      from = sharedAt[i];
-    }
-    System.arraycopy(buf, from, all, to, size - from);
-    buf = all;
-    end = all.length;
-    size = total;
-    Arrays.fill(sharedArrays, 0, shared, null);
-    shared = 0;
   }
 
   private void ensure(long n) {

@@ -11,6 +11,7 @@ import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkStreamException.Kind;
 import io.chunkstate.ChunkType;
 import io.chunkstate.SkippedChunk;
+import io.chunkstate.testing.LargeChunks;
 import io.chunkstate.testing.StreamBuilder;
 import io.chunkstate.testing.Structures;
 import io.chunkstate.testing.Sources;

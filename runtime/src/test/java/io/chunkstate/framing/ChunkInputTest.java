@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ChunkStreamException.Kind;
 import io.chunkstate.ChunkType;
+import io.chunkstate.testing.LargeChunks;
 import io.chunkstate.testing.Sources;
 import io.chunkstate.testing.StreamBuilder;
 import io.chunkstate.wire.WireWriter;

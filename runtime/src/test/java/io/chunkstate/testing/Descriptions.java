@@ -12,7 +12,7 @@ import java.util.List;
 public final class Descriptions {
   private Descriptions() {}
 
-  /** A description of one type, {@code ZzZz}, which no test codec has, with {@code n} int fields. */
+  /** A description of one type, {@code ZzZz}, that no test codec has, with {@code n} int fields. */
   public static byte[] ofInts(int n) {
     List<FieldDescription> fields = new ArrayList<>();
     for (int i = 0; i < n; i++) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * The kinds of input a reader must treat alike: a plain stream, one that delivers one byte per
@@ -45,27 +44,4 @@ public enum Sources {
 
   /** A stream over {@code bytes} of this kind. */
   public abstract InputStream open(byte[] bytes);
-
-  /** An input of {@code length} zero bytes, made as they are read and never held. */
-  public static InputStream zeros(long length) {
-    return new InputStream() {
-      private long left = length;
-
-      @Override
-      public int read() {
-        return left-- > 0 ? 0 : -1;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (left == 0) {
-          return -1;
-        }
-        int n = (int) Math.min(len, left);
-        Arrays.fill(b, off, off + n, (byte) 0);
-        left -= n;
-        return n;
-      }
-    };
-  }
 }
