@@ -104,7 +104,7 @@ public final class ChunkInput implements Closeable {
           "the allocation budget must be positive, got " + allocationBudget);
     }
     FrameReader frames = FrameReader.open(in, signature.raw());
-    frames.chargeTo(new Budget(allocationBudget, raiseWith));
+    frames.chargeTo(Budget.raisedWith(allocationBudget, raiseWith));
     return frames;
   }
 

@@ -5,26 +5,30 @@ package io.chunkstate.internal;
  * estimate of each allocation before they make it, so that memory follows the input and stops at
  * the budget of {@link ReadOptions#allocationBudget()}.
  */
-public sealed class Budget permits Scope {
+public sealed class Budget permits Scope, Budget.Named {
   /** An estimate of the heap bytes of the record of one skipped chunk, its path included. */
   public static final int SKIPPED_RECORD = 128;
 
+  // No field of its own beyond these two: a read allocates one of these, as its Scope, per stream.
   private final long limit;
-  private final String raiseWith;
   private long used;
 
   /** A read's budget of {@code limit} bytes, as {@code ReadOptions.withAllocationBudget} sets. */
   public Budget(long limit) {
-    this(limit, "ReadOptions.withAllocationBudget");
+    this.limit = limit;
   }
 
   /**
    * A budget of {@code limit} bytes, which a caller raises with {@code raiseWith} (the API that
    * sets it, named in a {@code LIMIT} error).
    */
-  public Budget(long limit, String raiseWith) {
-    this.limit = limit;
-    this.raiseWith = raiseWith;
+  public static Budget raisedWith(long limit, String raiseWith) {
+    return new Named(limit, raiseWith);
+  }
+
+  /** The API that sets this budget, which a {@code LIMIT} error names. */
+  String raiseWith() {
+    return "ReadOptions.withAllocationBudget";
   }
 
   /**
@@ -55,6 +59,21 @@ public sealed class Budget permits Scope {
   /** The detail of a {@code LIMIT} error for an allocation of {@code bytes} that did not fit. */
   public String exceeded(long bytes, String what) {
     return what + " would take about " + bytes + " bytes, past the allocation budget of " + limit
-        + " bytes (" + used + " in use); raise it with " + raiseWith;
+        + " bytes (" + used + " in use); raise it with " + raiseWith();
+  }
+
+  /** A budget that another API than a read's options sets. */
+  static final class Named extends Budget {
+    private final String raiseWith;
+
+    Named(long limit, String raiseWith) {
+      super(limit);
+      this.raiseWith = raiseWith;
+    }
+
+    @Override
+    String raiseWith() {
+      return raiseWith;
+    }
   }
 }
