@@ -28,6 +28,8 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
 
   private static final CounterChunkCodec COUNTER = new CounterChunkCodec();
 
+  private static final Board_LatchChunkCodec LATCH = new Board_LatchChunkCodec();
+
   private static final TypeDescription DESCRIPTION = describe();
 
   /**
@@ -82,6 +84,10 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
     if (counter != null) {
       out.writeChunk(COUNTER, counter);
     }
+    Board.Latch latch = state.latch();
+    if (latch != null) {
+      out.writeChunk(LATCH, latch);
+    }
   }
 
   @Override
@@ -91,7 +97,25 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
     Board.Slot first = null;
     List<Board.Slot2> more = new ArrayList<>();
     Counter counter = null;
+    Board.Latch latch = null;
     while (in.hasRemaining()) {
+      // slOT, read in place
+      int at = in.peekSubChunk(0x736C4F54, 4);
+      if (at >= 0) {
+        Board.Slot2 moreElement = readBoardSlot2InPlace(in, at);
+        if (moreElement != null) {
+          more.add(moreElement);
+          continue;
+        }
+      }
+      // laTc, read in place
+      at = in.peekSubChunk(0x6C615463, 11);
+      if (at >= 0 && latch == null) {
+        latch = readBoardLatchInPlace(in, at);
+        if (latch != null) {
+          continue;
+        }
+      }
       WireReader sub = in.nextSubChunk();
       switch (sub.typeValue()) {
         case 0x736C4F74 -> { // slOt
@@ -109,13 +133,19 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
           }
           counter = COUNTER.decode(sub);
         }
+        case 0x6C615463 -> { // laTc
+          if (latch != null) {
+            throw in.duplicateSubChunk(sub);
+          }
+          latch = LATCH.decode(sub);
+        }
         default -> in.skipUnknown(sub);
       }
     }
     Board value = null;
     Throwable failure = null;
     try {
-      value = new Board(id, origin, first, more, counter);
+      value = new Board(id, origin, first, more, counter, latch);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
@@ -148,6 +178,53 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
     return value;
   }
 
+  /**
+   * Reads a {@link Board.Slot2} in place from the data of its sub-chunk at {@code at}, and
+   * moves past it.
+   */
+  private static Board.Slot2 readBoardSlot2InPlace(WireReader in, int at) throws
+      ChunkStreamException {
+    int index = in.getInt(at);
+    Board.Slot2 value = null;
+    Throwable failure = null;
+    try {
+      value = new Board.Slot2(index);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    if (failure != null) {
+      throw in.nextSubChunk().refused("example.Board.Slot2", failure);
+    }
+    in.takeSubChunk(at);
+    return value;
+  }
+
+  /**
+   * Reads a {@link Board.Latch} in place from the data of its sub-chunk at {@code at}, and
+   * moves past it; null, with nothing read, for a boolean byte that is not 0 or 1.
+   */
+  private static Board.Latch readBoardLatchInPlace(WireReader in, int at) throws
+      ChunkStreamException {
+    byte held = in.getByte(at);
+    if ((held & ~1) != 0) {
+      return null;
+    }
+    char owner = in.getChar(at + 1);
+    long since = in.getLong(at + 3);
+    Board.Latch value = null;
+    Throwable failure = null;
+    try {
+      value = new Board.Latch(held == 1, owner, since);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    if (failure != null) {
+      throw in.nextSubChunk().refused("example.Board.Latch", failure);
+    }
+    in.takeSubChunk(at);
+    return value;
+  }
+
   private static TypeDescription describe() {
     List<FieldDescription> fields = List.of(
           FieldDescription.of("id", WireType.Primitive.INT, "int"),
@@ -157,7 +234,8 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
     List<SubChunkField> subChunks = List.of(
           new SubChunkField("first", ChunkType.of("slOt"), "example.Board$Slot", false),
           new SubChunkField("more", ChunkType.of("slOT"), "example.Board$Slot2", true),
-          new SubChunkField("counter", ChunkType.of("CoUn"), "example.Counter", false));
+          new SubChunkField("counter", ChunkType.of("CoUn"), "example.Counter", false),
+          new SubChunkField("latch", ChunkType.of("laTc"), "example.Board$Latch", false));
     return new TypeDescription(TYPE, "example.Board", fields, subChunks);
   }
 }

@@ -144,6 +144,15 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
     }
     List<Board.Slot2> ports = new ArrayList<>();
     while (in.hasRemaining()) {
+      // slOT, read in place
+      int at = in.peekSubChunk(0x736C4F54, 4);
+      if (at >= 0) {
+        Board.Slot2 portsElement = readBoardSlot2InPlace(in, at);
+        if (portsElement != null) {
+          ports.add(portsElement);
+          continue;
+        }
+      }
       WireReader sub = in.nextSubChunk();
       switch (sub.typeValue()) {
         case 0x736C4F54 -> { // slOT
@@ -259,6 +268,27 @@ public final class ControllerChunkCodec implements ChunkCodec<Controller> {
     if (failure != null) {
       throw in.refused("example.Point", failure);
     }
+    return value;
+  }
+
+  /**
+   * Reads a {@link Board.Slot2} in place from the data of its sub-chunk at {@code at}, and
+   * moves past it.
+   */
+  private static Board.Slot2 readBoardSlot2InPlace(WireReader in, int at) throws
+      ChunkStreamException {
+    int index = in.getInt(at);
+    Board.Slot2 value = null;
+    Throwable failure = null;
+    try {
+      value = new Board.Slot2(index);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    if (failure != null) {
+      throw in.nextSubChunk().refused("example.Board.Slot2", failure);
+    }
+    in.takeSubChunk(at);
     return value;
   }
 

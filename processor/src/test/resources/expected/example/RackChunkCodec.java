@@ -88,6 +88,15 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
     Counter counter = null;
     List<Board.Slot2> spares = new ArrayList<>();
     while (in.hasRemaining()) {
+      // slOT, read in place
+      int at = in.peekSubChunk(0x736C4F54, 4);
+      if (at >= 0) {
+        Board.Slot2 sparesElement = readBoardSlot2InPlace(in, at);
+        if (sparesElement != null) {
+          spares.add(sparesElement);
+          continue;
+        }
+      }
       WireReader sub = in.nextSubChunk();
       switch (sub.typeValue()) {
         case 0x436F556E -> { // CoUn
@@ -171,6 +180,27 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
     if (failure != null) {
       throw in.refused("example.Point", failure);
     }
+    return value;
+  }
+
+  /**
+   * Reads a {@link Board.Slot2} in place from the data of its sub-chunk at {@code at}, and
+   * moves past it.
+   */
+  private static Board.Slot2 readBoardSlot2InPlace(WireReader in, int at) throws
+      ChunkStreamException {
+    int index = in.getInt(at);
+    Board.Slot2 value = null;
+    Throwable failure = null;
+    try {
+      value = new Board.Slot2(index);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    if (failure != null) {
+      throw in.nextSubChunk().refused("example.Board.Slot2", failure);
+    }
+    in.takeSubChunk(at);
     return value;
   }
 

@@ -52,7 +52,7 @@ class DescriptionTest {
     JsonObject registry = registry();
     assertEquals(2, registry.get("format").getAsInt());
     JsonArray chunks = registry.getAsJsonArray("chunks");
-    assertEquals(12, chunks.size());
+    assertEquals(13, chunks.size());
     for (JsonElement element : chunks) {
       JsonObject chunk = element.getAsJsonObject();
       ChunkCodec<Object> codec = SCHEMA.codec(chunk.get("class").getAsString());
@@ -104,7 +104,7 @@ class DescriptionTest {
     for (TypeDescription type : read) {
       described.add(SCHEMA.codec(type.className()).description().orElseThrow());
     }
-    assertEquals(12, read.size());
+    assertEquals(13, read.size());
     assertEquals(described, read, "fields, wire types, enum constants, structs, sub-chunks, keys");
   }
 
@@ -170,7 +170,7 @@ class DescriptionTest {
     assertEquals("id:int,origin:struct{x:int,y:int}", Fingerprint.layout(board.fields()));
     assertEquals(
         List.of("first slOt example.Board$Slot one", "more slOT example.Board$Slot2 list",
-            "counter CoUn example.Counter one"),
+            "counter CoUn example.Counter one", "latch laTc example.Board$Latch one"),
         board.subChunks().stream()
             .map(s -> s.name() + " " + s.type().code() + " " + s.className() + " "
                 + (s.list() ? "list" : "one"))

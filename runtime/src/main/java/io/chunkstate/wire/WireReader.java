@@ -758,6 +758,58 @@ public final class WireReader {
     throw subChunkError();
   }
 
+  /**
+   * Where the data of the sub-chunk at the current position starts, if that sub-chunk is of type
+   * {@code type}, holds exactly {@code length} bytes of data and would pass every check of {@link
+   * #nextSubChunk()} but the budget's: {@code -1} otherwise. Nothing is read or charged either
+   * way.
+   *
+   * <p>A generated codec reads a sub-chunk of a fixed layout in place this way: its fields with
+   * {@link #getInt(int)} and the like at the index returned, and, once every value is valid and
+   * the state built, {@link #takeSubChunk(int)}. Where anything fails, it reads the sub-chunk again
+   * through {@link #nextSubChunk()}, whose reader names the error at the sub-chunk's offset and
+   * path.
+   *
+   * @param type the sub-chunk type's four bytes, as {@link ChunkType#value()} gives them
+   * @param length the length of the data the layout takes
+   */
+  public int peekSubChunk(int type, int length) {
+    int at = pos;
+    if (length >= 0
+        && length <= limit - at - 12
+        && depth < scope.maxDepth()
+        && (int) INT.get(buf, at) == length
+        && (int) INT.get(buf, at + 4) == type
+        && ChunkType.isValid(type)
+        && !Framing.isStreamCode(type)
+        && (int) INT.get(buf, at + 8 + length) == Framing.crc(scope.crc(), buf, at + 4, length)) {
+      return at + 8;
+    }
+    return -1;
+  }
+
+  /**
+   * Moves past the sub-chunk whose data {@link #peekSubChunk(int, int)} found at {@code at}, as
+   * {@link #nextSubChunk()} would, charging the allocation budget what it charges for a
+   * sub-chunk.
+   *
+   * @throws IllegalArgumentException if {@code at} is not where the data of the sub-chunk at the
+   *     current position starts
+   * @throws ChunkStreamException {@code LIMIT} if the allocation budget is spent: the error {@link
+   *     #nextSubChunk()} gives for this sub-chunk
+   */
+  public void takeSubChunk(int at) throws ChunkStreamException {
+    int length = limit - pos >= 12 ? (int) INT.get(buf, pos) : -1;
+    if (at != pos + 8 || length < 0 || length > limit - pos - 12) {
+      throw new IllegalArgumentException(
+          "no sub-chunk's data starts at " + at + ": the current position is " + pos);
+    }
+    if (!scope.tryCharge(SUB_CHUNK_BYTES)) {
+      throw subChunkError();
+    }
+    pos = at + length + 4;
+  }
+
   /** The error for the sub-chunk at the current position, which breaks a rule of the format. */
   private ChunkStreamException subChunkError() {
     try {

@@ -45,6 +45,7 @@ final class CodecNames {
   private final Map<String, String> enumNames = new LinkedHashMap<>();
   private final Map<String, String> structReaders = new LinkedHashMap<>();
   private final Map<String, String> structChunkReaders = new LinkedHashMap<>();
+  private final Map<String, String> inPlaceReaders = new LinkedHashMap<>();
 
   /** Names a local must not take: the constants, and the simple names of the types used. */
   private final Set<String> reserved = new TreeSet<>();
@@ -107,6 +108,14 @@ final class CodecNames {
       structChunkReaders.put(
           struct.name().qualifiedName(),
           methods.newName("read" + String.join("", struct.name().simpleNames()) + "Chunk"));
+    }
+    for (FieldModel field : type.subChunkFields()) {
+      SubChunkField subChunk = SubChunkField.of(field);
+      if (subChunk.inPlace() && !inPlaceReaders.containsKey(subChunk.type().qualifiedName())) {
+        inPlaceReaders.put(
+            subChunk.type().qualifiedName(),
+            methods.newName("read" + String.join("", subChunk.type().simpleNames()) + "InPlace"));
+      }
     }
     this.holder = codec.nestedClass(constants.newName("Values"));
     reserved.add(holder.simpleName());
@@ -176,6 +185,11 @@ final class CodecNames {
   /** The private method that reads {@code struct}. */
   String structReader(ClassModel struct) {
     return structReaders.get(struct.name().qualifiedName());
+  }
+
+  /** The private method that reads a sub-chunk of the record {@code type} in place. */
+  String inPlaceReader(JavaName type) {
+    return inPlaceReaders.get(type.qualifiedName());
   }
 
   /** The private method that reads the sub-chunk of a field of type {@code struct}. */

@@ -96,6 +96,7 @@ final class CodecWriter {
       addApply();
     }
     addStructReaders();
+    addInPlaceReaders();
     addFinalArrayMismatch();
     addFixedLength();
     addDescribe();
@@ -793,6 +794,84 @@ final class CodecWriter {
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
             .returns(structClass)
             .addParameter(WIRE_READER, sub)
+            .addException(CHUNK_STREAM_EXCEPTION)
+            .addCode(code.build())
+            .build());
+  }
+
+  /**
+   * {@code readTimerInPlace}: one for each record of primitives that the sub-chunk fields hold,
+   * which reads the record's fields at the index {@code WireReader.peekSubChunk} gave, builds it
+   * and moves past its sub-chunk; or gives null, with nothing read, for a boolean byte that is
+   * neither 0 nor 1, whose error {@code nextSubChunk} and the record's own codec name. A record
+   * that refuses its values is named as the record's own codec names it, at its sub-chunk.
+   */
+  private void addInPlaceReaders() {
+    List<String> added = new ArrayList<>();
+    for (FieldModel field : type.subChunkFields()) {
+      SubChunkField subChunk = SubChunkField.of(field);
+      if (subChunk.inPlace() && !added.contains(subChunk.type().qualifiedName())) {
+        added.add(subChunk.type().qualifiedName());
+        addInPlaceReader(subChunk.type(), subChunk.layout());
+      }
+    }
+  }
+
+  private void addInPlaceReader(JavaName record, WireType.FixedLayout layout) {
+    NameAllocator locals = names.newNames();
+    String in = locals.newName("in");
+    String at = locals.newName("at");
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<CodeBlock> values = new ArrayList<>();
+    int offset = 0;
+    for (int i = 0; i < layout.names().size(); i++) {
+      WireType.Primitive primitive = layout.types().get(i);
+      String local = locals.newName(layout.names().get(i));
+      CodeBlock index = offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
+      if (primitive == WireType.Primitive.BOOLEAN) {
+        code.addStatement("byte $N = $N.getByte($L)", local, in, index)
+            .beginControlFlow("if (($N & ~1) != 0)", local)
+            .addStatement("return null")
+            .endControlFlow();
+        values.add(CodeBlock.of("$N == 1", local));
+      } else {
+        code.addStatement(
+            "$L $N = $N.get$L($L)",
+            primitive.keyword(),
+            local,
+            in,
+            primitive.methodSuffix(),
+            index);
+        values.add(CodeBlock.of("$N", local));
+      }
+      offset += primitive.minBytes();
+    }
+    ClassName recordClass = className(record);
+    code.add(
+        StateCode.refusalsAreDataErrors(
+            value ->
+                CodeBlock.builder()
+                    .addStatement(
+                        "$N = new $T($L)", value, recordClass, CodeBlock.join(values, ", "))
+                    .build(),
+            locals,
+            CodeBlock.of("$N.nextSubChunk()", in),
+            record,
+            CodeBlock.builder().addStatement("$N.takeSubChunk($N)", in, at).build()));
+    codec.addMethod(
+        MethodSpec.methodBuilder(names.inPlaceReader(record))
+            .addJavadoc(
+                "Reads a {@link $T} in place from the data of its sub-chunk at {@code $N}, and\n"
+                    + "moves past it$L\n",
+                recordClass,
+                at,
+                layout.types().contains(WireType.Primitive.BOOLEAN)
+                    ? "; null, with nothing read, for a boolean byte that is not 0 or 1."
+                    : ".")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(recordClass)
+            .addParameter(WIRE_READER, in)
+            .addParameter(int.class, at)
             .addException(CHUNK_STREAM_EXCEPTION)
             .addCode(code.build())
             .build());

@@ -7,6 +7,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
 import io.chunkstate.processor.model.ClassModel;
+import io.chunkstate.processor.model.JavaName;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.FieldModel.Access;
 import io.chunkstate.processor.model.WireType;
@@ -218,11 +219,26 @@ final class StateCode {
    */
   static CodeBlock refusalsAreDataErrors(
       Function<String, CodeBlock> body, NameAllocator names, String in, ClassModel refuser) {
+    return refusalsAreDataErrors(
+        body, names, CodeBlock.of("$N", in), refuser.name(), CodeBlock.builder().build());
+  }
+
+  /**
+   * As {@link #refusalsAreDataErrors(Function, NameAllocator, String, ClassModel)}, for the state
+   * {@code refuser}, with the refusal made by the reader that {@code reader} gives, and {@code
+   * then} run once the instance is built, before it is returned.
+   */
+  static CodeBlock refusalsAreDataErrors(
+      Function<String, CodeBlock> body,
+      NameAllocator names,
+      CodeBlock reader,
+      JavaName refuser,
+      CodeBlock then) {
     String instance = names.newName("value");
     String failure = names.newName("failure");
     String e = names.newName("e");
     return CodeBlock.builder()
-        .addStatement("$T $N = null", className(refuser.name()), instance)
+        .addStatement("$T $N = null", className(refuser), instance)
         .addStatement("$T $N = null", JavaTypes.THROWABLE, failure)
         .beginControlFlow("try")
         .add(body.apply(instance))
@@ -230,8 +246,9 @@ final class StateCode {
         .addStatement("$N = $N", failure, e)
         .endControlFlow()
         .beginControlFlow("if ($N != null)", failure)
-        .addStatement("throw $N.refused($S, $N)", in, refuser.name().qualifiedName(), failure)
+        .addStatement("throw $L.refused($S, $N)", reader, refuser.qualifiedName(), failure)
         .endControlFlow()
+        .add(then)
         .addStatement("return $N", instance)
         .build();
   }

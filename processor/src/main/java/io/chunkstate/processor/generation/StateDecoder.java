@@ -132,6 +132,12 @@ final class StateDecoder {
     if (codec.type.subChunkFields().isEmpty()) {
       code.addStatement("$N.skipUnknown($N.nextSubChunk())", in, in);
     } else {
+      String at = null;
+      for (FieldModel field : codec.type.subChunkFields()) {
+        if (SubChunkField.of(field).inPlace()) {
+          at = readInPlace(field, values.get(field), at);
+        }
+      }
       code.addStatement("$T $N = $N.nextSubChunk()", RuntimeTypes.WIRE_READER, sub, in);
       code.beginControlFlow("switch ($N.typeValue())", sub);
       for (FieldModel field : codec.type.subChunkFields()) {
@@ -141,6 +147,53 @@ final class StateDecoder {
       code.endControlFlow();
     }
     code.endControlFlow();
+  }
+
+  /**
+   * The sub-chunk at the reader's position, read in place if it is one of {@code field}, a record
+   * of primitives, and its reader method builds it: then the loop goes on to the next. A second
+   * sub-chunk for a single field, one of another length or damaged, and one the reader method
+   * gives null for (a boolean byte other than 0 and 1) go on to {@code nextSubChunk}, whose reader
+   * the record's own codec reads and which names the error. Returns the local that holds the
+   * index, {@code at} or the one it declares if {@code at} is null.
+   */
+  private String readInPlace(FieldModel field, CodeBlock value, String at) {
+    SubChunkField subChunk = SubChunkField.of(field);
+    CodeBlock peek =
+        CodeBlock.of(
+            "$N.peekSubChunk($L, $L)", in, hexValue(subChunk.code()), subChunk.layout().length());
+    code.add("// $L, read in place\n", subChunk.code());
+    if (at == null) {
+      at = names.newName("at");
+      code.addStatement("int $N = $L", at, peek);
+    } else {
+      code.addStatement("$N = $L", at, peek);
+    }
+    String reader = codec.inPlaceReader(subChunk.type());
+    if (subChunk.list()) {
+      String element = names.newName(field.name() + "Element");
+      code.beginControlFlow("if ($N >= 0)", at)
+          .addStatement(
+              "$T $N = $N($N, $N)",
+              JavaTypes.className(subChunk.type()),
+              element,
+              reader,
+              in,
+              at)
+          .beginControlFlow("if ($N != null)", element)
+          .addStatement("$L.add($N)", value, element)
+          .addStatement("continue")
+          .endControlFlow()
+          .endControlFlow();
+    } else {
+      code.beginControlFlow("if ($N >= 0 && $L == null)", at, value)
+          .addStatement("$L = $N($N, $N)", value, reader, in, at)
+          .beginControlFlow("if ($L != null)", value)
+          .addStatement("continue")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return at;
   }
 
   private void readSubChunk(FieldModel field, CodeBlock value, String sub) {

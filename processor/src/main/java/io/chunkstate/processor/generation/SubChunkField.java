@@ -17,9 +17,17 @@ import io.chunkstate.processor.model.WireType;
  *     place: the one of a single field, or each element of a list of the same size
  * @param struct for a struct field that declares its own code ({@code @SubChunk}), the struct,
  *     whose inline fields are the sub-chunk's data; null for a {@code @Chunk} type's sub-chunks
+ * @param layout for a {@code @Chunk} record of primitives, its fields, which the codec reads in
+ *     place; null for any other type
  */
 public record SubChunkField(
-    JavaName type, String code, boolean list, boolean array, boolean mutable, ClassModel struct) {
+    JavaName type,
+    String code,
+    boolean list,
+    boolean array,
+    boolean mutable,
+    ClassModel struct,
+    WireType.FixedLayout layout) {
 
   /** The sub-chunks of {@code field}, which must travel as sub-chunks. */
   public static SubChunkField of(FieldModel field) {
@@ -80,21 +88,27 @@ public record SubChunkField(
 
         @Override
         public SubChunkField visitSubChunk(WireType.SubChunk type) {
-          return new SubChunkField(type.type(), type.code(), false, false, type.mutable(), null);
+          return new SubChunkField(
+              type.type(), type.code(), false, false, type.mutable(), null, type.layout());
         }
 
         @Override
         public SubChunkField visitSubChunkList(WireType.SubChunkList type) {
           return new SubChunkField(
-              type.type(), type.code(), true, type.array(), type.mutable(), null);
+              type.type(), type.code(), true, type.array(), type.mutable(), null, type.layout());
         }
 
         @Override
         public SubChunkField visitDeclaredSubChunk(WireType.DeclaredSubChunk type) {
           return new SubChunkField(
-              type.type().name(), type.code(), false, false, false, type.type());
+              type.type().name(), type.code(), false, false, false, type.type(), null);
         }
       };
+
+  /** Whether the codec reads the sub-chunks in place, and builds their records itself. */
+  boolean inPlace() {
+    return layout != null;
+  }
 
   /** Whether the field declares its own code, and its sub-chunk holds a struct's fields. */
   boolean declared() {

@@ -247,8 +247,16 @@ public sealed interface WireType {
    *
    * @param mutable whether the type is a class, whose codec restores an existing instance in
    *     place ({@code ChunkCodec.apply}), rather than a record
+   * @param layout the type's fields, if it is a record of primitives that the parent's codec may
+   *     build itself from a sub-chunk read in place; null for any other type
    */
-  record SubChunk(JavaName type, String code, boolean mutable) implements WireType {
+  record SubChunk(JavaName type, String code, boolean mutable, FixedLayout layout)
+      implements WireType {
+
+    /** A sub-chunk whose type the parent's codec leaves to its own codec. */
+    public SubChunk(JavaName type, String code, boolean mutable) {
+      this(type, code, mutable, null);
+    }
 
     @Override
     public int minBytes() {
@@ -268,9 +276,17 @@ public sealed interface WireType {
    * @param mutable whether the type is a class, whose codec restores the elements of a list or
    *     array of the same size in place, rather than a record
    * @param array whether the field is an array {@code C[]} rather than a {@code List<C>}
+   * @param layout the element type's fields, if it is a record of primitives that the parent's
+   *     codec may build itself from a sub-chunk read in place; null for any other type
    */
-  record SubChunkList(JavaName type, String code, boolean mutable, boolean array)
+  record SubChunkList(
+      JavaName type, String code, boolean mutable, boolean array, FixedLayout layout)
       implements WireType {
+
+    /** A list or array whose elements the parent's codec leaves to their own codec. */
+    public SubChunkList(JavaName type, String code, boolean mutable, boolean array) {
+      this(type, code, mutable, array, null);
+    }
 
     @Override
     public int minBytes() {
@@ -298,6 +314,30 @@ public sealed interface WireType {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitDeclaredSubChunk(this);
+    }
+  }
+
+  /**
+   * The fields of a record of primitives only, in order: its sub-chunk's data is one run of
+   * fixed-width values, {@link #length()} bytes, which the codec of a parent that holds the record
+   * reads in place and gives to the canonical constructor.
+   *
+   * @param names the record's components
+   * @param types the primitive type of each, at the same index
+   */
+  record FixedLayout(List<String> names, List<Primitive> types) {
+    public FixedLayout {
+      names = List.copyOf(names);
+      types = List.copyOf(types);
+    }
+
+    /** The bytes of the sub-chunk's data. */
+    public int length() {
+      int length = 0;
+      for (Primitive type : types) {
+        length += type.minBytes();
+      }
+      return length;
     }
   }
 }

@@ -18,6 +18,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -371,9 +373,52 @@ final class FieldTypeCheck {
       return null;
     }
     boolean mutable = element.getKind() == ElementKind.CLASS;
+    WireType.FixedLayout layout = fixedLayout(element, field);
     return list
-        ? new WireType.SubChunkList(names.javaName(element), code, mutable, array)
-        : new WireType.SubChunk(names.javaName(element), code, mutable);
+        ? new WireType.SubChunkList(names.javaName(element), code, mutable, array, layout)
+        : new WireType.SubChunk(names.javaName(element), code, mutable, layout);
+  }
+
+  /**
+   * The components of {@code element} if its sub-chunks can be read in place by the codec that
+   * reads {@code field}: a record of primitives only, without a post-load hook, whose canonical
+   * constructor that codec can call (the record is public, as is every type around it, or it is in
+   * the package of the {@code @Chunk} type that declares the field). Null for any other type,
+   * whose sub-chunks its own codec reads.
+   */
+  private WireType.FixedLayout fixedLayout(TypeElement element, FieldContext field) {
+    boolean sameCodecPackage =
+        Annotations.has(field.owner(), Annotations.CHUNK)
+            && names.packageOf(element).equals(names.packageOf(field.owner()));
+    if (element.getKind() != ElementKind.RECORD || !(sameCodecPackage || publicToAll(element))) {
+      return null;
+    }
+    for (Element member : element.getEnclosedElements()) {
+      if (Annotations.has(member, Annotations.POST_LOAD)) {
+        return null;
+      }
+    }
+    List<String> components = new ArrayList<>();
+    List<WireType.Primitive> primitives = new ArrayList<>();
+    for (RecordComponentElement component : element.getRecordComponents()) {
+      TypeKind kind = component.asType().getKind();
+      if (!kind.isPrimitive()) {
+        return null;
+      }
+      components.add(component.getSimpleName().toString());
+      primitives.add(WireType.Primitive.valueOf(kind.name()));
+    }
+    return new WireType.FixedLayout(components, primitives);
+  }
+
+  /** Whether {@code element} and every type that encloses it are public. */
+  private static boolean publicToAll(TypeElement element) {
+    for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (!e.getModifiers().contains(Modifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** An enum, by name or by the values its constants declare; null after a problem. */
