@@ -185,6 +185,7 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
   private static Board.Slot2 readBoardSlot2InPlace(WireReader in, int at) throws
       ChunkStreamException {
     int index = in.getInt(at);
+    in.takeSubChunk(at);
     Board.Slot2 value = null;
     Throwable failure = null;
     try {
@@ -193,9 +194,8 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
       failure = e;
     }
     if (failure != null) {
-      throw in.nextSubChunk().refused("example.Board.Slot2", failure);
+      throw in.refusedInSubChunk(at, "example.Board.Slot2", failure);
     }
-    in.takeSubChunk(at);
     return value;
   }
 
@@ -211,6 +211,7 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
     }
     char owner = in.getChar(at + 1);
     long since = in.getLong(at + 3);
+    in.takeSubChunk(at);
     Board.Latch value = null;
     Throwable failure = null;
     try {
@@ -219,9 +220,8 @@ public final class BoardChunkCodec implements ChunkCodec<Board> {
       failure = e;
     }
     if (failure != null) {
-      throw in.nextSubChunk().refused("example.Board.Latch", failure);
+      throw in.refusedInSubChunk(at, "example.Board.Latch", failure);
     }
-    in.takeSubChunk(at);
     return value;
   }
 

@@ -190,6 +190,7 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
   private static Board.Slot2 readBoardSlot2InPlace(WireReader in, int at) throws
       ChunkStreamException {
     int index = in.getInt(at);
+    in.takeSubChunk(at);
     Board.Slot2 value = null;
     Throwable failure = null;
     try {
@@ -198,9 +199,8 @@ public final class RackChunkCodec implements ChunkCodec<Rack> {
       failure = e;
     }
     if (failure != null) {
-      throw in.nextSubChunk().refused("example.Board.Slot2", failure);
+      throw in.refusedInSubChunk(at, "example.Board.Slot2", failure);
     }
-    in.takeSubChunk(at);
     return value;
   }
 

@@ -44,7 +44,9 @@ class InPlaceSubChunkTest {
             "package p;",
             "@io.chunkstate.annotation.Chunk(\"TmRs\")",
             "public record Timer(long deadline, int period, boolean armed) {",
+            "  public static int built;",
             "  public Timer {",
+            "    built++;",
             "    if (period < 0) { throw new IllegalArgumentException(\"a negative period\"); }",
             "  }",
             hook,
@@ -75,10 +77,13 @@ class InPlaceSubChunkTest {
             "}"));
   }
 
+  private static GeneratedCodecs fast;
+  private static GeneratedCodecs slow;
+
   @BeforeAll
   static void compile() {
-    GeneratedCodecs fast = GeneratedCodecs.compile(schema(false));
-    GeneratedCodecs slow = GeneratedCodecs.compile(schema(true));
+    fast = GeneratedCodecs.compile(schema(false));
+    slow = GeneratedCodecs.compile(schema(true));
     inPlace = fast.codec("p.Uart");
     reference = slow.codec("p.Uart");
     String generated = generatedSource(fast, "p.UartChunkCodec");
@@ -210,12 +215,25 @@ class InPlaceSubChunkTest {
     }
   }
 
-  private static String read(ChunkCodec<Object> codec, byte[] stream, ReadOptions options) {
+  /** How the read of {@code stream} ends, and how many timers were built on the way. */
+  private static String read(GeneratedCodecs schema, byte[] stream, ReadOptions options) {
+    ChunkCodec<Object> codec = schema.codec("p.Uart");
+    String ending;
+    int before = timersBuilt(schema);
     try {
       Snapshot snapshot = StateReader.read(stream, ChunkRegistry.of(codec), options);
-      return snapshot.states() + " skipped " + snapshot.skipped();
+      ending = snapshot.states() + " skipped " + snapshot.skipped();
     } catch (ChunkStreamException e) {
-      return e.kind() + " at " + e.offset() + " " + e.path() + ": " + e.detail();
+      ending = e.kind() + " at " + e.offset() + " " + e.path() + ": " + e.detail();
+    }
+    return ending + "; timers built " + (timersBuilt(schema) - before);
+  }
+
+  private static int timersBuilt(GeneratedCodecs schema) {
+    try {
+      return schema.type("p.Timer").getField("built").getInt(null);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
     }
   }
 
@@ -257,24 +275,64 @@ class InPlaceSubChunkTest {
     }
   }
 
-  /** Under every budget up to one that reads it and every nesting limit, the same ending. */
+  /**
+   * Under every budget up to one that reads it and every nesting limit, the same ending, and the
+   * same timers built: none once the budget has run out before its sub-chunk. For a device whose
+   * timer refuses its values too.
+   */
   @Test
   void everyLimitEndsAsThroughTheRecordsOwnCodec() {
-    byte[] stream =
-        StreamBuilder.withHeader().chunk("UaRt", data(device())).end().bytes();
-    int limits = 0;
-    for (long budget = 1; budget <= 2048; budget++) {
-      ReadOptions options = ReadOptions.defaults().withAllocationBudget(budget);
-      String expected = read(reference, stream, options);
-      assertEquals(expected, read(inPlace, stream, options), "budget " + budget);
-      limits += expected.startsWith("LIMIT") && expected.contains("UaRt/") ? 1 : 0;
-    }
-    assertTrue(limits > 0, "some budget runs out at a sub-chunk");
-    for (int levels = 0; levels <= 2; levels++) {
-      ReadOptions options = ReadOptions.defaults().withMaxNesting(levels);
+    List<Sub> refusing = with(device(), 0, s -> new Sub(s.type(), timer(5, -1, 1)));
+    for (List<Sub> subs : List.of(device(), refusing)) {
+      byte[] stream = StreamBuilder.withHeader().chunk("UaRt", data(subs)).end().bytes();
+      java.util.Set<String> endings = new java.util.TreeSet<>();
+      for (long budget = 1; budget <= 2048; budget++) {
+        ReadOptions options = ReadOptions.defaults().withAllocationBudget(budget);
+        String expected = read(slow, stream, options);
+        assertEquals(expected, read(fast, stream, options), "budget " + budget);
+        endings.add(expected.replaceAll(" at .*;", ";").replaceAll("^\\[.*\\]", "read"));
+      }
       assertEquals(
-          read(reference, stream, options), read(inPlace, stream, options), "nesting " + levels);
+          subs == refusing
+              ? java.util.Set.of("LIMIT; timers built 0", "DATA; timers built 1")
+              : java.util.Set.of(
+                  "LIMIT; timers built 0", "LIMIT; timers built 1", "read; timers built 1"),
+          endings,
+          "a budget that runs out before the timer's sub-chunk, one that runs out after it");
+      for (int levels = 0; levels <= 2; levels++) {
+        ReadOptions options = ReadOptions.defaults().withMaxNesting(levels);
+        assertEquals(read(slow, stream, options), read(fast, stream, options), "nesting " + levels);
+      }
     }
+  }
+
+  /**
+   * A record whose components are named like the first name of a package the codec writes types
+   * of in full: the locals of the code that reads it in place hide no package.
+   */
+  @Test
+  void localsHideNoPackage() {
+    GeneratedCodecs codecs =
+        GeneratedCodecs.compile(
+            List.of(
+                source(
+                    "io.dev.Timer",
+                    "package io.dev;",
+                    "@io.chunkstate.annotation.Chunk(\"IoTm\")",
+                    "public record Timer(int io, long at, boolean java) {}"),
+                source(
+                    "at.home.Timer",
+                    "package at.home;",
+                    "@io.chunkstate.annotation.Chunk(\"AtTm\")",
+                    "public record Timer(short in, char value) {}"),
+                source(
+                    "p.Clocks",
+                    "package p;",
+                    "@io.chunkstate.annotation.Chunk(\"PcLk\")",
+                    "public record Clocks(io.dev.Timer first, java.util.List<at.home.Timer> more) {}")));
+    String generated = generatedSource(codecs, "p.ClocksChunkCodec");
+    assertTrue(generated.contains("readTimerInPlace") && generated.contains("io.dev.Timer"),
+        generated);
   }
 
   private static String describe(List<Sub> subs) {

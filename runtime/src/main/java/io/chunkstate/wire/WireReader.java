@@ -765,10 +765,11 @@ public final class WireReader {
    * way.
    *
    * <p>A generated codec reads a sub-chunk of a fixed layout in place this way: its fields with
-   * {@link #getInt(int)} and the like at the index returned, and, once every value is valid and
-   * the state built, {@link #takeSubChunk(int)}. Where anything fails, it reads the sub-chunk again
-   * through {@link #nextSubChunk()}, whose reader names the error at the sub-chunk's offset and
-   * path.
+   * {@link #getInt(int)} and the like at the index returned; once every value is valid, {@link
+   * #takeSubChunk(int)}, which charges the budget; then it builds the state, and names a refusal
+   * with {@link #refusedInSubChunk(int, String, Throwable)}. Where a value is invalid, it reads
+   * the sub-chunk again through {@link #nextSubChunk()}, whose reader names the error at the
+   * sub-chunk's offset and path.
    *
    * @param type the sub-chunk type's four bytes, as {@link ChunkType#value()} gives them
    * @param length the length of the data the layout takes
@@ -873,6 +874,23 @@ public final class WireReader {
     // A codec calls this under an if after its try, never in the catch: the JIT turns the branch
     // it never took into a trap, and a sub-chunk's reader need not be allocated.
     return Errors.refused(chunkOffset, path(), className, cause);
+  }
+
+  /**
+   * The error for a state that refused the values read in place from the sub-chunk whose data
+   * starts at {@code at} ({@link #peekSubChunk(int, int)}): the error {@link #refused(String,
+   * Throwable)} gives on the reader {@link #nextSubChunk()} returns for that sub-chunk, at its
+   * offset and path. A {@link VirtualMachineError} is rethrown as it is.
+   *
+   * @throws IllegalArgumentException if no sub-chunk of this chunk's data has its data at {@code
+   *     at}
+   */
+  public ChunkStreamException refusedInSubChunk(int at, String className, Throwable cause) {
+    if (at < start + 8 || at > limit - 4) {
+      throw new IllegalArgumentException("no sub-chunk's data starts at " + at);
+    }
+    int subType = (int) INT.get(buf, at - 4);
+    return Errors.refused(streamOffset(at - 8), subPath(this, subType), className, cause);
   }
 
   /** A {@code DATA} error at this chunk: a value inside its data is invalid. */

@@ -121,24 +121,38 @@ final class CodecNames {
     reserved.add(holder.simpleName());
   }
 
-  /** The types every codec may name, and the codec itself, the state and the types it uses. */
+  /**
+   * The types every codec may name, and the codec itself, the state and the types it uses; and
+   * the first name of each of their packages, which a type written in full begins with (JavaPoet
+   * writes {@code io.dev.Timer} where two types share a simple name, and a local {@code io} would
+   * make it a read of the local).
+   */
   private void reserveTypeNames() {
     for (ClassName fixed : RuntimeTypes.ALL) {
-      reserved.add(fixed.simpleName());
+      reserveType(fixed);
     }
     for (ClassName fixed : JavaTypes.JDK) {
-      reserved.add(fixed.simpleName());
+      reserveType(fixed);
     }
-    reserved.add(codec.simpleName());
-    reserved.add(state.topLevelClassName().simpleName());
+    reserveType(codec);
+    reserveType(state.topLevelClassName());
     if (chunk.base() != null) {
-      reserved.add(chunk.base().helperName().simpleName());
+      reserveType(className(chunk.base().helperName()));
     }
     for (JavaName used : used.all()) {
-      reserved.add(className(used).topLevelClassName().simpleName());
+      reserveType(className(used).topLevelClassName());
     }
     for (JavaName subChunk : used.subChunks()) {
-      reserved.add(className(subChunk.codecName()).simpleName());
+      reserveType(className(subChunk.codecName()));
+    }
+  }
+
+  private void reserveType(ClassName type) {
+    reserved.add(type.simpleName());
+    String packageName = type.packageName();
+    if (!packageName.isEmpty()) {
+      int dot = packageName.indexOf('.');
+      reserved.add(dot < 0 ? packageName : packageName.substring(0, dot));
     }
   }
 

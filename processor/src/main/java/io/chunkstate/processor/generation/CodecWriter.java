@@ -801,10 +801,12 @@ final class CodecWriter {
 
   /**
    * {@code readTimerInPlace}: one for each record of primitives that the sub-chunk fields hold,
-   * which reads the record's fields at the index {@code WireReader.peekSubChunk} gave, builds it
-   * and moves past its sub-chunk; or gives null, with nothing read, for a boolean byte that is
-   * neither 0 nor 1, whose error {@code nextSubChunk} and the record's own codec name. A record
-   * that refuses its values is named as the record's own codec names it, at its sub-chunk.
+   * which reads the record's fields at the index {@code WireReader.peekSubChunk} gave, moves past
+   * its sub-chunk ({@code takeSubChunk}, which charges the budget as {@code nextSubChunk} does,
+   * before the record is built) and builds it; or gives null, with nothing read, for a boolean
+   * byte that is neither 0 nor 1, whose error {@code nextSubChunk} and the record's own codec
+   * name. A record that refuses its values is named as its own codec names it, at its sub-chunk
+   * ({@code refusedInSubChunk}).
    */
   private void addInPlaceReaders() {
     List<String> added = new ArrayList<>();
@@ -847,6 +849,7 @@ final class CodecWriter {
       offset += primitive.minBytes();
     }
     ClassName recordClass = className(record);
+    code.addStatement("$N.takeSubChunk($N)", in, at);
     code.add(
         StateCode.refusalsAreDataErrors(
             value ->
@@ -855,9 +858,9 @@ final class CodecWriter {
                         "$N = new $T($L)", value, recordClass, CodeBlock.join(values, ", "))
                     .build(),
             locals,
-            CodeBlock.of("$N.nextSubChunk()", in),
-            record,
-            CodeBlock.builder().addStatement("$N.takeSubChunk($N)", in, at).build()));
+            (className, failure) ->
+                CodeBlock.of("$N.refusedInSubChunk($N, $S, $N)", in, at, className, failure),
+            record));
     codec.addMethod(
         MethodSpec.methodBuilder(names.inPlaceReader(record))
             .addJavadoc(

@@ -7,11 +7,12 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
 import io.chunkstate.processor.model.ClassModel;
-import io.chunkstate.processor.model.JavaName;
 import io.chunkstate.processor.model.FieldModel;
 import io.chunkstate.processor.model.FieldModel.Access;
+import io.chunkstate.processor.model.JavaName;
 import io.chunkstate.processor.model.WireType;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The code that gets, sets and builds state instances, through the access the model names. */
@@ -220,20 +221,22 @@ final class StateCode {
   static CodeBlock refusalsAreDataErrors(
       Function<String, CodeBlock> body, NameAllocator names, String in, ClassModel refuser) {
     return refusalsAreDataErrors(
-        body, names, CodeBlock.of("$N", in), refuser.name(), CodeBlock.builder().build());
+        body,
+        names,
+        (className, failure) -> CodeBlock.of("$N.refused($S, $N)", in, className, failure),
+        refuser.name());
   }
 
   /**
    * As {@link #refusalsAreDataErrors(Function, NameAllocator, String, ClassModel)}, for the state
-   * {@code refuser}, with the refusal made by the reader that {@code reader} gives, and {@code
-   * then} run once the instance is built, before it is returned.
+   * {@code refuser}, with the error made by the call that {@code refusal} gives for the refuser's
+   * name and the local that holds the throwable.
    */
   static CodeBlock refusalsAreDataErrors(
       Function<String, CodeBlock> body,
       NameAllocator names,
-      CodeBlock reader,
-      JavaName refuser,
-      CodeBlock then) {
+      BiFunction<String, String, CodeBlock> refusal,
+      JavaName refuser) {
     String instance = names.newName("value");
     String failure = names.newName("failure");
     String e = names.newName("e");
@@ -246,9 +249,8 @@ final class StateCode {
         .addStatement("$N = $N", failure, e)
         .endControlFlow()
         .beginControlFlow("if ($N != null)", failure)
-        .addStatement("throw $L.refused($S, $N)", reader, refuser.qualifiedName(), failure)
+        .addStatement("throw $L", refusal.apply(refuser.qualifiedName(), failure))
         .endControlFlow()
-        .add(then)
         .addStatement("return $N", instance)
         .build();
   }

@@ -253,11 +253,6 @@ public sealed interface WireType {
   record SubChunk(JavaName type, String code, boolean mutable, FixedLayout layout)
       implements WireType {
 
-    /** A sub-chunk whose type the parent's codec leaves to its own codec. */
-    public SubChunk(JavaName type, String code, boolean mutable) {
-      this(type, code, mutable, null);
-    }
-
     @Override
     public int minBytes() {
       return SUB_CHUNK_FRAMING;
@@ -282,11 +277,6 @@ public sealed interface WireType {
   record SubChunkList(
       JavaName type, String code, boolean mutable, boolean array, FixedLayout layout)
       implements WireType {
-
-    /** A list or array whose elements the parent's codec leaves to their own codec. */
-    public SubChunkList(JavaName type, String code, boolean mutable, boolean array) {
-      this(type, code, mutable, array, null);
-    }
 
     @Override
     public int minBytes() {

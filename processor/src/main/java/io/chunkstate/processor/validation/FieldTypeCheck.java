@@ -18,13 +18,16 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -383,8 +386,9 @@ final class FieldTypeCheck {
    * The components of {@code element} if its sub-chunks can be read in place by the codec that
    * reads {@code field}: a record of primitives only, without a post-load hook, whose canonical
    * constructor that codec can call (the record is public, as is every type around it, or it is in
-   * the package of the {@code @Chunk} type that declares the field). Null for any other type,
-   * whose sub-chunks its own codec reads.
+   * the package of the {@code @Chunk} type that declares the field; and so is the constructor,
+   * which is not deprecated either, so that the codec compiles without a warning). Null for any
+   * other type, whose sub-chunks its own codec reads.
    */
   private WireType.FixedLayout fixedLayout(TypeElement element, FieldContext field) {
     boolean sameCodecPackage =
@@ -408,7 +412,34 @@ final class FieldTypeCheck {
       components.add(component.getSimpleName().toString());
       primitives.add(WireType.Primitive.valueOf(kind.name()));
     }
-    return new WireType.FixedLayout(components, primitives);
+    ExecutableElement canonical = canonicalConstructor(element);
+    boolean callable =
+        canonical != null
+            && !elements.isDeprecated(canonical)
+            && (canonical.getModifiers().contains(Modifier.PUBLIC)
+                || sameCodecPackage && !canonical.getModifiers().contains(Modifier.PRIVATE));
+    return callable ? new WireType.FixedLayout(components, primitives) : null;
+  }
+
+  /**
+   * The constructor of {@code record} whose parameters are its components' types in order, or
+   * null. A record compiled by javac is never less accessible than its canonical constructor, but
+   * a class file can say otherwise.
+   */
+  private ExecutableElement canonicalConstructor(TypeElement record) {
+    List<? extends RecordComponentElement> components = record.getRecordComponents();
+    for (ExecutableElement constructor :
+        ElementFilter.constructorsIn(record.getEnclosedElements())) {
+      List<? extends VariableElement> parameters = constructor.getParameters();
+      boolean same = parameters.size() == components.size();
+      for (int i = 0; same && i < parameters.size(); i++) {
+        same = types.isSameType(parameters.get(i).asType(), components.get(i).asType());
+      }
+      if (same) {
+        return constructor;
+      }
+    }
+    return null;
   }
 
   /** Whether {@code element} and every type that encloses it are public. */
