@@ -115,6 +115,29 @@ class PeekSubChunkTest {
     assertThrows(IllegalArgumentException.class, () -> in.takeSubChunk(at), "taken once");
   }
 
+  @Test
+  void aRefusalOfWhatWasReadInPlaceIsNamedAtTheSubChunk() throws ChunkStreamException {
+    byte[] data = device(timer(-5L));
+    WireReader in = WireReader.of(DEVICE, data);
+    in.readInt();
+    int at = in.peekSubChunk(TIMER.value(), TIMER_DATA);
+    in.takeSubChunk(at);
+    IllegalStateException cause = new IllegalStateException("a deadline in the past");
+    ChunkStreamException e = in.refusedInSubChunk(at, "p.Timer", cause);
+    WireReader through = WireReader.of(DEVICE, data);
+    through.readInt();
+    ChunkStreamException expected = through.nextSubChunk().refused("p.Timer", cause);
+    assertEquals(ChunkStreamException.Kind.DATA, e.kind());
+    assertEquals(12, e.offset(), "the timer's offset: the device's data begins at byte 8");
+    assertEquals("DeVS/TmRS", e.path());
+    assertEquals(expected.detail(), e.detail());
+    assertEquals(cause, e.getCause());
+    assertThrows(IllegalArgumentException.class, () -> in.refusedInSubChunk(0, "p.Timer", cause));
+    assertThrows(
+        OutOfMemoryError.class,
+        () -> in.refusedInSubChunk(at, "p.Timer", new OutOfMemoryError("no refusal")));
+  }
+
   /** Reads the device's timer in place where it can, as a generated codec does. */
   private static final class InPlaceCodec extends DeviceCodec {
     @Override

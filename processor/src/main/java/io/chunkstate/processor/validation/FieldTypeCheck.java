@@ -423,8 +423,8 @@ final class FieldTypeCheck {
 
   /**
    * The constructor of {@code record} whose parameters are its components' types in order, or
-   * null. A record compiled by javac is never less accessible than its canonical constructor, but
-   * a class file can say otherwise.
+   * null. In a record compiled by javac the canonical constructor is never less accessible than
+   * the record, but a class file can say otherwise.
    */
   private ExecutableElement canonicalConstructor(TypeElement record) {
     List<? extends RecordComponentElement> components = record.getRecordComponents();
