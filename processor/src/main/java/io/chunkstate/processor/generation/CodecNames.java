@@ -109,13 +109,10 @@ final class CodecNames {
           struct.name().qualifiedName(),
           methods.newName("read" + String.join("", struct.name().simpleNames()) + "Chunk"));
     }
-    for (FieldModel field : type.subChunkFields()) {
-      SubChunkField subChunk = SubChunkField.of(field);
-      if (subChunk.inPlace() && !inPlaceReaders.containsKey(subChunk.type().qualifiedName())) {
-        inPlaceReaders.put(
-            subChunk.type().qualifiedName(),
-            methods.newName("read" + String.join("", subChunk.type().simpleNames()) + "InPlace"));
-      }
+    for (UsedTypes.InPlaceRecord record : used.inPlaceRecords()) {
+      inPlaceReaders.put(
+          record.type().qualifiedName(),
+          methods.newName("read" + String.join("", record.type().simpleNames()) + "InPlace"));
     }
     this.holder = codec.nestedClass(constants.newName("Values"));
     reserved.add(holder.simpleName());
@@ -214,6 +211,11 @@ final class CodecNames {
   /** The structs the codec reads as sub-chunks of a declared code, in the order of first use. */
   List<ClassModel> chunkStructs() {
     return used.chunkStructs();
+  }
+
+  /** The records of primitives whose sub-chunks the codec reads in place. */
+  List<UsedTypes.InPlaceRecord> inPlaceRecords() {
+    return used.inPlaceRecords();
   }
 
   /** The structs the codec reads, in the order of first use. */

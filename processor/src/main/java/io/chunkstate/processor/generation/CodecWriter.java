@@ -809,13 +809,8 @@ final class CodecWriter {
    * ({@code refusedInSubChunk}).
    */
   private void addInPlaceReaders() {
-    List<String> added = new ArrayList<>();
-    for (FieldModel field : type.subChunkFields()) {
-      SubChunkField subChunk = SubChunkField.of(field);
-      if (subChunk.inPlace() && !added.contains(subChunk.type().qualifiedName())) {
-        added.add(subChunk.type().qualifiedName());
-        addInPlaceReader(subChunk.type(), subChunk.layout());
-      }
+    for (UsedTypes.InPlaceRecord record : names.inPlaceRecords()) {
+      addInPlaceReader(record.type(), record.layout());
     }
   }
 

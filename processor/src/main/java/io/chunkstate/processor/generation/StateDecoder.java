@@ -134,7 +134,7 @@ final class StateDecoder {
     } else {
       String at = null;
       for (FieldModel field : codec.type.subChunkFields()) {
-        if (SubChunkField.of(field).inPlace()) {
+        if (SubChunkField.of(field).readsInPlace()) {
           at = readInPlace(field, values.get(field), at);
         }
       }

@@ -105,8 +105,11 @@ public record SubChunkField(
         }
       };
 
-  /** Whether the codec reads the sub-chunks in place, and builds their records itself. */
-  boolean inPlace() {
+  /**
+   * Whether the codec reads the sub-chunks in place, and builds their records itself (not to be
+   * confused with {@link FieldModel#inPlace()}, a final array filled in place).
+   */
+  boolean readsInPlace() {
     return layout != null;
   }
 

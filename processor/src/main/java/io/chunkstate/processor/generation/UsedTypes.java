@@ -19,7 +19,11 @@ public final class UsedTypes implements WireType.Visitor<Void> {
   private final Map<String, WireType.EnumType> enums = new LinkedHashMap<>();
   private final Map<String, JavaName> subChunks = new LinkedHashMap<>();
   private final Map<String, ClassModel> chunkStructs = new LinkedHashMap<>();
+  private final Map<String, InPlaceRecord> inPlaceRecords = new LinkedHashMap<>();
   private final List<JavaName> all = new ArrayList<>();
+
+  /** A record of primitives whose sub-chunks the codec reads in place, and its fields. */
+  record InPlaceRecord(JavaName type, WireType.FixedLayout layout) {}
 
   private UsedTypes() {}
 
@@ -46,6 +50,11 @@ public final class UsedTypes implements WireType.Visitor<Void> {
    */
   List<ClassModel> chunkStructs() {
     return List.copyOf(chunkStructs.values());
+  }
+
+  /** The records of primitives whose sub-chunks are read in place, in the order of first use. */
+  List<InPlaceRecord> inPlaceRecords() {
+    return List.copyOf(inPlaceRecords.values());
   }
 
   /** The enums, in the order of first use. */
@@ -127,18 +136,23 @@ public final class UsedTypes implements WireType.Visitor<Void> {
 
   @Override
   public Void visitSubChunk(WireType.SubChunk type) {
-    if (firstUse(type.type())) {
-      subChunks.put(type.type().qualifiedName(), type.type());
-    }
+    addSubChunk(type.type(), type.layout());
     return null;
   }
 
   @Override
   public Void visitSubChunkList(WireType.SubChunkList type) {
-    if (firstUse(type.type())) {
-      subChunks.put(type.type().qualifiedName(), type.type());
-    }
+    addSubChunk(type.type(), type.layout());
     return null;
+  }
+
+  private void addSubChunk(JavaName type, WireType.FixedLayout layout) {
+    if (firstUse(type)) {
+      subChunks.put(type.qualifiedName(), type);
+      if (layout != null) {
+        inPlaceRecords.put(type.qualifiedName(), new InPlaceRecord(type, layout));
+      }
+    }
   }
 
   @Override
