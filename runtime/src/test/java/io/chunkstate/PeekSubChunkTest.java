@@ -1,5 +1,6 @@
 package io.chunkstate;
 
+import static io.chunkstate.testing.Frames.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,6 @@ import io.chunkstate.testing.StreamBuilder;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,16 +21,6 @@ class PeekSubChunkTest {
   private static final ChunkType DEVICE = ChunkType.of("DeVS");
   private static final ChunkType TIMER = ChunkType.of("TmRS");
   private static final int TIMER_DATA = 8;
-
-  /** Length, type, data and a CRC computed by {@code java.util.zip}, not by chunkstate. */
-  private static byte[] frame(ChunkType type, byte[] data) {
-    ByteBuffer out = ByteBuffer.allocate(12 + data.length);
-    out.putInt(data.length).put(type.code().getBytes(StandardCharsets.US_ASCII)).put(data);
-    CRC32 crc = new CRC32();
-    crc.update(out.array(), 4, 4 + data.length);
-    out.putInt((int) crc.getValue());
-    return out.array();
-  }
 
   /** A device's data: an int, then its timer's sub-chunk, a long. */
   private static byte[] device(byte[] timerChunk) {

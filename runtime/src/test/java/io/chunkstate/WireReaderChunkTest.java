@@ -1,5 +1,6 @@
 package io.chunkstate;
 
+import static io.chunkstate.testing.Frames.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,17 +16,6 @@ import org.junit.jupiter.api.Test;
 class WireReaderChunkTest {
   private static final ChunkType TYPE = ChunkType.of("DeVS");
   private static final ChunkType SUB = ChunkType.of("TmRS");
-
-  /** Length, type, data and a CRC computed by {@code java.util.zip}, not by chunkstate. */
-  private static byte[] frame(ChunkType type, byte[] data) {
-    ByteBuffer out = ByteBuffer.allocate(12 + data.length);
-    out.putInt(data.length).put(type.code().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    out.put(data);
-    CRC32 crc = new CRC32();
-    crc.update(out.array(), 4, 4 + data.length);
-    out.putInt((int) crc.getValue());
-    return out.array();
-  }
 
   /** An int, then a sub-chunk holding a long: the shape of a device with its timer. */
   private static byte[] device() {

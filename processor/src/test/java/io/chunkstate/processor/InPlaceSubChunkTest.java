@@ -12,15 +12,14 @@ import io.chunkstate.ChunkType;
 import io.chunkstate.ReadOptions;
 import io.chunkstate.Snapshot;
 import io.chunkstate.StateReader;
+import io.chunkstate.testing.Frames;
 import io.chunkstate.testing.StreamBuilder;
 import io.chunkstate.wire.WireReader;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import java.util.zip.CRC32;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,13 +106,8 @@ class InPlaceSubChunkTest {
 
   // ---- the bytes ----
 
-  /** Length, type, data and a CRC computed by {@code java.util.zip}. */
   private static byte[] frame(String type, byte[] data) {
-    ByteBuffer out = ByteBuffer.allocate(12 + data.length);
-    out.putInt(data.length).put(type.getBytes(StandardCharsets.US_ASCII)).put(data);
-    CRC32 crc = new CRC32();
-    crc.update(out.array(), 4, 4 + data.length);
-    return out.putInt((int) crc.getValue()).array();
+    return Frames.frame(ChunkType.of(type), data);
   }
 
   private static byte[] timer(long deadline, int period, int armed) {
