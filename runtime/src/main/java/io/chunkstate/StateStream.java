@@ -74,8 +74,21 @@ public final class StateStream implements Closeable {
 
   static {
     Access.register(
-        (Access.EmbeddedReads<StateStream, ChunkRegistry, ReadOptions>)
-            (in, registry, options) -> open(in, registry, options, false, false));
+        new Access.EmbeddedReads<StateStream, ChunkRegistry, ReadOptions>() {
+          @Override
+          public StateStream openEmbedded(
+              InputStream in, ChunkRegistry registry, ReadOptions options) throws IOException {
+            return open(in, registry, options, false, false);
+          }
+
+          @Override
+          public long endOffset(StateStream stream) {
+            if (!stream.complete) {
+              throw new IllegalStateException("the read has not ended at CEND");
+            }
+            return stream.input.position() - Framing.OVERHEAD; // the read stops after CEND
+          }
+        });
   }
 
   private final FrameReader input;

@@ -141,6 +141,22 @@ class WireReaderTest {
   }
 
   @Test
+  void theRemainingBytesAreEveryByteNotYetReadAndTheReaderEndsAfterThem()
+      throws ChunkStreamException {
+    WireReader in = reader(w -> { w.writeInt(7); w.writeRaw(new byte[] {1, -2, 3}, 0, 3); });
+    assertEquals(7, in.readInt());
+    byte[] rest = in.readRemainingBytes();
+    assertArrayEquals(new byte[] {1, -2, 3}, rest);
+    assertEquals(0, in.remaining());
+    assertArrayEquals(new byte[0], in.readRemainingBytes(), "nothing is left at the end");
+
+    byte[] data = {4, 5};
+    rest = WireReader.of(TYPE, data).readRemainingBytes();
+    rest[0] = 9;
+    assertArrayEquals(new byte[] {4, 5}, data, "the state does not share the reader's bytes");
+  }
+
+  @Test
   void aRunLongerThanTheDataLeftIsALengthErrorAndClaimsNothing() throws ChunkStreamException {
     WireReader in = reader(w -> w.writeInt(5));
     ChunkStreamException e = assertThrows(ChunkStreamException.class, () -> in.take(8));

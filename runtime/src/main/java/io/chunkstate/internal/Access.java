@@ -79,6 +79,14 @@ public final class Access {
   public interface EmbeddedReads<S, R, O> {
     /** An embedded read of {@code in} with one budget, that of {@code options}, for all of it. */
     S openEmbedded(InputStream in, R registry, O options) throws IOException;
+
+    /**
+     * The stream offset of the {@code CEND} of {@code stream}, a read that has ended well: where
+     * a reader that wanted more states reports the first one missing.
+     *
+     * @throws IllegalStateException if the read has not ended well
+     */
+    long endOffset(S stream);
   }
 
   private static volatile Opener<?> opener;

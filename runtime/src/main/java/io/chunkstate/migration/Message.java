@@ -54,15 +54,15 @@ final class Message {
    * chunk whose data has one length, as soon as its header arrives, before its data is read.
    *
    * @throws ChunkStreamException {@code STRUCTURE} at the first chunk that does not belong (the
-   *     first shape that fitted so far names what belongs there), or where a missing one should
-   *     have been; {@code LENGTH} at a chunk of a fixed length that has another; {@code LIMIT} if
+   *     first shape that fitted so far names what belongs there), or at its {@code CEND} where
+   *     one is missing; {@code LENGTH} at a chunk of a fixed length that has another; {@code LIMIT} if
    *     the message passes the options' allocation budget; or what else breaks the format
    */
   static Message read(Link link, String name, ReadOptions options, Shape... shapes)
       throws IOException {
     List<Object> states = new ArrayList<>();
     List<Shape> fitting = new ArrayList<>(List.of(shapes));
-    long end = 0;
+    long end;
     try (StateStream stream = READS.openEmbedded(link.in(), SESSION, options)) {
       while (stream.next()) {
         int index = states.size();
@@ -78,9 +78,9 @@ final class Message {
               "the " + name + " message holds " + found + " where " + belongs + " belongs");
         }
         checkLength(stream);
-        end = stream.offset() + 12 + stream.length();
         states.add(stream.state());
       }
+      end = READS.endOffset(stream);
     }
     for (Shape shape : fitting) {
       if (shape.types().size() == states.size()) {
@@ -89,7 +89,7 @@ final class Message {
     }
     throw Errors.structure(
         end,
-        "",
+        "CEND",
         "the " + name + " message ends where " + code(fitting.get(0).types().get(states.size()))
             + " belongs");
   }

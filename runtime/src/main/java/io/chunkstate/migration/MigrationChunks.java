@@ -209,11 +209,7 @@ public final class MigrationChunks {
             throw in.dataError(
                 in.remaining() + " bytes of pages do not divide into " + count + " pages");
           }
-          byte[] data = new byte[in.remaining()];
-          for (int i = 0; i < data.length; i++) {
-            data[i] = in.readByte();
-          }
-          return new PageBatch(pages, data);
+          return new PageBatch(pages, in.readRemainingBytes());
         }
       };
 
@@ -226,11 +222,7 @@ public final class MigrationChunks {
 
         @Override
         public Devices decode(WireReader in) throws ChunkStreamException {
-          byte[] stream = new byte[in.remaining()];
-          for (int i = 0; i < stream.length; i++) {
-            stream[i] = in.readByte();
-          }
-          return new Devices(stream);
+          return new Devices(in.readRemainingBytes());
         }
       };
 

@@ -629,6 +629,21 @@ public final class WireReader {
     return out;
   }
 
+  /**
+   * Every byte of this chunk's data not yet read, as a new array, with no count before them: for
+   * a chunk whose last field is a blob that runs to its end. The array is charged to the
+   * allocation budget as {@link #readBytes()} charges one.
+   *
+   * @throws ChunkStreamException {@code LIMIT} if the array would pass the allocation budget
+   */
+  public byte[] readRemainingBytes() throws ChunkStreamException {
+    int n = limit - pos;
+    charge(ARRAY_BYTES + (long) n, "an array of ", n, " elements");
+    byte[] out = Arrays.copyOfRange(buf, pos, limit);
+    pos = limit;
+    return out;
+  }
+
   /** A count and that many booleans; {@code null} for the null count. */
   public boolean[] readBooleans() throws ChunkStreamException {
     int n = arrayCount(1);

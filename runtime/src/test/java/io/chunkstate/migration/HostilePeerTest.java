@@ -2,6 +2,7 @@ package io.chunkstate.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.ChunkRegistry;
@@ -310,6 +311,104 @@ class HostilePeerTest {
     e = refused(large(empty, "MCMT", 2 << 20, 1), Message.Shape.of(Commit.class));
     assertEquals(ChunkStreamException.Kind.LENGTH, e.kind());
     assertEquals(commit.length - 24, e.offset());
+  }
+
+  @Test
+  void aMessageThatEndsShortIsRefusedAtItsCend() throws IOException {
+    // The offer without its MGEO, and an unknown chunk the read skips before CEND.
+    byte[] offer = message(offer());
+    byte[] cend = chunk("CEND", new byte[0]);
+    byte[] skipped = chunk("xxXx", new byte[5]);
+    byte[] shortOffer =
+        concat(Arrays.copyOf(offer, offer.length - cend.length), skipped, cend);
+    ChunkStreamException e =
+        refused(
+            new ByteArrayInputStream(shortOffer),
+            Message.Shape.of(PreFlight.Offer.class, Geometry.class));
+    assertEquals(ChunkStreamException.Kind.STRUCTURE, e.kind());
+    assertEquals(shortOffer.length - cend.length, e.offset());
+    assertEquals("CEND", e.path());
+    assertTrue(e.getMessage().contains("message ends where MGEO belongs"), e.getMessage());
+
+    // No state at all, after a message read well on the same link.
+    byte[] commit = message(new Commit());
+    byte[] empty = message();
+    Link link = Link.of(new ByteArrayInputStream(concat(commit, empty)),
+        new ByteArrayOutputStream(), TIMEOUT);
+    try {
+      Message.read(link, "test", ReadOptions.defaults(), Message.Shape.of(Commit.class));
+      e = assertThrows(ChunkStreamException.class,
+          () -> Message.read(link, "test", ReadOptions.defaults(), Message.Shape.of(Commit.class)));
+    } finally {
+      link.close();
+    }
+    assertEquals(ChunkStreamException.Kind.STRUCTURE, e.kind());
+    assertEquals(empty.length - cend.length, e.offset());
+    assertTrue(e.getMessage().contains("message ends where MCMT belongs"), e.getMessage());
+  }
+
+  @Test
+  void theBytesOfDevicesAndPagesCountInTheMessagesBudget() throws IOException {
+    // What a destination keeps is charged beside the buffer the chunk is read into: each byte of
+    // data once in each (a chunk this small fits the buffer's first size).
+    int n = 16 << 10;
+    byte[] state = new byte[n];
+    Arrays.fill(state, (byte) 7);
+    long devices = leastBudget(message(new Devices(state)), Devices.class)
+        - leastBudget(message(new Devices(new byte[0])), Devices.class);
+    assertTrue(devices >= 2L * n, "an MDEV of " + n + " bytes takes a budget of " + devices);
+    long pages = leastBudget(message(pages(PAGE, 0, 1, 2)), PageBatch.class)
+        - leastBudget(message(pages(PAGE, 0)), PageBatch.class);
+    assertTrue(pages >= 2L * (2 * PAGE), "two more pages take a budget of " + pages);
+
+    ChunkStreamException e =
+        readFails(message(new Devices(state)), ReadOptions.defaults().withAllocationBudget(n),
+            Devices.class);
+    assertEquals(ChunkStreamException.Kind.LIMIT, e.kind());
+    assertEquals(CHUNKS, e.offset());
+    assertEquals("MDEV", e.path());
+
+    // Within the budget, the bytes read are the bytes sent.
+    ReadOptions roomy = ReadOptions.defaults();
+    assertTrue(Arrays.equals(state, read(message(new Devices(state)), roomy, Devices.class)
+        .stream()));
+    PageBatch batch = read(message(pages(PAGE, 0, 1, 2)), roomy, PageBatch.class);
+    assertEquals(List.of(0L, 1L, 2L), Arrays.stream(batch.pages).boxed().toList());
+    byte[] expected = new byte[3 * PAGE]; // each page holds its index
+    Arrays.fill(expected, PAGE, 2 * PAGE, (byte) 1);
+    Arrays.fill(expected, 2 * PAGE, 3 * PAGE, (byte) 2);
+    assertTrue(Arrays.equals(expected, batch.data));
+  }
+
+  /** The smallest allocation budget within which the one-state {@code message} is read. */
+  private static long leastBudget(byte[] message, Class<?> type) throws IOException {
+    long low = 0; // refused
+    long high = 1 << 30; // read
+    read(message, ReadOptions.defaults().withAllocationBudget(high), type);
+    while (high - low > 1) {
+      long mid = (low + high) >>> 1;
+      try {
+        read(message, ReadOptions.defaults().withAllocationBudget(mid), type);
+        high = mid;
+      } catch (ChunkStreamException e) {
+        assertEquals(ChunkStreamException.Kind.LIMIT, e.kind(), e.getMessage());
+        low = mid;
+      }
+    }
+    return high;
+  }
+
+  private static <T> T read(byte[] message, ReadOptions options, Class<T> type)
+      throws IOException {
+    try (Link link = Link.of(new ByteArrayInputStream(message), new ByteArrayOutputStream(),
+        TIMEOUT)) {
+      return Message.read(link, "test", options, Message.Shape.of(type)).only(type);
+    }
+  }
+
+  private static ChunkStreamException readFails(
+      byte[] message, ReadOptions options, Class<?> type) {
+    return assertThrows(ChunkStreamException.class, () -> read(message, options, type));
   }
 
   /** The error of the message read from {@code in}, which refuses it within its first MiB. */
