@@ -119,10 +119,9 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
     try {
       value = new Bay();
       Counter[] countersArray = value.counters;
-      if (counters == null || countersArray == null || countersArray.length != counters.length) {
+      if (countersArray == null || countersArray.length != counters.length) {
         throw in.dataError(finalArrayMismatch("counters", "a new example.Bay",
-            countersArray == null ? -1 : countersArray.length,
-            counters == null ? -1 : counters.length));
+            countersArray == null ? -1 : countersArray.length, counters.length));
       }
       System.arraycopy(counters, 0, countersArray, 0, countersArray.length);
       value.slots = slots;
@@ -151,15 +150,13 @@ public final class BayChunkCodec implements ChunkCodec<Bay> {
     }
     Counter[] counters_ = decoded.counters;
     Counter[] targetCounters = target.counters;
-    if (counters_ != null && targetCounters != null && counters_.length == targetCounters.length) {
-      for (int i = 0; i < counters_.length; i++) {
-        if (targetCounters[i] == null) {
-          continue;
-        }
-        String countersMismatch = COUNTER.applyMismatch(counters_[i], targetCounters[i]);
-        if (countersMismatch != null) {
-          return "counters[" + i + "]." + countersMismatch;
-        }
+    for (int i = 0; i < counters_.length; i++) {
+      if (targetCounters[i] == null) {
+        continue;
+      }
+      String countersMismatch = COUNTER.applyMismatch(counters_[i], targetCounters[i]);
+      if (countersMismatch != null) {
+        return "counters[" + i + "]." + countersMismatch;
       }
     }
     List<Clock> clocks = decoded.clocks;

@@ -571,14 +571,16 @@ final class CodecWriter {
       // Lists and arrays of the same size are applied element by element (an array's but where
       // the target's element is null; a list only if it holds no null); others are assigned.
       String i = locals.newName("i");
-      if (subChunk.array()) {
+      // A final array needs no test: the one before this found both there, of one length.
+      boolean guarded = !field.inPlace();
+      if (guarded && subChunk.array()) {
         code.beginControlFlow(
             "if ($N != null && $N != null && $L == $L)",
             value,
             live,
             subChunk.size(value),
             subChunk.size(live));
-      } else {
+      } else if (guarded) {
         String inPlace = locals.newName(field.name() + "InPlace");
         StateCopier.declareListInPlace(code, locals, inPlace, value, live);
         code.beginControlFlow("if ($N)", inPlace);
@@ -599,8 +601,10 @@ final class CodecWriter {
           .beginControlFlow("if ($N != null)", mismatch)
           .addStatement("return $S + $N + $S + $N", field.name() + "[", i, "].", mismatch)
           .endControlFlow()
-          .endControlFlow()
           .endControlFlow();
+      if (guarded) {
+        code.endControlFlow();
+      }
       return;
     }
     code.beginControlFlow("if ($N != null && $N != null)", value, live)

@@ -126,17 +126,22 @@ final class StateCode {
       return;
     }
     String own = names.newName(field.name() + "Array");
-    code.addStatement("$T $N = $L", javaType(field.type()), own, get(owner, field))
-        .beginControlFlow(
-            "if ($L == null || $N == null || $N.length != $L.length)", value, own, own, value)
-        .addStatement(
+    code.addStatement("$T $N = $L", javaType(field.type()), own, get(owner, field));
+    if (field.isSubChunk()) {
+      // The elements' sub-chunks, however many, make an array: never null.
+      code.beginControlFlow("if ($N == null || $N.length != $L.length)", own, own, value);
+    } else {
+      code.beginControlFlow(
+          "if ($L == null || $N == null || $N.length != $L.length)", value, own, own, value);
+    }
+    code.addStatement(
             "throw $N.dataError($N($S,$W$L,$W$L,$W$L))",
             in,
             FINAL_ARRAY_MISMATCH,
             field.name(),
             holder,
             length(CodeBlock.of("$N", own)),
-            length(value))
+            field.isSubChunk() ? CodeBlock.of("$L.length", value) : length(value))
         .endControlFlow()
         .addStatement("$T.arraycopy($L, 0, $N, 0, $N.length)", JavaTypes.SYSTEM, value, own, own);
   }
