@@ -55,8 +55,9 @@ final class Message {
    *
    * @throws ChunkStreamException {@code STRUCTURE} at the first chunk that does not belong (the
    *     first shape that fitted so far names what belongs there), or at its {@code CEND} where
-   *     one is missing; {@code LENGTH} at a chunk of a fixed length that has another; {@code LIMIT} if
-   *     the message passes the options' allocation budget; or what else breaks the format
+   *     one is missing; {@code LENGTH} at a chunk of a fixed length that has another; {@code
+   *     LIMIT} if the message passes the options' allocation budget; or what else breaks the
+   *     format
    */
   static Message read(Link link, String name, ReadOptions options, Shape... shapes)
       throws IOException {
