@@ -86,7 +86,7 @@ public final class StateStream implements Closeable {
             if (!stream.complete) {
               throw new IllegalStateException("the read has not ended at CEND");
             }
-            return stream.input.position() - Framing.OVERHEAD; // the read stops after CEND
+            return stream.input.pendingStart(); // the last header read, CEND's
           }
         });
   }
