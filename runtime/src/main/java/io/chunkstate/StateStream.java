@@ -764,9 +764,12 @@ public final class StateStream implements Closeable {
             input.pendingStart()));
   }
 
-  /** Decodes the data of a top-level chunk, which {@code in} is at, with {@code codec}. */
-  private static Object decode(ChunkCodec<?> codec, WireReader in) throws ChunkStreamException {
-    Object state = codec.decode(in);
+  /**
+   * Decodes the data of a top-level chunk, which {@code in} is at, with {@code codec}, which must
+   * read all of it and give a state: for a stream's reads and {@link ChunkDecoder}'s.
+   */
+  static <T> T decode(ChunkCodec<T> codec, WireReader in) throws ChunkStreamException {
+    T state = codec.decode(in);
     if (in.hasRemaining()) {
       // A codec must consume its chunk; one that stops early would hide data from the check.
       throw Errors.length(

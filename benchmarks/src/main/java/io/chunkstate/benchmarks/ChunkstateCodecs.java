@@ -2,9 +2,7 @@ package io.chunkstate.benchmarks;
 
 import io.chunkstate.ChunkCodec;
 import io.chunkstate.ChunkRegistry;
-import io.chunkstate.ChunkStreamException;
 import io.chunkstate.StateWriter;
-import io.chunkstate.wire.WireReader;
 import io.chunkstate.benchmarks.baseline.ByteSink;
 import io.chunkstate.benchmarks.state.MachineSnapshot;
 import java.io.IOException;
@@ -29,15 +27,6 @@ public final class ChunkstateCodecs {
     return REGISTRY
         .codecFor(type)
         .orElseThrow(() -> new IllegalStateException("no generated codec for " + type));
-  }
-
-  /**
-   * Checks and decodes one framed chunk that fills {@code chunk}: {@code WireReader.ofChunk}
-   * checks its length, type and CRC, as a stream's reader checks a top-level chunk, and the codec
-   * reads its data to the end, sub-chunks included.
-   */
-  public static <T> T decodeChunk(ChunkCodec<T> codec, byte[] chunk) throws ChunkStreamException {
-    return codec.decode(WireReader.ofChunk(codec.type(), chunk));
   }
 
   /** Writes {@code states} as one stream into {@code sink}, from its start. */

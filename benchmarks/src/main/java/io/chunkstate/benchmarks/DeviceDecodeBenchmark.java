@@ -1,6 +1,7 @@
 package io.chunkstate.benchmarks;
 
 import io.chunkstate.ChunkCodec;
+import io.chunkstate.ChunkDecoder;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.StateReader;
 import io.chunkstate.wire.WireWriter;
@@ -31,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Scenario 1, decode: one small device state back from bytes, into a new object.
  *
  * <p>{@link #chunkstate} reads the framed device chunk that {@link DeviceEncodeBenchmark} writes:
- * {@code WireReader.ofChunk} checks its length, type and CRC, then the generated codec decodes its
- * data and its timer sub-chunk. That is the unit the other codecs decode: one message, one
+ * a {@code ChunkDecoder} kept across reads, as the encode keeps its {@code WireWriter}, checks its
+ * length, type and CRC, then the generated codec decodes its data and its timer sub-chunk. That is the unit the other codecs decode: one message, one
  * checksum.
  *
  * <p>{@link #chunkstateStream} reads the whole stream {@code StateWriter} writes for that one
@@ -99,6 +100,7 @@ public class DeviceDecodeBenchmark {
   @State(Scope.Thread)
   public static class Chunkstate {
     final ChunkCodec<DeviceState> codec = ChunkstateCodecs.codec(DeviceState.class);
+    final ChunkDecoder decoder = new ChunkDecoder();
     byte[] chunk;
     byte[] stream;
 
@@ -119,7 +121,7 @@ public class DeviceDecodeBenchmark {
   @Benchmark
   @Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch", Jvm.AGRONA})
   public DeviceState chunkstate(Chunkstate c) throws ChunkStreamException {
-    return ChunkstateCodecs.decodeChunk(c.codec, c.chunk);
+    return c.decoder.decode(c.codec, c.chunk);
   }
 
   /** The same chunk read and checked by straight-line code. */

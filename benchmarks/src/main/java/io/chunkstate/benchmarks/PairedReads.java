@@ -1,6 +1,7 @@
 package io.chunkstate.benchmarks;
 
 import io.chunkstate.ChunkCodec;
+import io.chunkstate.ChunkDecoder;
 import io.chunkstate.ChunkType;
 import io.chunkstate.ReadOptions;
 import io.chunkstate.StateReader;
@@ -43,7 +44,7 @@ import java.util.zip.CRC32;
  *     sub-chunks 64  # WireReader.nextSubChunk() over 64 sub-chunks of 13 bytes (which also checks
  *                    # the depth, the reserved codes and the budget), against that loop
  *     small-chunks 8 # ChunkInput.next() over 1,000 chunks of 8 bytes of data, against that loop
- *     chunk 1        # one framed device chunk, WireReader.ofChunk and the generated codec,
+ *     chunk 1        # one framed device chunk, ChunkDecoder.decode with the generated codec,
  *                    # against HandWritten.readDevice
  *     allocation 112 # HandWritten.readDevice and an array of 112 bytes in all, left for the
  *                    # collector, against HandWritten.readDevice alone: what allocation costs
@@ -63,6 +64,7 @@ public final class PairedReads {
   private static final int SMALL_CHUNKS = 1000;
 
   private final CRC32 crc = new CRC32();
+  private final ChunkDecoder decoder = new ChunkDecoder();
   private final HandWritten handWritten = new HandWritten(64 * 1024);
   private final String what;
   private final byte[] bytes;
@@ -147,7 +149,7 @@ public final class PairedReads {
       }
       case "chunk" -> {
         for (int i = 0; i < reads; i++) {
-          consumed += ChunkstateCodecs.decodeChunk(DEVICE, bytes).id();
+          consumed += decoder.decode(DEVICE, bytes).id();
         }
       }
       case "allocation" -> {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chunkstate.ChunkCodec;
+import io.chunkstate.ChunkDecoder;
 import io.chunkstate.ChunkStreamException;
 import io.chunkstate.Snapshot;
 import io.chunkstate.StateReader;
@@ -34,7 +35,7 @@ class SameBytesTest {
     handWritten.writeDevice(device);
 
     assertArrayEquals(wire.toByteArray(), handWritten.toByteArray());
-    assertEquals(device, ChunkstateCodecs.decodeChunk(codec, handWritten.toByteArray()));
+    assertEquals(device, new ChunkDecoder().decode(codec, handWritten.toByteArray()));
     assertEquals(device, handWritten.readDevice(wire.toByteArray()));
   }
 

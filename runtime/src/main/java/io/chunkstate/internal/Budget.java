@@ -48,6 +48,11 @@ public sealed class Budget permits Scope, Budget.Named {
     used -= bytes;
   }
 
+  /** Gives back everything charged: for a budget that starts over with each chunk it covers. */
+  public void releaseAll() {
+    used = 0;
+  }
+
   public long limit() {
     return limit;
   }

@@ -38,6 +38,16 @@ public final class Scope extends Budget {
     return new Scope(null, Limits.defaultAllocationBudget(), Limits.MAX_NESTING, Framing.newCrc());
   }
 
+  /**
+   * Starts the scope over, for a reader kept from one chunk to the next that reads each as a read
+   * of its own: nothing charged, nothing skipped. A list of skipped chunks handed out before is
+   * left as it was.
+   */
+  public void startOver() {
+    releaseAll();
+    skipped = null;
+  }
+
   /** The unknown ancillary chunks skipped so far, at every depth. */
   public List<SkippedChunk> skipped() {
     if (skipped == null) {
