@@ -12,6 +12,8 @@ import io.chunkstate.TestCodecs.Node;
 import io.chunkstate.TestCodecs.NodeCodec;
 import io.chunkstate.wire.WireReader;
 import io.chunkstate.wire.WireWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -163,7 +165,7 @@ class ChunkDecoderTest {
   }
 
   @Test
-  void aCodecMustReadItsChunkToTheEndAndGiveAState() {
+  void aCodecMustReadItsChunkToTheEndAndGiveAState() throws IOException {
     byte[] lazy = chunk(new TestCodecs.LazyCodec(), new Node(3, null));
     ChunkStreamException unread =
         assertThrows(
@@ -173,34 +175,29 @@ class ChunkDecoderTest {
     assertEquals("LaZy", unread.path());
     assertTrue(unread.getMessage().contains("left unread"), unread.getMessage());
 
-    ChunkCodec<Node> givesNull =
-        new ChunkCodec<>() {
-          @Override
-          public ChunkType type() {
-            return TestCodecs.NODE;
-          }
-
-          @Override
-          public Class<Node> stateClass() {
-            return Node.class;
-          }
-
-          @Override
-          public void encode(Node v, WireWriter out) {
-            nodes.encode(v, out);
-          }
-
-          @Override
-          public Node decode(WireReader in) throws ChunkStreamException {
-            nodes.decode(in);
-            return null;
-          }
-        };
+    byte[] node = chunk(nodes, new Node(1, null));
     ChunkStreamException none =
         assertThrows(
             ChunkStreamException.class,
-            () -> new ChunkDecoder().decode(givesNull, chunk(nodes, new Node(1, null))));
+            () -> new ChunkDecoder().decode(new TestCodecs.NullCodec(), node));
     assertEquals(Kind.DATA, none.kind());
+    assertEquals(0, none.offset());
     assertEquals("NoDe", none.path());
+
+    // A stream's read refuses the same chunk with the same words, at the chunk's offset there.
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    try (StateWriter writer = StateWriter.open(stream, "t", ChunkRegistry.of(nodes))) {
+      writer.write(new Node(1, null));
+      writer.finish();
+    }
+    ChunkStreamException inStream =
+        assertThrows(
+            ChunkStreamException.class,
+            () ->
+                StateReader.read(
+                    stream.toByteArray(), ChunkRegistry.of(new TestCodecs.NullCodec())));
+    assertEquals(Kind.DATA, inStream.kind());
+    assertEquals("NoDe", inStream.path());
+    assertEquals(none.detail(), inStream.detail());
   }
 }

@@ -129,6 +129,32 @@ final class TestCodecs {
     }
   }
 
+  /** A broken codec that reads its {@code NoDe} chunk to the end and gives null for it. */
+  public static final class NullCodec implements ChunkCodec<Node> {
+    private final NodeCodec nodes = new NodeCodec();
+
+    @Override
+    public ChunkType type() {
+      return NODE;
+    }
+
+    @Override
+    public Class<Node> stateClass() {
+      return Node.class;
+    }
+
+    @Override
+    public void encode(Node v, WireWriter out) {
+      nodes.encode(v, out);
+    }
+
+    @Override
+    public Node decode(WireReader in) throws ChunkStreamException {
+      nodes.decode(in);
+      return null;
+    }
+  }
+
   /** A mutable state that may hold another: a chain, or a cycle. */
   static final class Link {
     int value;
