@@ -5,23 +5,23 @@ import io.chunkstate.internal.Errors;
 import io.chunkstate.internal.Framing;
 import io.chunkstate.internal.Scope;
 import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Decodes framed chunks one at a time, outside a stream, as {@link io.chunkstate.wire.WireWriter#writeChunk} writes
+ * Decodes framed chunks one at a time, outside a stream, as {@link WireWriter#writeChunk} writes
  * them: each checked as a stream's reader checks a top-level chunk (its length, type and CRC, that
  * it fills the array and is of the codec's type), then decoded by the codec to its last byte. A
  * decoder keeps its reader, its {@code CRC32} and its allocation budget from one chunk to the
- * next, as a {@link io.chunkstate.wire.WireWriter} kept across chunks keeps its buffer, so that a
- * chunk decoded allocates only what its state holds; {@link WireReader#ofChunk} makes all three
- * for each chunk.
+ * next, as a {@link WireWriter} kept across chunks keeps its buffer, so that a chunk decoded
+ * allocates only what its state holds; {@link WireReader#ofChunk} makes all three for each chunk.
  *
  * <p>Each chunk is a read of its own: its allocation budget, nesting limit and longest chunk are
- * those of the decoder's {@link ReadOptions} (which limit the stream as a whole, and its timeout,
- * do not apply), and offsets in its errors count from the chunk's first byte. The chunk's array
- * must not change while it is decoded.
+ * those of the decoder's {@link ReadOptions} (the options' limits on a whole stream, and their
+ * timeout, do not apply), and offsets in its errors count from the chunk's first byte. The chunk's
+ * array must not change while it is decoded.
  *
  * <p>A decoder is not safe for use by several threads at once, nor from within a codec it is
  * decoding with.

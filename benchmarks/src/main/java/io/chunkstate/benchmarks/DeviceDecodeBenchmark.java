@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link #chunkstate} reads the framed device chunk that {@link DeviceEncodeBenchmark} writes:
  * a {@code ChunkDecoder} kept across reads, as the encode keeps its {@code WireWriter}, checks its
- * length, type and CRC, then the generated codec decodes its data and its timer sub-chunk. That is the unit the other codecs decode: one message, one
- * checksum.
+ * length, type and CRC, then the generated codec decodes its data and its timer sub-chunk. That is
+ * the unit the other codecs decode: one message, one checksum.
  *
  * <p>{@link #chunkstateStream} reads the whole stream {@code StateWriter} writes for that one
  * device (signature, {@code CHDR}, the device chunk, {@code CEND}) with {@code
