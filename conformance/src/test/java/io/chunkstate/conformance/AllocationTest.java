@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.management.ThreadMXBean;
 import io.chunkstate.ChunkDecoder;
 import io.chunkstate.ChunkRegistry;
-import io.chunkstate.ChunkStreamException;
 import io.chunkstate.ReadOptions;
 import io.chunkstate.Snapshot;
 import io.chunkstate.StateReader;
@@ -16,7 +15,6 @@ import io.chunkstate.wire.WireWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,12 +98,18 @@ class AllocationTest {
     assertEquals(0L, rounds.get(rounds.size() - 1), "bytes allocated by " + MEASURED + " encodes, per round: " + rounds);
   }
 
+  /** What is measured: a write or a read, which may throw what they throw. */
+  private interface Operation {
+    void run() throws IOException;
+  }
+
   /**
    * Bytes per operation, the least of up to {@code 2 * ROUNDS} rounds: a round may still run code
    * the JIT has not compiled yet on a loaded machine, or catch a deoptimisation. An operation that
    * allocates shows in every round.
    */
-  private static long perOperation(Runnable operation, int warmUp, int times) {
+  private static long perOperation(Operation operation, int warmUp, int times)
+      throws IOException {
     ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     assertTrue(threads.isThreadAllocatedMemorySupported(), "this JVM cannot count allocations");
     threads.setThreadAllocatedMemoryEnabled(true);
@@ -132,12 +136,8 @@ class AllocationTest {
     long perWrite =
         perOperation(
             () -> {
-              try {
-                writer.write(device);
-                writer.write(note);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
+              writer.write(device);
+              writer.write(note);
             },
             WARM_UP,
             MEASURED / 10);
@@ -164,8 +164,6 @@ class AllocationTest {
                 while (in.next()) {
                   last[0] = in.state();
                 }
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
               }
             },
             300,
@@ -186,16 +184,7 @@ class AllocationTest {
     byte[] stream = streamOf(registry, List.of(new Note(1, "n")));
     Snapshot[] last = new Snapshot[1];
     long perRead =
-        perOperation(
-            () -> {
-              try {
-                last[0] = StateReader.read(stream, registry);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            WARM_UP,
-            MEASURED / 10);
+        perOperation(() -> last[0] = StateReader.read(stream, registry), WARM_UP, MEASURED / 10);
     assertEquals(new Note(1, "n"), last[0].get(Note.class));
     // Measured: 304 bytes, the Note's 72 included; 568 when such a read made a StateStream and
     // its FrameReader.
@@ -214,16 +203,7 @@ class AllocationTest {
     ChunkDecoder decoder = new ChunkDecoder();
     Note[] last = new Note[1];
     long perDecode =
-        perOperation(
-            () -> {
-              try {
-                last[0] = decoder.decode(codec, chunk);
-              } catch (ChunkStreamException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            WARM_UP,
-            MEASURED / 10);
+        perOperation(() -> last[0] = decoder.decode(codec, chunk), WARM_UP, MEASURED / 10);
     assertEquals(new Note(1, "n"), last[0]);
     // The Note and its string, as a stream read allocates per chunk. A scope, a CRC32 and a reader
     // made for each chunk, as WireReader.ofChunk makes them, pass it: 128 bytes a decode measured,
