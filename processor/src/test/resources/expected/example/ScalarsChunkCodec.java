@@ -230,8 +230,8 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     char c = in.getChar(at + 4);
     int i = in.getInt(at + 6);
     long l = in.getLong(at + 10);
-    float f = in.getFloat(at + 18);
-    double d = in.getDouble(at + 22);
+    int fBits = in.getInt(at + 18);
+    long dBits = in.getLong(at + 22);
     Boolean boxedFlag = in.readPresence() ? in.readBoolean() : null;
     Byte boxedByte = in.readPresence() ? in.readByte() : null;
     Short boxedShort = in.readPresence() ? in.readShort() : null;
@@ -356,10 +356,11 @@ public final class ScalarsChunkCodec implements ChunkCodec<Scalars> {
     Scalars value = null;
     Throwable failure = null;
     try {
-      value = new Scalars(flag, b, s, c, i, l, f, d, boxedFlag, boxedByte, boxedShort, boxedChar,
-          boxedInt, boxedLong, boxedFloat, boxedDouble, text, mode, bytes, flags, shorts, chars,
-          ints, longs, floats, doubles, names, modes, matrix, tags, counts, modeList, samples,
-          nested, origin, corners, path, span, pending, masks);
+      value = new Scalars(flag, b, s, c, i, l, Float.intBitsToFloat(fBits),
+          Double.longBitsToDouble(dBits), boxedFlag, boxedByte, boxedShort, boxedChar, boxedInt,
+          boxedLong, boxedFloat, boxedDouble, text, mode, bytes, flags, shorts, chars, ints, longs,
+          floats, doubles, names, modes, matrix, tags, counts, modeList, samples, nested, origin,
+          corners, path, span, pending, masks);
     } catch (RuntimeException | Error e) {
       failure = e;
     }

@@ -162,9 +162,9 @@ final class BaseHelperWriter {
     }
     FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
     List<FieldModel> fields = base.type().fields();
-    List<String> fieldLocals = decoder.readAll(fields, base.type().name().simpleName());
+    List<CodeBlock> fieldValues = decoder.readAll(fields, base.type().name().simpleName());
     for (int i = 0; i < fields.size(); i++) {
-      code.addStatement("$N.$N = $N", read, fields.get(i).name(), fieldLocals.get(i));
+      code.addStatement("$N.$N = $L", read, fields.get(i).name(), fieldValues.get(i));
     }
     code.addStatement("return $N", read);
     type.addMethod(

@@ -742,10 +742,7 @@ final class CodecWriter {
               .addStatement("return null")
               .endControlFlow();
       FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
-      List<CodeBlock> values = new ArrayList<>();
-      for (String local : decoder.readAll(struct.fields(), struct.name().simpleName())) {
-        values.add(CodeBlock.of("$N", local));
-      }
+      List<CodeBlock> values = decoder.readAll(struct.fields(), struct.name().simpleName());
       code.add(
           StateCode.refusalsAreDataErrors(
               value -> StateCode.construction(struct, values, value, locals, in, null),
@@ -777,10 +774,7 @@ final class CodecWriter {
     ClassName structClass = className(struct.name());
     CodeBlock.Builder code = CodeBlock.builder();
     FieldDecoder decoder = new FieldDecoder(code, locals, sub, names);
-    List<CodeBlock> values = new ArrayList<>();
-    for (String local : decoder.readAll(struct.fields(), struct.name().simpleName())) {
-      values.add(CodeBlock.of("$N", local));
-    }
+    List<CodeBlock> values = decoder.readAll(struct.fields(), struct.name().simpleName());
     code.beginControlFlow("while ($N.hasRemaining())", sub)
         .addStatement("$N.skipUnknown($N.nextSubChunk())", sub, sub)
         .endControlFlow();
@@ -827,7 +821,8 @@ final class CodecWriter {
     int offset = 0;
     for (int i = 0; i < layout.names().size(); i++) {
       WireType.Primitive primitive = layout.types().get(i);
-      String local = locals.newName(layout.names().get(i));
+      WireType.Primitive bits = FloatBits.bitsOf(primitive);
+      String local = locals.newName(layout.names().get(i) + (bits == null ? "" : "Bits"));
       CodeBlock index = offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
       if (primitive == WireType.Primitive.BOOLEAN) {
         code.addStatement("byte $N = $N.getByte($L)", local, in, index)
@@ -836,14 +831,10 @@ final class CodecWriter {
             .endControlFlow();
         values.add(CodeBlock.of("$N == 1", local));
       } else {
+        WireType.Primitive read = bits == null ? primitive : bits;
         code.addStatement(
-            "$L $N = $N.get$L($L)",
-            primitive.keyword(),
-            local,
-            in,
-            primitive.methodSuffix(),
-            index);
-        values.add(CodeBlock.of("$N", local));
+            "$L $N = $N.get$L($L)", read.keyword(), local, in, read.methodSuffix(), index);
+        values.add(bits == null ? CodeBlock.of("$N", local) : FloatBits.value(primitive, local));
       }
       offset += primitive.minBytes();
     }
@@ -910,9 +901,9 @@ final class CodecWriter {
               "values",
               (code, locals, in, holder) -> {
                 FieldDecoder decoder = new FieldDecoder(code, locals, in, names);
-                List<String> read = decoder.readAll(part, type.name().simpleName());
+                List<CodeBlock> read = decoder.readAll(part, type.name().simpleName());
                 for (int f = 0; f < read.size(); f++) {
-                  code.addStatement("$N.$N = $N", holder, part.get(f).name(), read.get(f));
+                  code.addStatement("$N.$N = $L", holder, part.get(f).name(), read.get(f));
                 }
               }));
     }

@@ -33,11 +33,18 @@ final class FieldDecoder {
   }
 
   /**
-   * Reads field {@code field} of a {@code owner} and returns the name of the new local that holds
-   * it; a count other than the length the field declares is a {@code DATA} error.
+   * Reads field {@code field} of a {@code owner} and returns the expression of its value: the new
+   * local that holds it, or for a {@code float} or {@code double} the value of the local that
+   * holds its bits ({@link FloatBits}); a count other than the length the field declares is a
+   * {@code DATA} error.
    */
-  String read(FieldModel field, String owner) {
+  CodeBlock read(FieldModel field, String owner) {
     this.field = owner + "." + field.name();
+    WireType.Primitive bits = FloatBits.bitsOf(field.type());
+    if (bits != null) {
+      String local = read(bits, field.name() + "Bits");
+      return FloatBits.value((WireType.Primitive) field.type(), local);
+    }
     String local = read(field.type(), field.name());
     if (field.hasFixedLength()) {
       StateCode.checkFixedLength(
@@ -54,17 +61,18 @@ final class FieldDecoder {
                   field.fixedLength(),
                   length));
     }
-    return local;
+    return CodeBlock.of("$N", local);
   }
 
   /**
-   * Reads {@code fields} of a {@code owner}, in order, and returns the names of the new locals
-   * that hold them, at the same index. Consecutive fixed-width fields are read as one run, as
-   * {@link FixedRun} writes them: {@code int at = in.take(30)} checks the bytes left once, then
-   * each field is read at an offset fixed here: {@code int i = in.getInt(at + 6)}.
+   * Reads {@code fields} of a {@code owner}, in order, and returns the expressions of their values,
+   * at the same index, as {@link #read(FieldModel, String)} gives them. Consecutive fixed-width
+   * fields are read as one run, as {@link FixedRun} writes them: {@code int at = in.take(30)}
+   * checks the bytes left once, then each field is read at an offset fixed here: {@code int i =
+   * in.getInt(at + 6)}.
    */
-  List<String> readAll(List<FieldModel> fields, String owner) {
-    List<String> locals = new ArrayList<>();
+  List<CodeBlock> readAll(List<FieldModel> fields, String owner) {
+    List<CodeBlock> locals = new ArrayList<>();
     int from = 0;
     while (from < fields.size()) {
       int to = from;
@@ -83,7 +91,7 @@ final class FieldDecoder {
   }
 
   /** Reads a run of fixed-width fields with one check of the bytes left. */
-  private void readRun(List<FieldModel> run, List<String> locals) {
+  private void readRun(List<FieldModel> run, List<CodeBlock> locals) {
     List<WireType.Primitive> types = new ArrayList<>();
     for (FieldModel field : run) {
       types.add(FixedRun.fixedWidth(field));
@@ -93,15 +101,17 @@ final class FieldDecoder {
     int offset = 0;
     for (int i = 0; i < run.size(); i++) {
       WireType.Primitive type = types.get(i);
-      String local = names.newName(run.get(i).name());
+      WireType.Primitive bits = FloatBits.bitsOf(type);
+      WireType.Primitive read = bits == null ? type : bits;
+      String local = names.newName(run.get(i).name() + (bits == null ? "" : "Bits"));
       code.addStatement(
           "$T $N = $N.get$L($L)",
-          javaType(type),
+          javaType(read),
           local,
           in,
-          type.methodSuffix(),
+          read.methodSuffix(),
           FixedRun.index(at, offset));
-      locals.add(local);
+      locals.add(bits == null ? CodeBlock.of("$N", local) : FloatBits.value(type, local));
       offset += type.minBytes();
     }
   }

@@ -85,9 +85,9 @@ final class StateDecoder {
     Map<FieldModel, CodeBlock> values = new LinkedHashMap<>();
     FieldDecoder decoder = new FieldDecoder(code, names, in, codec);
     List<FieldModel> inline = codec.type.inlineFields();
-    List<String> locals = decoder.readAll(inline, codec.type.name().simpleName());
+    List<CodeBlock> read = decoder.readAll(inline, codec.type.name().simpleName());
     for (int i = 0; i < inline.size(); i++) {
-      values.put(inline.get(i), CodeBlock.of("$N", locals.get(i)));
+      values.put(inline.get(i), read.get(i));
     }
     for (FieldModel field : codec.type.subChunkFields()) {
       String local = names.newName(field.name());
