@@ -1,7 +1,6 @@
 package io.chunkstate;
 
 import io.chunkstate.internal.Access;
-import io.chunkstate.internal.Errors;
 import io.chunkstate.internal.Framing;
 import io.chunkstate.internal.Scope;
 import io.chunkstate.wire.WireReader;
@@ -61,18 +60,9 @@ public final class ChunkDecoder {
     int type = codec.type().value();
     Objects.requireNonNull(chunk, "chunk");
     scope.startOver();
-    int length = Framing.checkedLength(chunk, 0, chunk.length, scope.crc());
-    if (length < 0
-        || length != chunk.length - Framing.OVERHEAD
-        || Framing.getInt(chunk, 4) != type) {
-      throw Framing.chunkError(chunk, type);
-    }
+    int length = Framing.filledChunkLength(chunk, type, scope.crc());
     if (length > maxChunkLength) {
-      throw Errors.limit(
-          0,
-          ChunkType.render(type),
-          "the chunk's data of " + length + " bytes is longer than the " + maxChunkLength
-              + " the decoder decodes (ReadOptions.withMaxChunkLength)");
+      throw StateStream.tooLong(0, type, length, maxChunkLength);
     }
     return StateStream.decode(codec, READERS.moveTo(reader, chunk, 8, length, type, 0));
   }

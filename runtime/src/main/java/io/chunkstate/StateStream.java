@@ -389,12 +389,8 @@ public final class StateStream implements Closeable {
         ChunkCodec<?> found = registry.codecFor(typeValue);
         if (found != null) {
           if (input.pendingLength() > options.maxChunkLength()) {
-            throw Errors.limit(
-                input.pendingStart(),
-                ChunkType.render(typeValue),
-                "the chunk's data of " + input.pendingLength() + " bytes is longer than the "
-                    + options.maxChunkLength() + " the read decodes"
-                    + " (ReadOptions.withMaxChunkLength)");
+            throw tooLong(
+                input.pendingStart(), typeValue, input.pendingLength(), options.maxChunkLength());
           }
           stopAt(found);
           pendingData = true;
@@ -762,6 +758,18 @@ public final class StateStream implements Closeable {
             input.pendingLength(),
             input.pendingType(),
             input.pendingStart()));
+  }
+
+  /**
+   * The refusal of the chunk of type {@code type} at stream offset {@code offset}, whose {@code
+   * length} bytes of data pass {@code maxChunkLength}, the read options' longest chunk.
+   */
+  static ChunkStreamException tooLong(long offset, int type, int length, int maxChunkLength) {
+    return Errors.limit(
+        offset,
+        ChunkType.render(type),
+        "the chunk's data of " + length + " bytes is longer than the " + maxChunkLength
+            + " the read decodes (ReadOptions.withMaxChunkLength)");
   }
 
   /**

@@ -312,6 +312,23 @@ public final class Framing {
   }
 
   /**
+   * The length of the data of the one framed chunk of type {@code type} that fills {@code chunk},
+   * its length, type letters and CRC (taken with {@code crc}) checked as a stream's reader checks
+   * a top-level chunk.
+   *
+   * @throws ChunkStreamException what {@link #chunkError} says is wrong, if the bytes are not such
+   *     a chunk
+   */
+  public static int filledChunkLength(byte[] chunk, int type, CRC32 crc)
+      throws ChunkStreamException {
+    int length = checkedLength(chunk, 0, chunk.length, crc);
+    if (length >= 0 && length == chunk.length - OVERHEAD && getInt(chunk, 4) == type) {
+      return length;
+    }
+    throw chunkError(chunk, type);
+  }
+
+  /**
    * Why the bytes of {@code chunk} are not one framed chunk of type {@code expectedType} that fills
    * them, in the order a stream's reader checks a top-level chunk: its header, its CRC, then what
    * follows it and whose type it is.

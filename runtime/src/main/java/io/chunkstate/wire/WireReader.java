@@ -145,12 +145,8 @@ public final class WireReader {
   public static WireReader ofChunk(ChunkType type, byte[] chunk) throws ChunkStreamException {
     int expected = type.value();
     Scope scope = Scope.standalone();
-    int len = Framing.checkedLength(chunk, 0, chunk.length, scope.crc());
-    boolean fills = len >= 0 && len == chunk.length - Framing.OVERHEAD;
-    if (fills && (int) INT.get(chunk, 4) == expected) {
-      return new WireReader(chunk, 8, 8 + len, expected, 0, null, 0, scope);
-    }
-    throw Framing.chunkError(chunk, expected);
+    int len = Framing.filledChunkLength(chunk, expected, scope.crc());
+    return new WireReader(chunk, 8, 8 + len, expected, 0, null, 0, scope);
   }
 
   /** The type of the chunk this reader reads. */
