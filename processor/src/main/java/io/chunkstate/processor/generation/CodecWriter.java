@@ -821,8 +821,7 @@ final class CodecWriter {
     int offset = 0;
     for (int i = 0; i < layout.names().size(); i++) {
       WireType.Primitive primitive = layout.types().get(i);
-      WireType.Primitive bits = FloatBits.bitsOf(primitive);
-      String local = locals.newName(layout.names().get(i) + (bits == null ? "" : "Bits"));
+      String local = locals.newName(FloatBits.local(layout.names().get(i), primitive));
       CodeBlock index = offset == 0 ? CodeBlock.of("$N", at) : CodeBlock.of("$N + $L", at, offset);
       if (primitive == WireType.Primitive.BOOLEAN) {
         code.addStatement("byte $N = $N.getByte($L)", local, in, index)
@@ -831,10 +830,10 @@ final class CodecWriter {
             .endControlFlow();
         values.add(CodeBlock.of("$N == 1", local));
       } else {
-        WireType.Primitive read = bits == null ? primitive : bits;
+        WireType.Primitive read = FloatBits.readAs(primitive);
         code.addStatement(
             "$L $N = $N.get$L($L)", read.keyword(), local, in, read.methodSuffix(), index);
-        values.add(bits == null ? CodeBlock.of("$N", local) : FloatBits.value(primitive, local));
+        values.add(FloatBits.value(primitive, local));
       }
       offset += primitive.minBytes();
     }

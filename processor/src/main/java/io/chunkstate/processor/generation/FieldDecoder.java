@@ -40,12 +40,8 @@ final class FieldDecoder {
    */
   CodeBlock read(FieldModel field, String owner) {
     this.field = owner + "." + field.name();
-    WireType.Primitive bits = FloatBits.bitsOf(field.type());
-    if (bits != null) {
-      String local = read(bits, field.name() + "Bits");
-      return FloatBits.value((WireType.Primitive) field.type(), local);
-    }
-    String local = read(field.type(), field.name());
+    String local =
+        read(FloatBits.readAs(field.type()), FloatBits.local(field.name(), field.type()));
     if (field.hasFixedLength()) {
       StateCode.checkFixedLength(
           code,
@@ -61,7 +57,7 @@ final class FieldDecoder {
                   field.fixedLength(),
                   length));
     }
-    return CodeBlock.of("$N", local);
+    return FloatBits.value(field.type(), local);
   }
 
   /**
@@ -101,9 +97,8 @@ final class FieldDecoder {
     int offset = 0;
     for (int i = 0; i < run.size(); i++) {
       WireType.Primitive type = types.get(i);
-      WireType.Primitive bits = FloatBits.bitsOf(type);
-      WireType.Primitive read = bits == null ? type : bits;
-      String local = names.newName(run.get(i).name() + (bits == null ? "" : "Bits"));
+      WireType.Primitive read = FloatBits.readAs(type);
+      String local = names.newName(FloatBits.local(run.get(i).name(), type));
       code.addStatement(
           "$T $N = $N.get$L($L)",
           javaType(read),
@@ -111,7 +106,7 @@ final class FieldDecoder {
           in,
           read.methodSuffix(),
           FixedRun.index(at, offset));
-      locals.add(bits == null ? CodeBlock.of("$N", local) : FloatBits.value(type, local));
+      locals.add(FloatBits.value(type, local));
       offset += type.minBytes();
     }
   }

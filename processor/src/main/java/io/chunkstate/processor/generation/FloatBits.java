@@ -14,21 +14,33 @@ import io.chunkstate.processor.model.WireType;
 final class FloatBits {
   private FloatBits() {}
 
-  /** The type whose bits are read in place of a {@code float} or {@code double}; null for others. */
-  static WireType.Primitive bitsOf(WireType type) {
-    if (type == WireType.Primitive.FLOAT) {
-      return WireType.Primitive.INT;
-    }
-    if (type == WireType.Primitive.DOUBLE) {
-      return WireType.Primitive.LONG;
-    }
-    return null;
+  /** The type a value of {@code type} is read as: its bits' for a {@code float} or {@code double}. */
+  static WireType readAs(WireType type) {
+    return type instanceof WireType.Primitive primitive ? readAs(primitive) : type;
   }
 
-  /** The value of {@code type} whose bits are in local {@code bits}, as {@link #bitsOf} read them. */
-  static CodeBlock value(WireType.Primitive type, String bits) {
-    return type == WireType.Primitive.FLOAT
-        ? CodeBlock.of("$T.intBitsToFloat($N)", Float.class, bits)
-        : CodeBlock.of("$T.longBitsToDouble($N)", Double.class, bits);
+  /** The primitive type a value of {@code type} is read as, as {@link #readAs(WireType)} says. */
+  static WireType.Primitive readAs(WireType.Primitive type) {
+    return switch (type) {
+      case FLOAT -> WireType.Primitive.INT;
+      case DOUBLE -> WireType.Primitive.LONG;
+      default -> type;
+    };
+  }
+
+  /** The name for the local that a value of {@code type} of field {@code field} is read into. */
+  static String local(String field, WireType type) {
+    return readAs(type) == type ? field : field + "Bits";
+  }
+
+  /** The value of {@code type} whose reading, as {@link #readAs} says, is in local {@code local}. */
+  static CodeBlock value(WireType type, String local) {
+    if (type == WireType.Primitive.FLOAT) {
+      return CodeBlock.of("$T.intBitsToFloat($N)", Float.class, local);
+    }
+    if (type == WireType.Primitive.DOUBLE) {
+      return CodeBlock.of("$T.longBitsToDouble($N)", Double.class, local);
+    }
+    return CodeBlock.of("$N", local);
   }
 }
