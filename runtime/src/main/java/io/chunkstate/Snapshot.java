@@ -1,11 +1,14 @@
 package io.chunkstate;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * The state read from one complete, checked stream: the decoded top-level chunks in stream order,
@@ -14,9 +17,12 @@ import java.util.NoSuchElementException;
 public final class Snapshot {
   private final String producer;
   private final int formatMinor;
-  private final List<Object> states;
-  private final List<SkippedChunk> skipped;
+  // The first count elements of states are the states, in stream order; offsets, at the same
+  // index, the stream offsets of their chunks.
+  private final Object[] states;
+  private final int count;
   private final long[] offsets;
+  private final List<SkippedChunk> skipped;
   // The states by class, built on the first lookup in a snapshot of more than SCAN_UP_TO states.
   private volatile Map<Class<?>, List<Object>> byClass;
 
@@ -28,18 +34,21 @@ public final class Snapshot {
   private static final int SCAN_UP_TO = 16;
 
   /**
-   * Takes {@code states}, their stream {@code offsets} (at the same index; the array may be
-   * longer) and {@code skipped} over: the caller keeps no reference to them.
+   * Takes the first {@code count} elements of {@code states}, their stream {@code offsets} (at the
+   * same index; both arrays may be longer) and {@code skipped} over: the caller keeps no reference
+   * to them.
    */
   Snapshot(
       String producer,
       int formatMinor,
-      List<Object> states,
+      Object[] states,
+      int count,
       long[] offsets,
       List<SkippedChunk> skipped) {
     this.producer = producer;
     this.formatMinor = formatMinor;
     this.states = states; // read only here; states() hands out a view that cannot change it
+    this.count = count;
     this.offsets = offsets;
     this.skipped = skipped.isEmpty() ? List.of() : Collections.unmodifiableList(skipped);
   }
@@ -83,20 +92,20 @@ public final class Snapshot {
 
   /** Every decoded top-level state, in stream order. */
   public List<Object> states() {
-    return Collections.unmodifiableList(states);
+    return new States();
   }
 
   /** The top-level states of exactly class {@code type}, in stream order. */
   public <T> List<T> all(Class<T> type) {
-    if (states.size() > SCAN_UP_TO) {
+    if (count > SCAN_UP_TO) {
       @SuppressWarnings("unchecked") // the index holds states of exactly the class of their key
       List<T> found = (List<T>) index().getOrDefault(type, List.of());
       return found;
     }
     List<T> out = new ArrayList<>();
-    for (Object state : states) {
-      if (state.getClass() == type) {
-        out.add(type.cast(state));
+    for (int i = 0; i < count; i++) {
+      if (states[i].getClass() == type) {
+        out.add(type.cast(states[i]));
       }
     }
     return Collections.unmodifiableList(out);
@@ -109,23 +118,23 @@ public final class Snapshot {
    */
   public <T> T get(Class<T> type) {
     Object one = null;
-    int count;
-    if (states.size() > SCAN_UP_TO) {
-      List<Object> found = index().getOrDefault(type, List.of());
-      count = found.size();
-      one = count == 0 ? null : found.get(0);
+    int found;
+    if (count > SCAN_UP_TO) {
+      List<Object> all = index().getOrDefault(type, List.of());
+      found = all.size();
+      one = found == 0 ? null : all.get(0);
     } else {
-      count = 0;
-      for (Object state : states) {
-        if (state.getClass() == type) {
-          one = state;
-          count++;
+      found = 0;
+      for (int i = 0; i < count; i++) {
+        if (states[i].getClass() == type) {
+          one = states[i];
+          found++;
         }
       }
     }
-    if (count != 1) {
+    if (found != 1) {
       throw new NoSuchElementException(
-          "expected exactly one " + type.getName() + " in the snapshot, found " + count);
+          "expected exactly one " + type.getName() + " in the snapshot, found " + found);
     }
     return type.cast(one);
   }
@@ -134,8 +143,8 @@ public final class Snapshot {
   private Map<Class<?>, List<Object>> index() {
     if (byClass == null) {
       Map<Class<?>, List<Object>> index = new HashMap<>();
-      for (Object state : states) {
-        index.computeIfAbsent(state.getClass(), c -> new ArrayList<>()).add(state);
+      for (int i = 0; i < count; i++) {
+        index.computeIfAbsent(states[i].getClass(), c -> new ArrayList<>()).add(states[i]);
       }
       index.replaceAll((c, list) -> Collections.unmodifiableList(list));
       byClass = index;
@@ -148,9 +157,22 @@ public final class Snapshot {
     return skipped;
   }
 
+  /** The states, in stream order, as a list that cannot change them. */
+  private final class States extends AbstractList<Object> implements RandomAccess {
+    @Override
+    public Object get(int index) {
+      return states[Objects.checkIndex(index, count)];
+    }
+
+    @Override
+    public int size() {
+      return count;
+    }
+  }
+
   @Override
   public String toString() {
-    return "Snapshot[producer=" + producer + ", states=" + states.size() + ", skipped="
+    return "Snapshot[producer=" + producer + ", states=" + count + ", skipped="
         + skipped.size() + "]";
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +37,11 @@ public final class StateReader {
   // Room for the first states of a snapshot, then twice as much each time it fills: small
   // streams, such as one device's, are common.
   private static final int FIRST_STATES = 4;
+  // A stream in an array makes room at first for a state per this many of its bytes, up to
+  // MOST_STATES: a device's chunk takes a hundred bytes or more, so most snapshots of an array
+  // never grow, and the room is a small part of the array however many chunks it holds.
+  private static final int BYTES_A_STATE = 128;
+  private static final int MOST_STATES = 1024;
 
   private StateReader() {}
 
@@ -137,7 +141,9 @@ public final class StateReader {
    */
   public static Snapshot read(byte[] bytes, ChunkRegistry registry, ReadOptions options)
       throws ChunkStreamException {
-    States states = new States();
+    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(options, "options");
+    States states = new States(room(bytes.length, options));
     // One loop over the array for as long as the chunks are regular; a stream's steps from the
     // first chunk that is not.
     try (StateStream rest =
@@ -154,8 +160,17 @@ public final class StateReader {
       InputStream in, ChunkRegistry registry, ReadOptions options, boolean wholeInput)
       throws IOException {
     try (StateStream stream = StateStream.open(in, registry, options, wholeInput, false)) {
-      return readAll(stream, new States());
+      return readAll(stream, new States(FIRST_STATES));
     }
+  }
+
+  /**
+   * The room a snapshot of a stream of {@code bytes} bytes makes for states at first: no more
+   * than the budget lets states fill, since each is charged {@code STATE_BYTES} as it is read.
+   */
+  private static int room(int bytes, ReadOptions options) {
+    long room = Math.min(MOST_STATES, bytes / BYTES_A_STATE);
+    return (int) Math.max(FIRST_STATES, Math.min(room, options.allocationBudget() / STATE_BYTES));
   }
 
   /**
@@ -174,19 +189,33 @@ public final class StateReader {
 
   /** The states of a snapshot as they are read, with their offsets and the stream's header. */
   private static final class States implements StateStream.Reading {
-    private final List<Object> states = new ArrayList<>(FIRST_STATES);
-    private long[] offsets = new long[FIRST_STATES];
+    private Object[] states;
+    private long[] offsets;
+    private int count;
     private String producer;
     private int formatMinor;
     private List<SkippedChunk> skipped;
 
+    States(int room) {
+      states = new Object[room];
+      offsets = new long[room];
+    }
+
     @Override
     public void state(Object state, long offset) {
-      if (states.size() == offsets.length) {
-        offsets = Arrays.copyOf(offsets, 2 * offsets.length);
+      int at = count;
+      if (at == states.length) {
+        grow();
       }
-      offsets[states.size()] = offset;
-      states.add(state);
+      states[at] = state;
+      offsets[at] = offset;
+      count = at + 1;
+    }
+
+    // Apart from state(), which stays small enough for a read's loop to take in.
+    private void grow() {
+      states = Arrays.copyOf(states, 2 * count);
+      offsets = Arrays.copyOf(offsets, 2 * count);
     }
 
     @Override
@@ -197,7 +226,7 @@ public final class StateReader {
     }
 
     Snapshot snapshot() {
-      return new Snapshot(producer, formatMinor, states, offsets, skipped);
+      return new Snapshot(producer, formatMinor, states, count, offsets, skipped);
     }
   }
 }

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -69,6 +68,7 @@ public final class StateStream implements Closeable {
   private static final Access.Descriptions<List<TypeDescription>> DESCRIPTIONS =
       Access.descriptions(DescChunk.class);
   private static final byte[] SIGNATURE = Signature.CHUNKSTATE.bytes();
+  private static final long SIGNATURE_VALUE = Framing.getLong(SIGNATURE, 0);
   private static final int CHDR = ChunkType.CHDR.value();
   private static final int CEND = ChunkType.CEND.value();
 
@@ -104,6 +104,7 @@ public final class StateStream implements Closeable {
   private int formatMinor;
   // The chunk next() stopped at: its codec, and whether its data has been read.
   private ChunkCodec<?> codec;
+  private int codecType;
   private boolean pendingData;
   // Ended: complete (CEND, and the end of a whole input) or failed; next() reads no further.
   private boolean ended;
@@ -280,7 +281,7 @@ public final class StateStream implements Closeable {
     CRC32 crc = Framing.newCrc();
     int length;
     if (end < at
-        || !Arrays.equals(bytes, 0, at, SIGNATURE, 0, at)
+        || Framing.getLong(bytes, 0) != SIGNATURE_VALUE
         || (length = Framing.checkedLength(bytes, at, end, crc)) < 0
         || Framing.getInt(bytes, at + 4) != CHDR
         || !withinLimits(options, 1, at, length)) {
@@ -291,28 +292,35 @@ public final class StateStream implements Closeable {
     Scope scope = scope(options, crc);
     WireReader in = READERS.open(scope);
     long chunks = 1;
-    while (end - at >= Framing.OVERHEAD) {
-      if (Framing.getInt(bytes, at) == 0) {
-        if (Framing.getInt(bytes, at + 4) == CEND
-            && at + Framing.OVERHEAD == end
-            && Framing.getInt(bytes, at + 8) == Framing.crc(crc, bytes, at + 4, 0)
-            && withinLimits(options, chunks + 1, at, 0)) {
+    int lastType = CHDR; // no codec is CHDR's
+    ChunkCodec<?> lastCodec = null;
+    // No chunk of the array can pass these limits unless the array itself does: each chunk ends
+    // inside it and takes at least OVERHEAD bytes of it.
+    boolean limited =
+        end > options.maxTotalBytes()
+            || end / Framing.OVERHEAD > options.maxChunks()
+            || end > options.maxChunkLength();
+    while ((length = Framing.checkedLength(bytes, at, end, crc)) >= 0) {
+      if (limited
+          && (length > options.maxChunkLength()
+              || !withinLimits(options, chunks + 1, at, length))) {
+        break;
+      }
+      int type = Framing.getInt(bytes, at + 4);
+      if (type != lastType) { // a stream's chunks come in runs of one type: looked up once a run
+        lastCodec = registry.codecFor(type);
+        lastType = type;
+      }
+      ChunkCodec<?> codec = lastCodec;
+      if (codec == null) {
+        if (type == CEND && length == 0 && at + Framing.OVERHEAD == end) {
           // The skipped chunks are sub-chunks that codecs skipped.
           into.end(declared.producer(), declared.minor(), scope.skippedSoFar());
           return null;
         }
         break;
       }
-      length = Framing.checkedLength(bytes, at, end, crc);
-      if (length < 0) {
-        break;
-      }
-      int type = Framing.getInt(bytes, at + 4);
-      ChunkCodec<?> codec = registry.codecFor(type);
-      if (codec == null
-          || length > options.maxChunkLength()
-          || !withinLimits(options, chunks + 1, at, length)
-          || !scope.tryCharge(stateBytes)) {
+      if (!scope.tryCharge(stateBytes)) {
         break;
       }
       chunks++;
@@ -377,7 +385,6 @@ public final class StateStream implements Closeable {
         input.skipData(); // a chunk the caller left alone is checked all the same
         pendingData = false;
       }
-      codec = null;
       while (true) {
         long at = input.position();
         if (!input.nextHeader()) {
@@ -386,42 +393,19 @@ public final class StateStream implements Closeable {
         }
         checkLimits();
         int typeValue = input.pendingType();
-        ChunkCodec<?> found = registry.codecFor(typeValue);
+        ChunkCodec<?> found = codecFor(typeValue);
         if (found != null) {
           if (input.pendingLength() > options.maxChunkLength()) {
             throw tooLong(
                 input.pendingStart(), typeValue, input.pendingLength(), options.maxChunkLength());
           }
-          stopAt(found);
+          stopAt(found, typeValue);
           pendingData = true;
           return true;
         }
-        long offset = input.pendingStart();
-        ChunkType type = ChunkType.of(typeValue);
-        if (type.equals(ChunkType.DESC) && checkDescription(offset)) {
-          continue;
-        }
-        // Not ours to decode: checked in constant memory, whatever its length.
-        input.skipData();
-        if (type.equals(ChunkType.CEND)) {
-          if (input.pendingLength() != 0) {
-            throw Errors.structure(
-                offset, "CEND", "CEND must have no data, but has length " + input.pendingLength());
-          }
-          if (wholeInput) {
-            input.requireEnd();
-          }
-          ended = true;
-          complete = true;
-          finishDeadline();
+        if (!passOver(typeValue)) {
           return false;
         }
-        if (type.equals(ChunkType.CHDR)) {
-          throw Errors.structure(offset, "CHDR", "CHDR appears a second time");
-        }
-        SkippedChunk skip = Framing.unknown(type, offset, input.pendingLength(), type.code());
-        charge(Budget.SKIPPED_RECORD, offset, typeValue, "the record of a skipped chunk");
-        scope.skipped().add(skip);
       }
     } catch (IOException e) {
       // Two handlers rather than failure(e): through that helper this loop measured slower
@@ -434,6 +418,44 @@ public final class StateStream implements Closeable {
   }
 
   /**
+   * Reads past the chunk of type {@code typeValue}, whose header was just read and which has no
+   * codec here: a description is checked, {@code CEND} ends the stream, and any other chunk is
+   * checked in constant memory and recorded as skipped, or refused. Returns false once the stream
+   * has ended well. Apart from {@link #next()}, whose steps for a chunk with a codec are then few
+   * enough for the compiler to take into its callers.
+   */
+  private boolean passOver(int typeValue) throws IOException {
+    long offset = input.pendingStart();
+    ChunkType type = ChunkType.of(typeValue);
+    if (type.equals(ChunkType.DESC) && checkDescription(offset)) {
+      return true;
+    }
+    // Not ours to decode: checked in constant memory, whatever its length.
+    input.skipData();
+    if (type.equals(ChunkType.CEND)) {
+      if (input.pendingLength() != 0) {
+        throw Errors.structure(
+            offset, "CEND", "CEND must have no data, but has length " + input.pendingLength());
+      }
+      if (wholeInput) {
+        input.requireEnd();
+      }
+      ended = true;
+      complete = true;
+      codec = null;
+      finishDeadline();
+      return false;
+    }
+    if (type.equals(ChunkType.CHDR)) {
+      throw Errors.structure(offset, "CHDR", "CHDR appears a second time");
+    }
+    SkippedChunk skip = Framing.unknown(type, offset, input.pendingLength(), type.code());
+    charge(Budget.SKIPPED_RECORD, offset, typeValue, "the record of a skipped chunk");
+    scope.skipped().add(skip);
+    return true;
+  }
+
+  /**
    * Moves to the next chunk that has a codec, charges {@code stateBytes} for its place in what the
    * caller keeps, and decodes it, as {@link #next()}, {@link #charge} and {@link #state()} in turn
    * do, with the same result for every stream; returns null once the stream has ended well. Over
@@ -443,11 +465,11 @@ public final class StateStream implements Closeable {
   Object nextState(long stateBytes, String what) throws IOException {
     if (!ended && !pendingData && input.nextInPlace()) {
       int typeValue = input.pendingType();
-      ChunkCodec<?> found = registry.codecFor(typeValue);
+      ChunkCodec<?> found = codecFor(typeValue);
       if (found != null && input.pendingLength() <= options.maxChunkLength()) {
         try {
           checkLimits();
-          stopAt(found);
+          stopAt(found, typeValue);
           charge(stateBytes, input.pendingStart(), typeValue, what);
           return decodeData();
         } catch (IOException | RuntimeException | Error e) {
@@ -459,16 +481,29 @@ public final class StateStream implements Closeable {
     if (!next()) {
       return null;
     }
-    charge(stateBytes, input.pendingStart(), codec.type().value(), what);
+    charge(stateBytes, input.pendingStart(), input.pendingType(), what);
     return state();
   }
 
   /**
-   * Makes the chunk whose header was just read, of {@code found}'s type, the one this stream is
-   * at; with a budget per chunk, that chunk starts with all of it.
+   * The codec for chunks of type {@code typeValue}, or null: the codec of the chunk last stopped
+   * at, if it is of that type, since a stream's chunks come in runs of one type; else the
+   * registry's.
    */
-  private void stopAt(ChunkCodec<?> found) {
-    codec = found;
+  private ChunkCodec<?> codecFor(int typeValue) {
+    ChunkCodec<?> last = codec;
+    return last != null && typeValue == codecType ? last : registry.codecFor(typeValue);
+  }
+
+  /**
+   * Makes the chunk whose header was just read, of type {@code typeValue} and decoded by {@code
+   * found}, the one this stream is at; with a budget per chunk, that chunk starts with all of it.
+   */
+  private void stopAt(ChunkCodec<?> found, int typeValue) {
+    if (codec != found) {
+      codec = found; // a run of chunks of one type stores the reference once
+      codecType = typeValue;
+    }
     if (perChunkBudget) {
       budget.release(budget.used());
     }

@@ -2,6 +2,7 @@ package io.chunkstate;
 
 import static io.chunkstate.testing.StreamBuilder.withHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chunkstate.TestCodecs.Color;
@@ -23,7 +24,34 @@ import org.junit.jupiter.api.Test;
  * (states, offsets, producer, skipped chunks), or the same error in the same words.
  */
 class ByteArrayReadTest {
-  private static final ChunkRegistry REGISTRY = TestCodecs.registry();
+  private static final ChunkRegistry REGISTRY =
+      ChunkRegistry.of(new TestCodecs.FlagsCodec(), new TestCodecs.NodeCodec(), new MarkCodec());
+
+  /** A state with no fields: its chunk has no data. */
+  record Mark() {}
+
+  static final class MarkCodec implements ChunkCodec<Mark> {
+    @Override
+    public ChunkType type() {
+      return ChunkType.of("MaRk");
+    }
+
+    @Override
+    public Class<Mark> stateClass() {
+      return Mark.class;
+    }
+
+    @Override
+    public void encode(Mark value, io.chunkstate.wire.WireWriter out) {}
+
+    @Override
+    public Mark decode(io.chunkstate.wire.WireReader in) throws ChunkStreamException {
+      while (in.hasRemaining()) {
+        in.skipUnknown(in.nextSubChunk());
+      }
+      return new Mark();
+    }
+  }
 
   /** Two known chunks, one with a sub-chunk, an unknown ancillary chunk between them, and CEND. */
   private static final byte[] STREAM =
@@ -38,8 +66,8 @@ class ByteArrayReadTest {
           .bytes();
 
   /**
-   * Only chunks with a codec, the last with an unknown ancillary sub-chunk, and CEND: read from
-   * CHDR to CEND in the one loop, where it is not damaged.
+   * Only chunks with a codec, one with no data and the last with an unknown ancillary sub-chunk,
+   * and CEND: read from CHDR to CEND in the one loop, where it is not damaged.
    */
   private static final byte[] REGULAR =
       withHeader()
@@ -47,10 +75,31 @@ class ByteArrayReadTest {
               "FlAg",
               w -> new TestCodecs.FlagsCodec().encode(
                   new Flags(false, "rtc", Color.RED, new int[] {9}), w))
+          .chunk("MaRk")
           .chunk("NoDe", w -> new TestCodecs.NodeCodec().encode(new Node(5, null), w))
           .chunk("NoDe", TestCodecs::nodeWithUnknownSubChunk)
           .end()
           .bytes();
+
+  /** More states than a snapshot first makes room for, many times over. */
+  private static final byte[] LONG = longStream(70);
+
+  private static byte[] longStream(int chunks) {
+    io.chunkstate.testing.StreamBuilder stream = withHeader();
+    for (int i = 0; i < chunks; i++) {
+      int n = i;
+      switch (i % 3) {
+        case 0 -> stream.chunk("MaRk");
+        case 1 -> stream.chunk(
+            "NoDe", w -> new TestCodecs.NodeCodec().encode(new Node(n, null), w));
+        default -> stream.chunk(
+            "FlAg",
+            w -> new TestCodecs.FlagsCodec().encode(
+                new Flags(n % 2 == 0, "dev" + n, Color.GREEN, new int[] {n}), w));
+      }
+    }
+    return stream.end().bytes();
+  }
 
   @Test
   void aRegularStreamReadsAsInTwoSteps() throws IOException {
@@ -58,7 +107,20 @@ class ByteArrayReadTest {
     Snapshot snapshot = StateReader.read(REGULAR, REGISTRY);
     assertEquals(
         List.of("NoDe/qqQq"), snapshot.skipped().stream().map(SkippedChunk::path).toList());
-    assertEquals(3, snapshot.states().size());
+    assertEquals(4, snapshot.states().size());
+  }
+
+  @Test
+  void aLongStreamReadsAsInTwoStepsIntoAListThatCannotChange() throws IOException {
+    assertTrue(!sameOutcome(LONG, ReadOptions.defaults()));
+    List<Object> states = StateReader.read(LONG, REGISTRY).states();
+    assertEquals(70, states.size());
+    assertEquals(new Mark(), states.get(69));
+    assertEquals(new Node(67, null), states.get(67));
+    assertThrows(UnsupportedOperationException.class, () -> states.add(new Mark()));
+    assertThrows(UnsupportedOperationException.class, () -> states.set(0, new Mark()));
+    assertThrows(IndexOutOfBoundsException.class, () -> states.get(70));
+    assertThrows(IndexOutOfBoundsException.class, () -> states.get(-1));
   }
 
   @Test
@@ -91,6 +153,7 @@ class ByteArrayReadTest {
   void everyLimitFailsAsInTwoSteps() throws IOException {
     everyLimitFailsAsInTwoSteps(STREAM);
     everyLimitFailsAsInTwoSteps(REGULAR);
+    everyLimitFailsAsInTwoSteps(LONG);
   }
 
   private static void everyLimitFailsAsInTwoSteps(byte[] stream) throws IOException {
@@ -99,7 +162,8 @@ class ByteArrayReadTest {
       long b = budget;
       limits.add(o -> o.withAllocationBudget(b));
     }
-    for (long chunks = 1; chunks <= 6; chunks++) {
+    // Up to limits no chunk of the stream can reach, which the one loop need not check.
+    for (long chunks = 1; chunks <= stream.length / 12 + 1; chunks++) {
       long c = chunks;
       limits.add(o -> o.withMaxChunks(c));
     }
@@ -107,7 +171,7 @@ class ByteArrayReadTest {
       long t = total;
       limits.add(o -> o.withMaxTotalBytes(t));
     }
-    for (int length = 0; length <= 64; length++) {
+    for (int length = 0; length <= stream.length + 1; length++) {
       int l = length;
       limits.add(o -> o.withMaxChunkLength(l));
     }

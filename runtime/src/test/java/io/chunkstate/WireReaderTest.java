@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,32 @@ class WireReaderTest {
     Ö
   }
 
+  /** Names of every length from 1 to 19: eight bytes at a time, four, and single bytes. */
+  enum Width {
+    A,
+    AB,
+    ABC,
+    ABCD,
+    ABCDE,
+    ABCDEF,
+    ABCDEFG,
+    ABCDEFGH,
+    ABCDEFGHI,
+    ABCDEFGHIJ,
+    ABCDEFGHIJK,
+    ABCDEFGHIJKL,
+    ABCDEFGHIJKLM,
+    ABCDEFGHIJKLMN,
+    ABCDEFGHIJKLMNO,
+    ABCDEFGHIJKLMNOP,
+    ABCDEFGHIJKLMNOPQ,
+    ABCDEFGHIJKLMNOPQR,
+    ABCDEFGHIJKLMNOPQRS
+  }
+
   private static final Tone[] TONES = Tone.values();
+  private static final Width[] WIDTHS = Width.values();
+  private static final byte[][] WIDTH_NAMES = WireWriter.enumNames(WIDTHS);
   private static final byte[][] TONE_NAMES = WireWriter.enumNames(TONES);
   private static final ChunkType TYPE = ChunkType.of("ToNe");
 
@@ -34,6 +60,12 @@ class WireReaderTest {
   private static final EnumRead[] ENUM_READS = {
     in -> in.readEnum(TONES), in -> in.readEnum(TONES, TONE_NAMES)
   };
+
+  private static byte[] bytes(Consumer<WireWriter> data) {
+    WireWriter out = new WireWriter();
+    data.accept(out);
+    return out.toByteArray();
+  }
 
   private static WireReader reader(Consumer<WireWriter> data) {
     WireWriter out = new WireWriter();
@@ -88,6 +120,51 @@ class WireReaderTest {
           "io.chunkstate.WireReaderTest.Tone has no constant named \"LOW\\nINFO migration complete\\r\\u2028\\u202e\\\"\\\\\"",
           e.detail());
       assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+  }
+
+  /** Whatever its length, a name that differs from a constant's in any one byte is not it. */
+  @Test
+  void aNameOneByteAwayFromAConstantsNamesNone() throws ChunkStreamException {
+    for (Width width : WIDTHS) {
+      byte[] name = width.name().getBytes(StandardCharsets.US_ASCII);
+      WireReader exact = WireReader.of(TYPE, bytes(w -> w.writeBytes(name)));
+      assertSame(width, exact.readEnum(WIDTHS, WIDTH_NAMES));
+      for (int at = 0; at < name.length; at++) {
+        byte[] changed = name.clone();
+        changed[at] = 'Z';
+        WireReader in = WireReader.of(TYPE, bytes(w -> w.writeBytes(changed)));
+        ChunkStreamException e =
+            assertThrows(ChunkStreamException.class, () -> in.readEnum(WIDTHS, WIDTH_NAMES));
+        assertEquals(
+            "io.chunkstate.WireReaderTest.Width has no constant named \""
+                + new String(changed, StandardCharsets.US_ASCII) + "\"",
+            e.detail(),
+            width + " with byte " + at + " changed");
+      }
+    }
+  }
+
+  /**
+   * A byte with its high bit set, at any place of a string of any length, makes it UTF-8 to
+   * decode: a character outside ASCII reads back, and a byte that starts no character is an error.
+   */
+  @Test
+  void aByteOutsideAsciiAnywhereInAStringIsDecodedAsUtf8() throws ChunkStreamException {
+    for (int n = 1; n <= 19; n++) {
+      for (int at = 0; at < n; at++) {
+        String text = "a".repeat(at) + "\u00e9" + "b".repeat(n - at - 1);
+        assertEquals(text, reader(w -> w.writeString(text)).readString());
+
+        byte[] broken = ("a".repeat(n)).getBytes(StandardCharsets.US_ASCII);
+        broken[at] = (byte) 0xff;
+        WireReader in = WireReader.of(TYPE, bytes(w -> w.writeBytes(broken)));
+        ChunkStreamException e = assertThrows(ChunkStreamException.class, in::readString);
+        assertEquals(
+            "a string of " + n + " bytes at data byte 4 is not valid UTF-8",
+            e.detail(),
+            "0xff at " + at + " of " + n);
+      }
     }
   }
 

@@ -10,12 +10,14 @@ public sealed class Budget permits Scope, Budget.Named {
   public static final int SKIPPED_RECORD = 128;
 
   // No field of its own beyond these two: a read allocates one of these, as its Scope, per stream.
+  // What is left, rather than what is used, so that a charge tests and changes one field.
   private final long limit;
-  private long used;
+  private long left;
 
   /** A read's budget of {@code limit} bytes, as {@code ReadOptions.withAllocationBudget} sets. */
   public Budget(long limit) {
     this.limit = limit;
+    this.left = limit;
   }
 
   /**
@@ -36,21 +38,21 @@ public sealed class Budget permits Scope, Budget.Named {
    * the limit.
    */
   public boolean tryCharge(long bytes) {
-    if (bytes > limit - used) {
+    if (bytes > left) {
       return false;
     }
-    used += bytes;
+    left -= bytes;
     return true;
   }
 
   /** Gives back {@code bytes} charged earlier for memory that is no longer held. */
   public void release(long bytes) {
-    used -= bytes;
+    left += bytes;
   }
 
   /** Gives back everything charged: for a budget that starts over with each chunk it covers. */
   public void releaseAll() {
-    used = 0;
+    left = limit;
   }
 
   public long limit() {
@@ -58,13 +60,13 @@ public sealed class Budget permits Scope, Budget.Named {
   }
 
   public long used() {
-    return used;
+    return limit - left;
   }
 
   /** The detail of a {@code LIMIT} error for an allocation of {@code bytes} that did not fit. */
   public String exceeded(long bytes, String what) {
     return what + " would take about " + bytes + " bytes, past the allocation budget of " + limit
-        + " bytes (" + used + " in use); raise it with " + raiseWith();
+        + " bytes (" + used() + " in use); raise it with " + raiseWith();
   }
 
   /** A budget that another API than a read's options sets. */

@@ -264,7 +264,10 @@ public final class FrameReader {
       stored = readCrc(start, type);
     } else {
       // The type, then the data and its CRC in one read: one CRC pass covers the type and data.
-      dataArray = readData(start, type, len, transientBuffer);
+      byte[] data = readData(start, type, len, transientBuffer);
+      if (dataArray != data) {
+        dataArray = data; // a transient read reuses its buffer: the reference is stored once
+      }
       dataOffset = 4;
       computed = Framing.crc(crc, dataArray, 0, len);
       stored = Framing.getInt(dataArray, 4 + len);
@@ -426,7 +429,7 @@ public final class FrameReader {
       }
       filled += n;
     }
-    if (transientBuffer) {
+    if (transientBuffer && reused != data) {
       reused = data;
     }
     return data;
@@ -459,14 +462,7 @@ public final class FrameReader {
       position += n;
       return n;
     }
-    int total = 0;
-    while (total < len) {
-      int n = in.read(dst, off + total, len - total);
-      if (n < 0) {
-        break;
-      }
-      total += n;
-    }
+    int total = in.readNBytes(dst, off, len);
     position += total;
     return total;
   }

@@ -23,6 +23,8 @@ public final class Framing {
 
   private static final VarHandle INT =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle LITTLE_ENDIAN_INT =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -371,6 +373,11 @@ public final class Framing {
   /** The big-endian int at {@code i}. */
   public static int getInt(byte[] b, int i) {
     return (int) INT.get(b, i);
+  }
+
+  /** The big-endian {@code long} at index {@code i} of {@code b}. */
+  public static long getLong(byte[] b, int i) {
+    return (long) LONG.get(b, i);
   }
 
   /** Writes {@code v} big-endian at {@code i}. */

@@ -105,7 +105,9 @@ public final class WireReader {
     @Override
     public WireReader moveTo(
         WireReader reader, byte[] array, int dataOffset, int length, int type, long offset) {
-      reader.buf = array;
+      if (reader.buf != array) {
+        reader.buf = array; // a read moves over one array, or one reused buffer: stored once
+      }
       reader.start = dataOffset;
       reader.pos = dataOffset;
       reader.limit = dataOffset + length;
@@ -432,11 +434,9 @@ public final class WireReader {
 
   /** The {@code n} bytes at {@code from} as a string, checked to be UTF-8, and charged. */
   private String string(int from, int n) throws ChunkStreamException {
-    for (int i = from; i < from + n; i++) {
-      if (buf[i] < 0) {
-        charge(STRING_BYTES + 2L * n, "a string of ", n, " bytes");
-        return decodeUtf8(from, n);
-      }
+    if (!Text.isAscii(buf, from, n)) {
+      charge(STRING_BYTES + 2L * n, "a string of ", n, " bytes");
+      return decodeUtf8(from, n);
     }
     charge(STRING_BYTES + n, "a string of ", n, " bytes");
     return Text.ascii(buf, from, n);
@@ -493,7 +493,7 @@ public final class WireReader {
     int from = pos;
     for (int i = 0; i < names.length; i++) {
       byte[] name = names[i];
-      if (name.length == n && Arrays.equals(name, 0, n, buf, from, from + n)) {
+      if (name.length == n && isAt(name, from)) {
         pos = from + n;
         return constants[i];
       }
@@ -501,6 +501,32 @@ public final class WireReader {
     // No constant has these bytes: the error names what they decode to, if they are UTF-8.
     String name = string(from, n);
     throw unknownEnumConstant(constants.getClass().getComponentType(), name);
+  }
+
+  /**
+   * Whether all of {@code bytes} stand at {@code from} of this chunk's data, which holds that many:
+   * eight at a time, then four, then one, for the short names of enum constants.
+   */
+  private boolean isAt(byte[] bytes, int from) {
+    int n = bytes.length;
+    int i = 0;
+    for (; n - i >= 8; i += 8) {
+      if ((long) LONG.get(bytes, i) != (long) LONG.get(buf, from + i)) {
+        return false;
+      }
+    }
+    if (n - i >= 4) {
+      if ((int) INT.get(bytes, i) != (int) INT.get(buf, from + i)) {
+        return false;
+      }
+      i += 4;
+    }
+    for (; i < n; i++) {
+      if (bytes[i] != buf[from + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
