@@ -608,27 +608,72 @@ public final class HandWritten {
       return null;
     }
     int from = p + 4;
-    for (int i = from; i < from + n; i++) {
-      if (s[i] < 0) {
-        try {
-          return StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(s, from, n))
-              .toString();
-        } catch (CharacterCodingException e) {
-          throw error(Kind.DATA, at, s, "a string is not valid UTF-8");
-        }
+    if (!isAscii(s, from, n)) {
+      try {
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(s, from, n))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw error(Kind.DATA, at, s, "a string is not valid UTF-8");
       }
     }
-    return new String(s, from, n, StandardCharsets.ISO_8859_1);
+    return ascii(s, from, n);
+  }
+
+  /** ASCII bytes as a string, by the constructor that takes each byte as its char, and inlines. */
+  @SuppressWarnings("deprecation")
+  private static String ascii(byte[] s, int from, int n) {
+    return new String(s, 0, from, n);
+  }
+
+  /** Whether the {@code n} bytes at {@code from} are ASCII: eight at a time, four, then one. */
+  private static boolean isAscii(byte[] s, int from, int n) {
+    int i = from;
+    int end = from + n;
+    long high = 0;
+    for (; end - i >= 8; i += 8) {
+      high |= (long) LONG.get(s, i);
+    }
+    if (end - i >= 4) {
+      high |= (int) INT.get(s, i);
+      i += 4;
+    }
+    for (; i < end; i++) {
+      high |= s[i];
+    }
+    return (high & 0x8080808080808080L) == 0;
+  }
+
+  /** Whether {@code name} stands at {@code p}: eight bytes at a time, then four, then one. */
+  private static boolean isAt(byte[] name, byte[] s, int p) {
+    int n = name.length;
+    int i = 0;
+    for (; n - i >= 8; i += 8) {
+      if ((long) LONG.get(name, i) != (long) LONG.get(s, p + i)) {
+        return false;
+      }
+    }
+    if (n - i >= 4) {
+      if ((int) INT.get(name, i) != (int) INT.get(s, p + i)) {
+        return false;
+      }
+      i += 4;
+    }
+    for (; i < n; i++) {
+      if (name[i] != s[p + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Mode mode(byte[] s, int p, int n, int at) throws ChunkStreamException {
     for (int m = 0; m < MODE_NAMES.length; m++) {
       byte[] name = MODE_NAMES[m];
-      if (Arrays.equals(name, 0, name.length, s, p, p + n)) {
+      if (name.length == n && isAt(name, s, p)) {
         return MODES[m];
       }
     }
