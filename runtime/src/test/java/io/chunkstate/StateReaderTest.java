@@ -463,4 +463,20 @@ class StateReaderTest {
     assertEquals(LENGTH, e.kind());
     assertEquals("LaZy", e.path());
   }
+
+  /** A careless caller learns which argument was null, in the order the reads check them. */
+  @Test
+  void aNullArgumentToAReadOfAnArrayIsNamed() {
+    byte[] bytes = withHeader().end().bytes();
+    ChunkRegistry registry = TestCodecs.registry();
+    ReadOptions options = ReadOptions.defaults();
+    assertEquals("bytes", nullNamed(() -> StateReader.read((byte[]) null, registry, options)));
+    assertEquals("registry", nullNamed(() -> StateReader.read(bytes, null, options)));
+    assertEquals("options", nullNamed(() -> StateReader.read(bytes, registry, null)));
+    assertEquals("registry", nullNamed(() -> StateReader.read(bytes, null, null)));
+  }
+
+  private static String nullNamed(org.junit.jupiter.api.function.Executable read) {
+    return assertThrows(NullPointerException.class, read).getMessage();
+  }
 }
