@@ -41,8 +41,7 @@ public final class ChunkDecoder {
   public ChunkDecoder(ReadOptions options) {
     Objects.requireNonNull(options, "options");
     this.maxChunkLength = options.maxChunkLength();
-    this.scope =
-        new Scope(null, options.allocationBudget(), options.maxNesting(), Framing.newCrc());
+    this.scope = StateStream.scope(options, Framing.newCrc());
     this.reader = READERS.open(scope);
   }
 

@@ -141,10 +141,7 @@ public final class StateReader {
    */
   public static Snapshot read(byte[] bytes, ChunkRegistry registry, ReadOptions options)
       throws ChunkStreamException {
-    // The arguments in the order every read checks them (StateStream.requireArguments).
-    Objects.requireNonNull(bytes, "bytes");
-    Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(options, "options");
+    StateStream.requireArguments(bytes, "bytes", registry, options);
     States states = new States(room(bytes.length, options));
     // One loop over the array for as long as the chunks are regular; a stream's steps from the
     // first chunk that is not.

@@ -227,7 +227,7 @@ public final class StateStream implements Closeable {
   }
 
   /** Refuses a null source, named {@code name}, registry or options, as every read does. */
-  private static void requireArguments(
+  static void requireArguments(
       Object source, String name, ChunkRegistry registry, ReadOptions options) {
     Objects.requireNonNull(source, name);
     Objects.requireNonNull(registry, "registry");
@@ -235,7 +235,7 @@ public final class StateStream implements Closeable {
   }
 
   /** The scope of a read within {@code options}, whose chunks are checked with {@code crc}. */
-  private static Scope scope(ReadOptions options, CRC32 crc) {
+  static Scope scope(ReadOptions options, CRC32 crc) {
     return new Scope(null, options.allocationBudget(), options.maxNesting(), crc);
   }
 
@@ -263,7 +263,8 @@ public final class StateStream implements Closeable {
    * are those of the steps, all passed, and it decodes a chunk as {@link #nextState} does, with
    * the same errors; so the states and the errors are the steps' for every stream. For a small
    * stream, such as one device's state, the stream object and its frame reader cost more than the
-   * chunks do. The budget covers the whole stream.
+   * chunks do. The budget covers the whole stream. The caller has checked the arguments
+   * ({@link #requireArguments}).
    *
    * @throws ChunkStreamException for a {@code CHDR} or a chunk with a codec that breaks the
    *     format inside its data, as the steps would throw it
@@ -275,7 +276,6 @@ public final class StateStream implements Closeable {
       long stateBytes,
       Reading into)
       throws ChunkStreamException {
-    requireArguments(bytes, "bytes", registry, options);
     int end = bytes.length;
     int at = SIGNATURE.length;
     CRC32 crc = Framing.newCrc();
