@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.chunkstate.TestCodecs.Color;
 import io.chunkstate.TestCodecs.Flags;
 import io.chunkstate.TestCodecs.Node;
+import io.chunkstate.testing.StreamBuilder;
+import io.chunkstate.wire.WireReader;
+import io.chunkstate.wire.WireWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,10 +45,10 @@ class ByteArrayReadTest {
     }
 
     @Override
-    public void encode(Mark value, io.chunkstate.wire.WireWriter out) {}
+    public void encode(Mark value, WireWriter out) {}
 
     @Override
-    public Mark decode(io.chunkstate.wire.WireReader in) throws ChunkStreamException {
+    public Mark decode(WireReader in) throws ChunkStreamException {
       while (in.hasRemaining()) {
         in.skipUnknown(in.nextSubChunk());
       }
@@ -85,7 +88,7 @@ class ByteArrayReadTest {
   private static final byte[] LONG = longStream(70);
 
   private static byte[] longStream(int chunks) {
-    io.chunkstate.testing.StreamBuilder stream = withHeader();
+    StreamBuilder stream = withHeader();
     for (int i = 0; i < chunks; i++) {
       int n = i;
       switch (i % 3) {

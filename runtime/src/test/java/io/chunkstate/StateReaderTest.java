@@ -34,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -476,7 +477,7 @@ class StateReaderTest {
     assertEquals("registry", nullNamed(() -> StateReader.read(bytes, null, null)));
   }
 
-  private static String nullNamed(org.junit.jupiter.api.function.Executable read) {
+  private static String nullNamed(Executable read) {
     return assertThrows(NullPointerException.class, read).getMessage();
   }
 }
