@@ -14,7 +14,7 @@ import java.util.Map;
  * Every pair of benchmarks whose ratio is a target of {@code docs/PERFORMANCE.md}, timed in turns
  * as {@link PairedReads} times reads: the two JMH benchmark methods of the pair, called directly,
  * each pair in a JVM of its own with the heap its benchmarks' forks have, so that a stretch in
- * which the machine runs slower falls on both sides of every ratio. Each pair runs in three JVMs,
+ * which the machine runs slower falls on both sides of every ratio. Each pair runs in five JVMs,
  * one after the other; each JVM writes one line to a file of tab-separated values that {@code
  * ResultsReport} turns into the table of the targets judged on paired medians:
  *
@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.PairedTargets \
- *     docs/perf/paired.tsv                # every pair, three JVMs each: 10 minutes
+ *     docs/perf/paired.tsv                # every pair, five JVMs each: 10 minutes
  * java -cp benchmarks/target/benchmarks.jar io.chunkstate.benchmarks.PairedTargets \
  *     --pair read-array:devices           # one pair, in this JVM; its line on standard output
  * </pre>
@@ -40,10 +40,10 @@ public final class PairedTargets {
   record Pair(String side, String otherSide, String heap) {}
 
   /**
-   * JVMs a pair runs in: a JVM can settle in a slower mode for the whole of its run (see "Where
-   * the time goes"), so the report takes the median of three.
+   * JVMs a pair runs in: a JVM can settle in a slower mode for the whole of its run, on either
+   * side (see "Where the time goes"), so the report takes the median of five.
    */
-  private static final int JVMS = 3;
+  private static final int JVMS = 5;
 
   private static final String HEAP_1G = "1g";
   private static final String HEAP_3G = "3g";
