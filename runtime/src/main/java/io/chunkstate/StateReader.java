@@ -177,9 +177,14 @@ public final class StateReader {
    * its budget covers the whole stream. The stream's header is the snapshot's.
    */
   private static Snapshot readAll(StateStream stream, States states) throws IOException {
-    for (Object state = stream.nextState(STATE_BYTES, A_STATE);
-        state != null;
-        state = stream.nextState(STATE_BYTES, A_STATE)) {
+    while (true) {
+      // An input stream's chunks in one loop for as long as they are regular; each other chunk in
+      // the stream's steps.
+      stream.readRegular(STATE_BYTES, states);
+      Object state = stream.nextState(STATE_BYTES, A_STATE);
+      if (state == null) {
+        break;
+      }
       states.state(state, stream.offset());
     }
     states.end(stream.producer(), stream.formatMinor(), stream.takeSkipped());

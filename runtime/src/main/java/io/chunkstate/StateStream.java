@@ -100,6 +100,7 @@ public final class StateStream implements Closeable {
   private final boolean perChunkBudget;
   private final Scope scope;
   private final WireReader topLevel;
+  private Regular regular;
   private String producer;
   private int formatMinor;
   // The chunk next() stopped at: its codec, and whether its data has been read.
@@ -483,6 +484,58 @@ public final class StateStream implements Closeable {
     }
     charge(stateBytes, input.pendingStart(), input.pendingType(), what);
     return state();
+  }
+
+  /**
+   * Reads the chunks of an input stream that {@link #nextState} would decode, each charged {@code
+   * stateBytes} and decoded into {@code into}, in one loop ({@link FrameReader#readRegular}), up
+   * to the first chunk that is not one, whose header it leaves for {@link #next()}: with the same
+   * result for every stream as {@code nextState} would have, called for each of those chunks. For
+   * a read whose budget covers the whole stream; over a byte array, reads nothing.
+   *
+   * @throws ChunkStreamException for a chunk that breaks the format inside its data or CRC, as
+   *     {@code nextState} would throw it
+   */
+  void readRegular(long stateBytes, Reading into) throws IOException {
+    if (ended || pendingData || perChunkBudget) {
+      return;
+    }
+    Regular chunks = regular;
+    if (chunks == null || chunks.into != into) {
+      chunks = new Regular(into);
+      regular = chunks;
+    }
+    try {
+      input.readRegular(chunks, stateBytes);
+    } catch (IOException | RuntimeException | Error e) {
+      throw failure(e);
+    }
+  }
+
+  /** The chunks {@link #readRegular} reads: those {@link #next()} would stop at, in its limits. */
+  private final class Regular implements FrameReader.Regular {
+    private final Reading into;
+
+    Regular(Reading into) {
+      this.into = into;
+    }
+
+    @Override
+    public boolean admits(int typeValue, int length, long offset) {
+      return codecFor(typeValue) != null
+          && length <= options.maxChunkLength()
+          && withinLimits(options, chunks + 1, offset, length);
+    }
+
+    @Override
+    public void take(byte[] array, int offset, int length, int typeValue, long start)
+        throws ChunkStreamException {
+      chunks++;
+      ChunkCodec<?> found = codecFor(typeValue);
+      stopAt(found, typeValue);
+      into.state(
+          decode(found, READERS.moveTo(topLevel, array, offset, length, typeValue, start)), start);
+    }
   }
 
   /**

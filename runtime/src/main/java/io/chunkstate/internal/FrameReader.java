@@ -12,7 +12,9 @@ import java.util.zip.CRC32;
  * Reads top-level chunks, from an {@code InputStream} or a byte array: every byte of a stream's
  * framing passes through here, at the top level, whatever reads it. A chunk is read in two steps:
  * {@link #nextHeader()} checks its length and type; then {@link #readData()} reads and checks its
- * data, or {@link #skipData()} streams it through its CRC in constant memory.
+ * data, or {@link #skipData()} streams it through its CRC in constant memory. A chunk the caller
+ * decodes, with all its checks passed, can also be read in one: {@link #nextInPlace()} over a
+ * byte array, {@link #readRegular} for a run of them from an {@code InputStream}.
  *
  * <p>It reads exactly the bytes it needs, never ahead: what follows a stream in its input stays
  * unread. A declared length is never trusted with memory: data from an {@code InputStream} is
@@ -24,6 +26,8 @@ public final class FrameReader {
   private static final int SKIP_BUFFER = 8 * 1024;
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final String CRC_ENDS = "the stream ends inside the CRC of a chunk";
+  private static final int NO_HEADER = -1;
+  private static final int HEADER = 8;
 
   private final InputStream in;
   private final byte[] array;
@@ -44,6 +48,9 @@ public final class FrameReader {
   private byte[] reused;
   private Budget budget;
   private long charged;
+  // A header readRegular() read and left for nextHeader(): NO_HEADER, none; 0, the stream ended
+  // where it would begin; HEADER, all of it, in word.
+  private int held = NO_HEADER;
 
   private FrameReader(InputStream in, byte[] array, int arrayEnd, CRC32 crc) {
     this.in = in;
@@ -145,12 +152,18 @@ public final class FrameReader {
       type = Framing.getInt(array, (int) start + 4);
       position = start + 8;
     } else {
-      int n = read(word(), 0, 8);
+      int n = held;
+      if (n == NO_HEADER) {
+        n = read(word(), 0, HEADER);
+      } else {
+        held = NO_HEADER; // the header readRegular() read, read here now
+        start -= n;
+      }
       if (n == 0) {
         return false;
       }
-      if (n < 8) {
-        throw Errors.truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
+      if (n < HEADER) {
+        throw headerEnds(start, n);
       }
       length = Integer.toUnsignedLong(Framing.getInt(word, 0));
       type = Framing.getInt(word, 4);
@@ -193,6 +206,107 @@ public final class FrameReader {
     dataOffset = at + 8;
     position = at + Framing.OVERHEAD + len;
     return true;
+  }
+
+  /** What {@link #readRegular} reads whole, and what it hands each such chunk to. */
+  public interface Regular {
+    /**
+     * Whether the chunk of type {@code type} at stream offset {@code start}, with {@code length}
+     * bytes of data, whose header was just read, is one to read whole: one to decode, within the
+     * read's limits. Changes nothing.
+     */
+    boolean admits(int type, int length, long start);
+
+    /**
+     * Takes the chunk it admitted, read and checked: its {@code length} bytes of data at {@code
+     * offset} of {@code array}, which holds them until the next chunk is read.
+     */
+    void take(byte[] array, int offset, int length, int type, long start)
+        throws ChunkStreamException;
+  }
+
+  /**
+   * Reads the chunks of an {@code InputStream} one after the other for as long as {@code regular}
+   * admits each from its header, its type, data and CRC fit a first buffer, and the budget has
+   * room for {@code alsoCharge} bytes and that buffer: for each, charges both, reads the data and
+   * CRC into the buffer a transient read reuses, checks them and hands the chunk to {@code
+   * regular}, as {@link #nextHeader()} and then {@link #readDataTransient()} would with the first
+   * charge between them. Returns at the first other chunk, having read its header and charged
+   * nothing for it:
+   * the next {@link #nextHeader()} returns that header, and the steps read the chunk and say what
+   * is wrong with it. Before the first transient read, and over a byte array, reads nothing.
+   *
+   * <p>Each chunk it reads has passed the checks of those steps and the budget's, made as they
+   * make them; its data and CRC fail as they would fail there. The loop keeps the reader's place
+   * in locals: the input stream's reads, a call each that the compiler cannot see through (a
+   * {@code ByteArrayInputStream}'s is {@code synchronized}), would otherwise have every field
+   * stored before and loaded again after them.
+   *
+   * @throws ChunkStreamException {@code TRUNCATED} inside a chunk, {@code CRC} if a CRC does not
+   *     match, and whatever {@code regular} throws for a chunk it takes
+   */
+  public void readRegular(Regular regular, long alsoCharge) throws IOException {
+    byte[] data = reused;
+    if (in == null || data == null) {
+      return;
+    }
+    InputStream in = this.in;
+    byte[] header = word; // made with the first header, before any transient read
+    Budget budget = this.budget;
+    long start = position; // of the chunk whose header comes next
+    long read = start; // the stream offset of the next byte to read
+    int used = 0; // what the buffer of the chunk taken last is charged
+    release();
+    try {
+      while (true) {
+        if (used != 0) {
+          budget.release(used); // as nextHeader() releases it
+          used = 0;
+        }
+        int n = in.readNBytes(header, 0, HEADER);
+        read = start + n;
+        if (n < HEADER) {
+          if (n > 0) {
+            throw headerEnds(start, n);
+          }
+          held = 0;
+          return;
+        }
+        int length = Framing.getInt(header, 0);
+        int type = Framing.getInt(header, 4);
+        // A length above 2^31-1 is negative here; a type that is not a letter has no codec.
+        int total = 4 + length + 4;
+        if (length < 0
+            || length > FIRST_BUFFER - 8
+            || !regular.admits(type, length, start)
+            || (budget != null && !budget.tryCharge(alsoCharge + total))) {
+          held = HEADER;
+          return;
+        }
+        used = budget == null ? 0 : total;
+        if (data.length < total) {
+          data = new byte[total]; // as readData() makes it: a first buffer takes the chunk
+          reused = data;
+        }
+        Framing.putInt(data, 0, type);
+        int filled = in.readNBytes(data, 4, length + 4);
+        read += filled;
+        if (filled < length + 4) {
+          throw Errors.truncated(
+              start, ChunkType.render(type), filled < length ? dataEnds(filled, length) : CRC_ENDS);
+        }
+        int computed = Framing.crc(crc, data, 0, length);
+        int stored = Framing.getInt(data, 4 + length);
+        if (stored != computed) {
+          Framing.checkCrc(start, ChunkType.render(type), stored, computed);
+        }
+        regular.take(data, 4, length, type, start);
+        start = read;
+      }
+    } finally {
+      position = read;
+      charged = used;
+    }
   }
 
   /**
@@ -465,6 +579,10 @@ public final class FrameReader {
     int total = in.readNBytes(dst, off, len);
     position += total;
     return total;
+  }
+
+  private static ChunkStreamException headerEnds(long start, int n) {
+    return Errors.truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
   }
 
   private static String dataEnds(long filled, int len) {
