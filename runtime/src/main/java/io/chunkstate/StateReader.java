@@ -178,8 +178,8 @@ public final class StateReader {
    */
   private static Snapshot readAll(StateStream stream, States states) throws IOException {
     while (true) {
-      // An input stream's chunks in one loop for as long as they are regular; each other chunk in
-      // the stream's steps.
+      // From an input stream, each run of regular chunks in one loop; every other chunk, and
+      // every chunk left in an array, in the stream's steps.
       stream.readRegular(STATE_BYTES, states);
       Object state = stream.nextState(STATE_BYTES, A_STATE);
       if (state == null) {

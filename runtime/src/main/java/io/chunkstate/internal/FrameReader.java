@@ -232,9 +232,9 @@ public final class FrameReader {
    * CRC into the buffer a transient read reuses, checks them and hands the chunk to {@code
    * regular}, as {@link #nextHeader()} and then {@link #readDataTransient()} would with the first
    * charge between them. Returns at the first other chunk, having read its header and charged
-   * nothing for it:
-   * the next {@link #nextHeader()} returns that header, and the steps read the chunk and say what
-   * is wrong with it. Before the first transient read, and over a byte array, reads nothing.
+   * nothing for it: the next {@link #nextHeader()} returns that header, and the steps read the
+   * chunk and say what is wrong with it. Before the first transient read, with a header held, and
+   * over a byte array, reads nothing.
    *
    * <p>Each chunk it reads has passed the checks of those steps and the budget's, made as they
    * make them; its data and CRC fail as they would fail there. The loop keeps the reader's place
@@ -247,7 +247,7 @@ public final class FrameReader {
    */
   public void readRegular(Regular regular, long alsoCharge) throws IOException {
     byte[] data = reused;
-    if (in == null || data == null) {
+    if (in == null || data == null || held != NO_HEADER) {
       return;
     }
     InputStream in = this.in;
