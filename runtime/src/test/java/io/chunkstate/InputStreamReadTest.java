@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -53,13 +54,13 @@ class InputStreamReadTest extends OneLoopReadContract {
             .chunk("MaRk")
             .end()
             .bytes();
-    assertEquals(dataLength, readInt(stream, 8 + 12 + readInt(stream, 8)));
+    assertEquals(dataLength, ByteBuffer.wrap(stream).getInt(flagAt(stream)));
     return stream;
   }
 
-  private static int readInt(byte[] bytes, int at) {
-    return ((bytes[at] & 0xff) << 24) | ((bytes[at + 1] & 0xff) << 16)
-        | ((bytes[at + 2] & 0xff) << 8) | (bytes[at + 3] & 0xff);
+  /** The offset of the {@code FlAg} chunk that follows {@code CHDR} in {@code stream}. */
+  private static int flagAt(byte[] stream) {
+    return 8 + 12 + ByteBuffer.wrap(stream).getInt(8);
   }
 
   @Test
@@ -80,7 +81,7 @@ class InputStreamReadTest extends OneLoopReadContract {
   @Test
   void aLengthNearTheLargestReadsAsInTwoSteps() throws IOException {
     byte[] stream = withLongChunk(65_520);
-    int at = 8 + 12 + readInt(stream, 8);
+    int at = flagAt(stream);
     for (long length = Integer.MAX_VALUE - 16L; length <= 0xffff_ffffL; length += 1) {
       if (length == Integer.MAX_VALUE + 16L) {
         length = 0xffff_ffffL - 16; // and the largest a header can hold

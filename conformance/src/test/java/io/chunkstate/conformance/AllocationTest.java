@@ -155,8 +155,7 @@ class AllocationTest {
   void readingAStreamAllocatesPerChunkOnlyTheDecodedState() throws IOException {
     ChunkRegistry registry = ChunkRegistry.of(new NoteChunkCodec());
     int chunks = 1000;
-    byte[] stream =
-        streamOf(registry, IntStream.range(0, chunks).mapToObj(i -> new Note(i, "n")).toList());
+    byte[] stream = notesOf(registry, chunks);
     Object[] last = new Object[1];
     long perStream =
         perOperation(
@@ -184,8 +183,7 @@ class AllocationTest {
       throws IOException {
     ChunkRegistry registry = ChunkRegistry.of(new NoteChunkCodec());
     int chunks = 1000;
-    byte[] stream =
-        streamOf(registry, IntStream.range(0, chunks).mapToObj(i -> new Note(i, "n")).toList());
+    byte[] stream = notesOf(registry, chunks);
     Snapshot[] last = new Snapshot[1];
     long perStream =
         perOperation(
@@ -253,6 +251,11 @@ class AllocationTest {
         perDecode <= NOTE_BYTES,
         "bytes allocated by decoding one chunk with a kept decoder: " + perDecode
             + ", budget " + NOTE_BYTES);
+  }
+
+  /** A stream of {@code count} notes of one ASCII character, numbered in order. */
+  private static byte[] notesOf(ChunkRegistry registry, int count) throws IOException {
+    return streamOf(registry, IntStream.range(0, count).mapToObj(i -> new Note(i, "n")).toList());
   }
 
   /** A stream of {@code notes}, in order. */

@@ -292,8 +292,7 @@ public final class FrameReader {
         int filled = in.readNBytes(data, 4, length + 4);
         read += filled;
         if (filled < length + 4) {
-          throw Errors.truncated(
-              start, ChunkType.render(type), filled < length ? dataEnds(filled, length) : CRC_ENDS);
+          throw dataOrCrcEnds(start, type, filled, length);
         }
         int computed = Framing.crc(crc, data, 0, length);
         int stored = Framing.getInt(data, 4 + length);
@@ -536,10 +535,7 @@ public final class FrameReader {
       }
       int n = read(data, filled, (int) Math.min(data.length, total) - filled);
       if (n == 0) {
-        throw Errors.truncated(
-            start,
-            ChunkType.render(type),
-            filled - 4 < len ? dataEnds(filled - 4, len) : CRC_ENDS);
+        throw dataOrCrcEnds(start, type, filled - 4, len);
       }
       filled += n;
     }
@@ -583,6 +579,15 @@ public final class FrameReader {
 
   private static ChunkStreamException headerEnds(long start, int n) {
     return Errors.truncated(start, "", "the stream ends " + n + " bytes into a chunk header");
+  }
+
+  /**
+   * The error for the chunk of type {@code type} at {@code start}, with {@code len} bytes of data,
+   * whose stream ended {@code read} bytes after its type: inside its data, or inside its CRC.
+   */
+  private static ChunkStreamException dataOrCrcEnds(long start, int type, long read, int len) {
+    return Errors.truncated(
+        start, ChunkType.render(type), read < len ? dataEnds(read, len) : CRC_ENDS);
   }
 
   private static String dataEnds(long filled, int len) {
